@@ -1,0 +1,60 @@
+package io.archlens.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The questions an architect asks first, as declared in {@code .archlens.yml} under {@code context:}.
+ * Every field is optional; rules that need one treat "unset" as "unknown" rather than guessing.
+ */
+public record ProjectContext(
+        String stage,
+        Integer requestsPerSecond,
+        Integer replicas,
+        Integer teamSize,
+        String databaseEngine,
+        Integer databaseMaxConnections,
+        String cloud,
+        List<String> requiredTags,
+        Map<String, Object> raw) {
+
+    public static final ProjectContext EMPTY = new ProjectContext(null, null, null, null, null, null, null,
+            List.of(), Map.of());
+
+    public ProjectContext {
+        requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
+        raw = raw == null ? Map.of() : Map.copyOf(raw);
+    }
+
+    public boolean isProduction() {
+        return stage != null && stage.toLowerCase(Locale.ROOT).startsWith("prod");
+    }
+
+    public boolean stageKnown() {
+        return stage != null && !stage.isBlank();
+    }
+
+    @SuppressWarnings("unchecked")
+    static ProjectContext fromMap(Map<String, Object> m) {
+        if (m == null || m.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, Object> db = m.get("database") instanceof Map ? (Map<String, Object>) m.get("database") : Map.of();
+        Object tags = m.get("required-tags");
+        return new ProjectContext(
+                Maps.str(m.get("stage")),
+                Maps.integer(firstNonNull(m.get("requests-per-second"), m.get("rps"))),
+                Maps.integer(m.get("replicas")),
+                Maps.integer(m.get("team-size")),
+                Maps.str(firstNonNull(db.get("engine"), m.get("database-engine"))),
+                Maps.integer(firstNonNull(db.get("max-connections"), m.get("database-max-connections"))),
+                Maps.str(m.get("cloud")),
+                tags instanceof List ? ((List<Object>) tags).stream().map(String::valueOf).toList() : List.of(),
+                m);
+    }
+
+    private static Object firstNonNull(Object a, Object b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,180 @@
+package io.archlens.syntax.yaml;
+
+import io.archlens.analysis.CoreRules;
+import io.archlens.analysis.ParseIssue;
+import io.archlens.analysis.Parsed;
+import io.archlens.analysis.Severity;
+import io.archlens.analysis.SourceFile;
+import io.archlens.core.LineIndex;
+import io.archlens.core.TextRange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+
+/**
+ * YAML with exact positions, on SnakeYAML Engine's node API. Never throws: syntax errors become
+ * {@code archlens/syntax-error} at the parser's mark, duplicate keys {@code archlens/duplicate-key}, and an
+ * alias bomb is reported instead of expanded.
+ */
+public final class YamlParser {
+    /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
+    public static final int MAX_COLLECTION_ALIASES = 100;
+    /** Nodes an expanded document may reach through aliases before expansion stops. */
+    public static final int MAX_EXPANDED_NODES = 200_000;
+
+    private YamlParser() {
+    }
+
+    public static Parsed<YamlFile> parse(SourceFile file) {
+        LineIndex lines = file.lines();
+        List<ParseIssue> issues = new ArrayList<>();
+        List<YamlDocument> docs = new ArrayList<>();
+        LoadSettings settings = LoadSettings.builder()
+                .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setUseMarks(true)
+                .setLabel(file.path())
+                .build();
+        boolean complete = true;
+        try {
+            Iterator<Node> it = new Compose(settings).composeAllFromString(file.text()).iterator();
+            int index = 0;
+            while (it.hasNext()) {
+                Node n = it.next();
+                Converter c = new Converter(lines, issues);
+                YNode root = n == null ? null : c.convert(n, 0);
+                TextRange r = root == null ? TextRange.empty(0) : root.range();
+                docs.add(new YamlDocument(root, r, index++));
+            }
+        } catch (MarkedYamlEngineException e) {
+            complete = false;
+            int at = offset(lines, e.getProblemMark().or(e::getContextMark));
+            String msg = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+            if (e.getContext() != null && !e.getContext().isBlank()) {
+                msg = msg + " (" + e.getContext() + ")";
+            }
+            if (msg.contains("aliases for non-scalar nodes exceeds")) {
+                msg = "Too many aliases (more than " + MAX_COLLECTION_ALIASES
+                        + "): possible alias bomb (\"billion laughs\"); not expanded";
+            }
+            issues.add(ParseIssue.syntax(lineRangeAt(lines, at), "YAML: " + msg));
+        } catch (YamlEngineException e) {
+            complete = false;
+            String msg = String.valueOf(e.getMessage());
+            if (msg.contains("aliases for non-scalar nodes exceeds")) {
+                msg = "Too many aliases (more than " + MAX_COLLECTION_ALIASES
+                        + "): possible alias bomb (\"billion laughs\"); not expanded";
+            }
+            issues.add(ParseIssue.syntax(TextRange.empty(0), "YAML: " + msg));
+        } catch (RuntimeException | StackOverflowError e) {
+            complete = false;
+            issues.add(ParseIssue.syntax(TextRange.empty(0), "YAML could not be parsed: " + e.getClass().getSimpleName()));
+        }
+        return new Parsed<>(new YamlFile(docs, complete), issues);
+    }
+
+    private static TextRange lineRangeAt(LineIndex lines, int offset) {
+        int line = lines.lineOf(offset);
+        int end = lines.lineEnd(line);
+        return new TextRange(offset, Math.max(offset, end));
+    }
+
+    static int offset(LineIndex lines, Optional<Mark> mark) {
+        return mark.map(m -> lines.offsetOfCodePointColumn(m.getLine(), m.getColumn())).orElse(0);
+    }
+
+    private static final class Converter {
+        private final LineIndex lines;
+        private final List<ParseIssue> issues;
+        private final Map<Node, YNode> done = new IdentityHashMap<>();
+        private int budget = MAX_EXPANDED_NODES;
+        private boolean bombReported;
+
+        Converter(LineIndex lines, List<ParseIssue> issues) {
+            this.lines = lines;
+            this.issues = issues;
+        }
+
+        YNode convert(Node n, int depth) {
+            YNode prev = done.get(n);
+            if (prev != null) {
+                return prev;
+            }
+            if (--budget < 0 || depth > 500) {
+                if (!bombReported) {
+                    bombReported = true;
+                    issues.add(ParseIssue.syntax(range(n), depth > 500
+                            ? "YAML nesting deeper than 500 levels; the rest is not analysed"
+                            : "YAML expands to more than " + MAX_EXPANDED_NODES
+                                    + " nodes through aliases (alias bomb?); the rest is not analysed"));
+                }
+                return new YScalar("", true, null, range(n));
+            }
+            String tag = n.getTag() == null ? null : n.getTag().getValue();
+            YNode out;
+            if (n instanceof ScalarNode s) {
+                out = new YScalar(s.getValue(), s.getScalarStyle() == ScalarStyle.PLAIN, tag, range(n));
+            } else if (n instanceof SequenceNode s) {
+                List<YNode> items = new ArrayList<>(s.getValue().size());
+                for (Node child : s.getValue()) {
+                    items.add(convert(child, depth + 1));
+                }
+                out = new YSeq(items, s.getFlowStyle() == FlowStyle.FLOW, tag, range(n));
+            } else if (n instanceof MappingNode m) {
+                List<YEntry> entries = new ArrayList<>(m.getValue().size());
+                Map<String, YNode> seen = new HashMap<>();
+                for (NodeTuple t : m.getValue()) {
+                    YNode k = convert(t.getKeyNode(), depth + 1);
+                    YNode v = convert(t.getValueNode(), depth + 1);
+                    String kt = k.text();
+                    if (kt != null && !"<<".equals(kt)) {
+                        YNode first = seen.putIfAbsent(kt, k);
+                        if (first != null) {
+                            var pos = lines.position(first.range().start());
+                            issues.add(new ParseIssue(CoreRules.DUPLICATE_KEY.id(), Severity.WARNING, k.range(),
+                                    "Duplicate key '" + kt + "' (first at line " + (pos.line() + 1)
+                                            + "); the last one wins"));
+                        }
+                    }
+                    entries.add(new YEntry(k, v));
+                }
+                out = new YMap(entries, m.getFlowStyle() == FlowStyle.FLOW, tag, range(n));
+            } else {
+                out = new YScalar("", true, tag, range(n));
+            }
+            done.put(n, out);
+            return out;
+        }
+
+        private TextRange range(Node n) {
+            int s = offset(lines, n.getStartMark());
+            int e = offset(lines, n.getEndMark());
+            if (e < s) {
+                e = s;
+            }
+            // SnakeYAML's end mark for block collections may sit after trailing line breaks; trim them.
+            String text = lines.text();
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+            return new TextRange(s, e);
+        }
+    }
+}
