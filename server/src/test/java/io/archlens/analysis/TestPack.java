@@ -5,12 +5,12 @@ import io.archlens.filekind.FileKind;
 import java.util.List;
 
 /** A tiny pack over raw text, used to test the engine independently of real rule packs. */
-final class TestPack implements RulePack<String> {
-    static final RuleMeta TODO = RuleMeta.of("test/todo", "TODO left", Severity.WARNING, Category.MAINTAINABILITY,
+public final class TestPack implements RulePack<String> {
+    public static final RuleMeta TODO = RuleMeta.of("test/todo", "TODO left", Severity.WARNING, Category.MAINTAINABILITY,
             FileKind.DOTENV).withFix();
-    static final RuleMeta BOOM = RuleMeta.of("test/boom", "always throws", Severity.ERROR, Category.RELIABILITY,
+    public static final RuleMeta BOOM = RuleMeta.of("test/boom", "always throws", Severity.ERROR, Category.RELIABILITY,
             FileKind.DOTENV);
-    static final RuleMeta FIXME = RuleMeta.of("test/fixme", "FIXME left", Severity.INFO, Category.MAINTAINABILITY,
+    public static final RuleMeta FIXME = RuleMeta.of("test/fixme", "FIXME left", Severity.INFO, Category.MAINTAINABILITY,
             FileKind.DOTENV);
 
     @Override
