@@ -136,7 +136,8 @@ public final class DockerfileParser implements Parser<Dockerfile> {
         private int instruction(int first, int p) {
             int n = li.lineCount();
             SourceMap map = new SourceMap(p);
-            StringBuilder logical = new StringBuilder();
+            StringBuilder logical = null;
+            String single = null;
             int cur = first;
             int lastLine = first;
             int start = p;
@@ -146,10 +147,17 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                 int esc = continuation(ls, le);
                 lastLine = cur;
                 if (esc < 0) {
-                    logical.append(text, ls, le);
+                    if (logical == null) {
+                        single = text.substring(ls, le);
+                    } else {
+                        logical.append(text, ls, le);
+                    }
                     map.append(ls, le);
                     cur++;
                     break;
+                }
+                if (logical == null) {
+                    logical = new StringBuilder(Math.max(64, 2 * (le - ls)));
                 }
                 logical.append(text, ls, esc);
                 map.append(ls, esc);
@@ -173,7 +181,7 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                     break;
                 }
             }
-            String lt = logical.toString();
+            String lt = single != null ? single : logical.toString();
             int kwEnd = 0;
             while (kwEnd < lt.length() && !Lex.isBlank(lt.charAt(kwEnd))) {
                 kwEnd++;

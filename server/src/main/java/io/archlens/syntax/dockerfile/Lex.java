@@ -55,6 +55,18 @@ final class Lex {
     /** One word starting at {@code i}; {@code endOut[0]} receives the offset past it. */
     static LWord word(CharSequence s, int i, int to, char esc, int[] endOut) {
         int start = i;
+        int k = i;
+        while (k < to) {
+            char c = s.charAt(k);
+            if (isBlank(c) || c == '"' || c == '\'' || c == esc) {
+                break;
+            }
+            k++;
+        }
+        if (k >= to || isBlank(s.charAt(k))) {
+            endOut[0] = k;
+            return new LWord(start, k, s.subSequence(start, k).toString(), false);
+        }
         StringBuilder v = new StringBuilder();
         boolean q = false;
         while (i < to && !isBlank(s.charAt(i))) {

@@ -235,7 +235,22 @@ final class ShellLexer {
 
     private Word readWord() {
         int st = i;
-        StringBuilder v = new StringBuilder();
+        int k = i;
+        while (k < to) {
+            char c = s.charAt(k);
+            if (endsWord(c) || c == '<' || c == '>' || c == '(' || c == '\'' || c == '"' || c == '\\' || c == '$'
+                    || c == '`') {
+                break;
+            }
+            k++;
+        }
+        if (k > st && (k >= to || endsWord(s.charAt(k)) || ((s.charAt(k) == '<' || s.charAt(k) == '>')
+                && (k + 1 >= to || s.charAt(k + 1) != '(')))) {
+            // fast path: a plain word
+            i = k;
+            return new Word(s.subSequence(st, k).toString(), map.range(st, k), false);
+        }
+        StringBuilder v = new StringBuilder(Math.max(16, k - st + 16));
         boolean q = false;
         while (i < to) {
             char c = s.charAt(i);
