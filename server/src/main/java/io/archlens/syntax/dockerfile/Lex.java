@@ -76,7 +76,8 @@ final class Lex {
                 i++;
                 while (i < to && s.charAt(i) != '"') {
                     char d = s.charAt(i);
-                    if (d == esc && i + 1 < to && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == esc)) {
+                    if (d == esc && i + 1 < to && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == esc
+                            || s.charAt(i + 1) == '$')) {
                         v.append(s.charAt(i + 1));
                         i += 2;
                     } else {
@@ -143,7 +144,8 @@ final class Lex {
                 i++;
                 while (i < to && s.charAt(i) != '"') {
                     char d = s.charAt(i);
-                    if (d == esc && i + 1 < to && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == esc)) {
+                    if (d == esc && i + 1 < to && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == esc
+                            || s.charAt(i + 1) == '$')) {
                         v.append(s.charAt(i + 1));
                         i += 2;
                     } else {
