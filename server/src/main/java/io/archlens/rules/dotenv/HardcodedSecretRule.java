@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * A key named like a secret ({@code *_PASSWORD}, {@code *_SECRET}, {@code *_TOKEN}, {@code *_API_KEY},
- * {@code PRIVATE_KEY}...) holding a literal value. Placeholders, references ({@code ${X}}, vault:, arn:),
+ * {@code PRIVATE_KEY}...) holding a literal value. A bare {@code *_KEY} with an unknown qualifier
+ * ({@code STRIPE_KEY}, {@code PAGE_KEY}) counts only when the value looks like a credential, not a word. Placeholders, references ({@code ${X}}, vault:, arn:),
  * file paths, booleans and URLs (see env/url-credentials) are not reported, nor values in a known token
  * format (env/secret-value reports those), nor anything in example files (env/example-has-secret).
  */
@@ -34,7 +35,9 @@ public final class HardcodedSecretRule implements Rule<DotenvFile> {
         }
         for (DotenvEntry e : env.entries()) {
             String v = e.value();
-            if (!Secrets.isSecretKey(e.key()) || Secrets.isPlaceholder(v) || Secrets.isReference(v)
+            Secrets.KeyHint hint = Secrets.keyHint(e.key());
+            if (hint == Secrets.KeyHint.NONE || hint == Secrets.KeyHint.WEAK && !Secrets.credentialLike(v)
+                    || Secrets.isPlaceholder(v) || Secrets.isReference(v)
                     || Secrets.isFilePath(v) || v.contains("://") || FLAGS.contains(v.strip().toLowerCase(Locale.ROOT))
                     || Secrets.shape(e.key(), v) != null) {
                 continue;

@@ -27,7 +27,8 @@ public final class InvalidKeyRule implements Rule<DotenvFile> {
         for (DotenvEntry e : env.entries()) {
             String k = e.key();
             if (k.isEmpty()) {
-                ctx.report(new TextRange(e.equalsOffset(), e.equalsOffset() + 1), "This assignment has no key before"
+                ctx.report(new TextRange(e.equalsOffset(), Math.max(e.equalsOffset() + 1, e.valueRange().end())),
+                        "This assignment has no key before"
                         + " '=': the value is ignored; write KEY=value");
                 continue;
             }

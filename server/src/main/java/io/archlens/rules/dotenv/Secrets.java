@@ -49,8 +49,18 @@ final class Secrets {
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS",
             "TOKEN", "TOKENS", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PASSPHRASE", "PRIVATEKEY");
     private static final Set<String> KEY_WORDS = Set.of("KEY", "KEYS");
+    /** Words before KEY that make it a credential. */
+    private static final Set<String> STRONG_KEY_QUALIFIERS = Set.of("API", "APP", "ACCESS", "SECRET", "PRIVATE",
+            "ENCRYPTION", "SIGNING", "MASTER", "LICENSE", "AUTH", "CLIENT", "SERVICE", "WEBHOOK", "HMAC", "JWT",
+            "SESSION", "CRYPTO", "SSH", "TLS", "SSL", "GPG", "PGP", "DEPLOY", "ADMIN", "ROOT", "WRITE", "READ",
+            "INGEST", "SERVER", "SECURITY", "ENCRYPT", "DECRYPT", "CIPHER", "AES", "RSA", "SIGN", "ACCOUNT",
+            "SUBSCRIPTION");
+    /** Words before KEY that make it a lookup key or a public key, not a credential. */
     private static final Set<String> PUBLIC_KEY_QUALIFIERS = Set.of("PUBLIC", "PUBLISHABLE", "SITE", "CACHE",
-            "PARTITION", "SORT", "PRIMARY", "FOREIGN", "ROUTING", "OBJECT", "IDEMPOTENCY", "HOTKEY", "SSH_HOST");
+            "PARTITION", "SORT", "PRIMARY", "FOREIGN", "ROUTING", "OBJECT", "IDEMPOTENCY", "HOTKEY", "NEXT", "PREV",
+            "LOOKUP", "MAP", "DEDUP", "GROUP", "QUEUE", "TOPIC", "STREAM", "BUCKET", "INDEX", "SHARD", "CONFIG",
+            "FEATURE", "FLAG", "LOCK", "MESSAGE", "EVENT", "STATE", "STORAGE", "REGISTRY", "ENTRY", "S3", "REDIS",
+            "TRANSLATION", "I18N", "LABEL", "METRIC");
     private static final Set<String> META_WORDS = Set.of("FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "HOST",
             "PORT", "LENGTH", "LEN", "SIZE", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "EXPIRE", "TIMEOUT", "ENABLED",
             "ENABLE", "DISABLED", "REQUIRED", "HEADER", "NAME", "ID", "IDS", "TYPE", "ALGORITHM", "ALG", "MIN", "MAX",
@@ -92,26 +102,63 @@ final class Secrets {
         return out;
     }
 
-    /** True when the key names a secret: a secret word with no qualifier after it saying "this is metadata". */
+    /** How surely a key name announces a secret. */
+    enum KeyHint {
+        NONE,
+        /** {@code *_KEY} with a qualifier that is not clearly about credentials ({@code STRIPE_KEY}, {@code PAGE_KEY}). */
+        WEAK,
+        /** A secret word ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}...) or {@code API_KEY}-like names. */
+        STRONG
+    }
+
+    /** True when the key names a secret (strongly or weakly). */
     static boolean isSecretKey(String key) {
+        return keyHint(key) != KeyHint.NONE;
+    }
+
+    /**
+     * Secret words in the key, unless a later word says the value is metadata about the secret
+     * ({@code PASSWORD_MIN_LENGTH}, {@code DB_PASSWORD_FILE}, {@code TOKEN_EXPIRES_IN}).
+     */
+    static KeyHint keyHint(String key) {
         List<String> w = words(key);
         int secretAt = -1;
+        KeyHint hint = KeyHint.NONE;
         for (int i = 0; i < w.size(); i++) {
             String s = w.get(i);
-            boolean keyWord = KEY_WORDS.contains(s) && (i == 0 || !PUBLIC_KEY_QUALIFIERS.contains(w.get(i - 1)));
-            if (SECRET_WORDS.contains(s) || keyWord) {
+            if (SECRET_WORDS.contains(s)) {
                 secretAt = i;
+                hint = KeyHint.STRONG;
+            } else if (KEY_WORDS.contains(s) && (i == 0 || !PUBLIC_KEY_QUALIFIERS.contains(w.get(i - 1)))) {
+                secretAt = i;
+                if (hint != KeyHint.STRONG) {
+                    hint = i == 0 || STRONG_KEY_QUALIFIERS.contains(w.get(i - 1)) ? KeyHint.STRONG : KeyHint.WEAK;
+                }
             }
         }
         if (secretAt < 0) {
-            return false;
+            return KeyHint.NONE;
         }
         for (int i = secretAt + 1; i < w.size(); i++) {
             if (META_WORDS.contains(w.get(i))) {
-                return false;
+                return KeyHint.NONE;
             }
         }
-        return true;
+        return hint;
+    }
+
+    /** Not a plain word or identifier: has a digit and a letter, mixed case, symbols, or 16+ characters. */
+    static boolean credentialLike(String value) {
+        String v = value.strip();
+        if (v.length() >= 16) {
+            return true;
+        }
+        boolean letter = v.chars().anyMatch(Character::isLetter);
+        boolean digit = v.chars().anyMatch(Character::isDigit);
+        boolean upper = v.chars().anyMatch(Character::isUpperCase);
+        boolean lower = v.chars().anyMatch(Character::isLowerCase);
+        boolean symbol = v.chars().anyMatch(c -> !Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.');
+        return letter && digit || upper && lower || symbol;
     }
 
     /** True when random-looking values of this key are not secrets (ids, hashes, versions). */
