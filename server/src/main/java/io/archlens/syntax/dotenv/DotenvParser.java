@@ -123,7 +123,7 @@ public final class DotenvParser {
         int ve = vs;
         while (ve < le) {
             char c = text.charAt(ve);
-            if (c == '#' && (ve == vs || blank(text.charAt(ve - 1)))) {
+            if (c == '#' && blank(text.charAt(ve - 1))) {
                 break;
             }
             ve++;

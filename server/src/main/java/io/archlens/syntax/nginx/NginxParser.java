@@ -62,7 +62,12 @@ public final class NginxParser {
                 case ';' -> semicolon();
                 case '{' -> openBlock();
                 case '}' -> closeBlock();
-                case '"', '\'' -> pending.add(quoted(c));
+                case '"', '\'' -> {
+                    NginxArg a = quoted(c);
+                    if (a != null) {
+                        pending.add(a);
+                    }
+                }
                 default -> pending.add(word());
             }
         }
@@ -185,6 +190,7 @@ public final class NginxParser {
         pos++;
     }
 
+    /** Reads a quoted token; on an unterminated quote ends the pending directive there and returns null. */
     private NginxArg quoted(char q) {
         int start = pos;
         int failed = q == '"' ? failedDouble : failedSingle;
@@ -210,18 +216,26 @@ public final class NginxParser {
             } else {
                 failedSingle = failedSingle < 0 ? start : Math.min(failedSingle, start);
             }
+        } else if (close + 1 < n && !delimiter(text.charAt(close + 1)) && lineEnd(start) < close) {
+            // A string spanning lines and glued to more text is a forgotten closing quote, not a real
+            // multi-line string: report it where it opened instead of where it happened to close.
+            close = -1;
+        }
+        if (close < 0) {
             int end = lineEnd(start);
             issues.add(ParseIssue.syntax(new TextRange(start, end), "Unterminated quoted string: the " + q
                     + " opened here is never closed"));
             pos = end;
             String raw = text.substring(start, end);
-            return new NginxArg(raw, unescape(raw, 1, raw.length()), new TextRange(start, end), q);
+            NginxArg arg = new NginxArg(raw, unescape(raw, 1, raw.length()), new TextRange(start, end), q);
+            pending.add(arg);
+            finishSimple(false, end);
+            return null;
         }
         pos = close + 1;
         if (pos < n) {
             char c = text.charAt(pos);
-            if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '{' || c == '}' || c == ')'
-                    || c == '\f')) {
+            if (!delimiter(c)) {
                 int cp = text.codePointAt(pos);
                 issues.add(ParseIssue.syntax(new TextRange(pos, pos + Character.charCount(cp)), "Unexpected '"
                         + new String(Character.toChars(cp)) + "' right after a quoted string; add a space"));
@@ -231,6 +245,12 @@ public final class NginxParser {
         return new NginxArg(raw, unescape(raw, 1, raw.length() - 1), new TextRange(start, close + 1), q);
     }
 
+    private static boolean delimiter(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '{' || c == '}' || c == ')'
+                || c == '\f' || c == '\u000b';
+    }
+
+    /** Reads a bare word; <code>${var}</code> stays inside it and {@code \} escapes the next character. */
     private NginxArg word() {
         int start = pos;
         int i = pos;
