@@ -3,6 +3,7 @@ package io.archlens.syntax.spring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Spring Boot relaxed binding, reduced to what lookups need. {@code spring.jpa.open-in-view},
@@ -12,6 +13,7 @@ import java.util.Locale;
  * ({@code [/api/**]}) are kept verbatim because Spring does not relax them.
  */
 public final class RelaxedNames {
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
     private RelaxedNames() {
     }
 
@@ -102,7 +104,7 @@ public final class RelaxedNames {
         if (canonical.indexOf('[') < 0) {
             return canonical;
         }
-        return canonical.replaceAll("\\[\\d+\\]", "");
+        return INDEX.matcher(canonical).replaceAll("");
     }
 
     /**

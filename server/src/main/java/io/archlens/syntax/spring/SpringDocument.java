@@ -4,7 +4,6 @@ import io.archlens.core.TextRange;
 import io.archlens.syntax.yaml.YMap;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public final class SpringDocument {
         this.index = index;
         this.range = range;
         this.properties = List.copyOf(properties);
-        this.prefixRanges = new HashMap<>(prefixRanges);
+        this.prefixRanges = prefixRanges;
         this.yamlRoot = yamlRoot;
         for (SpringProperty p : properties) {
             byCanonical.computeIfAbsent(p.canonical(), k -> new ArrayList<>(1)).add(p);
@@ -40,6 +39,9 @@ public final class SpringDocument {
         String expr = null;
         List<String> alternatives = new ArrayList<>();
         for (SpringProperty p : properties) {
+            if (!p.canonical().startsWith("spring.")) {
+                continue;
+            }
             String c = RelaxedNames.withoutIndices(p.canonical());
             boolean onProfile = c.equals("spring.config.activate.onprofile");
             boolean legacy = c.equals("spring.profiles");

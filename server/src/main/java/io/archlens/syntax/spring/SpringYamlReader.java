@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class SpringYamlReader {
     /** Flattened properties per document before the rest is skipped (guards against alias expansion). */
-    public static final int MAX_PROPERTIES_PER_DOCUMENT = 100_000;
+    public static final int MAX_PROPERTIES_PER_DOCUMENT = 50_000;
 
     private SpringYamlReader() {
     }
