@@ -60,6 +60,17 @@ final class AnalysisScheduler {
         }
     }
 
+    /** Runs {@code r} on the analysis thread once everything queued before it has run. */
+    void afterQueued(Runnable r) {
+        exec.execute(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                Log.error("post-analysis task failed", e);
+            }
+        });
+    }
+
     void forget(String uri) {
         results.remove(uri);
     }

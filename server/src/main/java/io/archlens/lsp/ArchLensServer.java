@@ -81,6 +81,8 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
             if (trusted instanceof Boolean b) {
                 session.trusted = b;
             }
+            session.statusNotifications = Boolean.TRUE.equals(
+                    InitOptions.get(params.getInitializationOptions(), "statusNotification"));
         }
         session.reloadProjectConfig();
         session.pullDiagnostics = Capabilities.pullDiagnostics(session.capabilities, session.settings());
@@ -108,6 +110,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     @Override
     public void initialized(InitializedParams params) {
         workspace.afterInitialized();
+        session.restingStatus();
     }
 
     @Override

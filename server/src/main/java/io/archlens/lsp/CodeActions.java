@@ -78,6 +78,16 @@ final class CodeActions {
         if (wantFixAll) {
             fixAll().ifPresent(a -> out.add(Either.forRight(a)));
         }
+        if (!Capabilities.codeActionLiterals(session.capabilities)) {
+            // LSP 3.x clients without codeActionLiteralSupport understand only Command results
+            List<Either<Command, CodeAction>> commands = new ArrayList<>(out.size());
+            for (Either<Command, CodeAction> e : out) {
+                CodeAction a = e.getRight();
+                commands.add(Either.forLeft(new Command(a.getTitle(), WorkspaceHandler.CMD_APPLY_EDIT,
+                        List.of(a.getEdit()))));
+            }
+            return commands;
+        }
         return out;
     }
 

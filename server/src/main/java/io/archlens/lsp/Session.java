@@ -36,6 +36,8 @@ final class Session {
     volatile String configError;
     volatile boolean pullDiagnostics;
     volatile boolean trusted = true;
+    /** The client asked for {@code archlens/status} notifications (initializationOptions statusNotification). */
+    volatile boolean statusNotifications;
     AnalysisScheduler scheduler;
 
     Session(RuleBook book) {
@@ -105,6 +107,38 @@ final class Session {
             out.put(key, v);
         }
         return out;
+    }
+
+    /** Tells a client that asked for it what the server is doing (see {@link ClientStatus}). */
+    void status(ClientStatus.State state, String message, String uri) {
+        LanguageClient c = client;
+        if (statusNotifications && c != null) {
+            ClientStatus.send(c, state, message, uri);
+        }
+    }
+
+    /** The resting state: idle, or an error when the project configuration could not be read. */
+    void restingStatus() {
+        if (configError != null) {
+            status(ClientStatus.State.ERROR, configError, null);
+        } else {
+            status(ClientStatus.State.IDLE, null, null);
+        }
+    }
+
+    /** Forgets every result and re-analyses the open documents, with progress when there is any. */
+    void reanalyseAll(String why) {
+        int open = store.all().size();
+        if (open == 0) {
+            restingStatus();
+            return;
+        }
+        Progress p = Progress.begin(this, why + ": re-analysing " + open + (open == 1 ? " file" : " files"),
+                ClientStatus.State.BUSY, null);
+        scheduler.invalidateAll();
+        scheduler.afterQueued(() -> {
+            p.end(configError);
+        });
     }
 
     String pathOf(String uri) {

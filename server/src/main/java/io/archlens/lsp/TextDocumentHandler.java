@@ -78,7 +78,7 @@ final class TextDocumentHandler implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         if (uri.endsWith("/.archlens.yml") || uri.endsWith("/.archlens.yaml")) {
             session.reloadProjectConfig();
-            session.scheduler.invalidateAll();
+            session.reanalyseAll(".archlens.yml saved");
             WorkspaceHandler.refreshDiagnostics(session);
         }
     }

@@ -18,18 +18,23 @@ import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /** Settings, watched files and commands. */
 final class WorkspaceHandler implements WorkspaceService {
     static final String CMD_FIX_ALL = "archlens.fixAll";
+    /** Applies the WorkspaceEdit given as argument; code actions become this command for clients without literals. */
+    static final String CMD_APPLY_EDIT = "archlens.applyEdit";
 
     private final Session session;
 
     WorkspaceHandler(Session session, TextDocumentHandler documents) {
         this.session = session;
         session.commands.put(CMD_FIX_ALL, this::fixAllCommand);
+        session.commands.put(CMD_APPLY_EDIT, this::applyEditCommand);
     }
 
     Set<String> commandNames() {
@@ -57,7 +62,7 @@ final class WorkspaceHandler implements WorkspaceService {
             if (values != null && !values.isEmpty()) {
                 session.editorSettings = Session.fromJson(values.get(0));
                 session.recompute();
-                session.scheduler.invalidateAll();
+                session.reanalyseAll("settings");
                 refreshDiagnostics(session);
             }
         }).exceptionally(e -> {
@@ -74,7 +79,7 @@ final class WorkspaceHandler implements WorkspaceService {
         }
         session.editorSettings = Session.fromJson(params.getSettings());
         session.recompute();
-        session.scheduler.invalidateAll();
+        session.reanalyseAll("settings");
         refreshDiagnostics(session);
     }
 
@@ -88,7 +93,7 @@ final class WorkspaceHandler implements WorkspaceService {
         }
         if (config) {
             session.reloadProjectConfig();
-            session.scheduler.invalidateAll();
+            session.reanalyseAll(".archlens.yml changed");
             refreshDiagnostics(session);
         }
     }
@@ -125,6 +130,23 @@ final class WorkspaceHandler implements WorkspaceService {
             return session.client.applyEdit(new ApplyWorkspaceEditParams(action.get().getEdit(), "ArchLens: fix all"))
                     .thenApply(res -> (Object) res.isApplied());
         });
+    }
+
+    /** {@code archlens.applyEdit edit}: hands the edit back through workspace/applyEdit. */
+    private CompletableFuture<Object> applyEditCommand(List<Object> args) {
+        if (args.isEmpty() || session.client == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("archlens.applyEdit needs a WorkspaceEdit"));
+        }
+        Object a = args.get(0);
+        WorkspaceEdit edit;
+        if (a instanceof WorkspaceEdit we) {
+            edit = we;
+        } else {
+            com.google.gson.Gson gson = new MessageJsonHandler(java.util.Map.of()).getGson();
+            edit = gson.fromJson(a instanceof com.google.gson.JsonElement je ? je : gson.toJsonTree(a), WorkspaceEdit.class);
+        }
+        return session.client.applyEdit(new ApplyWorkspaceEditParams(edit, "ArchLens"))
+                .thenApply(res -> (Object) res.isApplied());
     }
 
     static String uriArg(List<Object> args) {
