@@ -60,7 +60,7 @@ final class SecretPatterns {
      * double-quoted value's content, group 3 = single-quoted content, group 4 = a bare value.
      */
     static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<![A-Za-z0-9_.\\-])[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?[ \\t]*(?::=|=>|=(?!=)|:(?![/:]))[ \\t]*"
+            "(?<![A-Za-z0-9_.\\-?&])[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?[ \\t]*(?::=|=>|=(?!=)|:(?![/:]))[ \\t]*"
                     + "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.){1,500})\"|'([^'\\r\\n]{1,500})'|(\\$\\{[^}\\r\\n]{0,200}\\}[^\\s\"',;#]*|[^\\s\"',;#{}\\[\\]]{1,500}))");
 
     private SecretPatterns() {
