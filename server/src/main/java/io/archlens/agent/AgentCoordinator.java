@@ -239,7 +239,7 @@ public final class AgentCoordinator implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             result = ReviewResult.failed(io.archlens.agent.provider.Failure.MALFORMED_OUTPUT, "internal error: " + e);
-            io.archlens.agent.provider.SafeLog.LOG.log(java.util.logging.Level.WARNING, "agent review crashed", e);
+            io.archlens.core.Log.error("agent review crashed", e);
         } finally {
             if (progress != null) {
                 listener.progressEnd(progress, result.message());

@@ -86,7 +86,7 @@ public record AgentSettings(
                     + kind.defaultKeyEnv());
             keyEnv = null;
         }
-        String name = Maps.str(m.get("name") != null ? m.get("name") : m.get("agent"));
+        String name = Maps.str(m.get("name"));
         Map<String, Object> triggers = Maps.map(m.get("triggers"));
         List<Object> triggerList = Maps.list(m.get("triggers"));
         Boolean onSave = firstBool(triggers.get("on-save"), m.get("on-save"));

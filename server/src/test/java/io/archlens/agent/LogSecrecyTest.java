@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every log record at every level, from ArchLens and from okhttp, is free of the API key. */
+/** Every log line at every level (ArchLens's Log and JUL, where okhttp logs) is free of the API key. */
 class LogSecrecyTest {
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -57,8 +57,16 @@ class LogSecrecyTest {
         }
     };
 
+    final java.util.function.BiConsumer<io.archlens.core.Log.Level, String> sink = (level, msg) -> {
+        synchronized (captured) {
+            captured.add("Log " + level + " " + msg);
+        }
+    };
+
     @BeforeEach
     void capture() {
+        io.archlens.core.Log.setThreshold(io.archlens.core.Log.Level.DEBUG);
+        io.archlens.core.Log.addSink(sink);
         for (String name : new String[] {"", "io.archlens", "io.archlens.agent", "okhttp3", "mockwebserver3"}) {
             Logger l = Logger.getLogger(name);
             loggers.add(l);
@@ -69,6 +77,8 @@ class LogSecrecyTest {
 
     @AfterEach
     void release() {
+        io.archlens.core.Log.removeSink(sink);
+        io.archlens.core.Log.setThreshold(io.archlens.core.Log.Level.INFO);
         for (Logger l : loggers) {
             l.removeHandler(handler);
             l.setLevel(null);

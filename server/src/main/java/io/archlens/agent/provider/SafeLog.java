@@ -3,15 +3,14 @@ package io.archlens.agent.provider;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.Headers;
 
 /**
- * The agent's only way to log. Header values of credentials are replaced by {@code ***}, and any known
- * secret (the API key) is masked wherever it appears in a message, so a key can never reach a log line.
+ * The agent's only way to log, on top of the project's {@link io.archlens.core.Log} (stderr and the client's
+ * log). Header values of credentials are replaced by {@code ***}, and any known secret (the API key) is
+ * masked wherever it appears in a message, so a key can never reach a log line.
  */
 public final class SafeLog {
-    public static final Logger LOG = Logger.getLogger("io.archlens.agent");
     private static final Set<String> SENSITIVE = Set.of("authorization", "proxy-authorization", "x-api-key",
             "api-key", "cookie", "set-cookie", "x-goog-api-key", "openai-organization", "openai-project");
 
@@ -46,8 +45,9 @@ public final class SafeLog {
     }
 
     public static void log(Level level, String message, String... secrets) {
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, mask(message, secrets));
-        }
+        io.archlens.core.Log.Level l = level.intValue() >= Level.WARNING.intValue() ? io.archlens.core.Log.Level.WARN
+                : level.intValue() >= Level.INFO.intValue() ? io.archlens.core.Log.Level.INFO
+                : io.archlens.core.Log.Level.DEBUG;
+        io.archlens.core.Log.log(l, mask(message, secrets));
     }
 }

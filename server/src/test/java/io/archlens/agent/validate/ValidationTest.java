@@ -213,4 +213,22 @@ class ValidationTest {
         assertNull(JsonText.firstObject("{\"findings\": [ {\"rule\": \"cut"));
         assertNull(JsonText.firstObject("no json"));
     }
+
+    @Test
+    void findingsAreCarriedAcrossEditsOutsideTheirText() {
+        String before = "a: 1\nb: 2\nc: 3\n";
+        Finding onA = agent("agent/a", Category.RELIABILITY, 0, 4);
+        Finding onB = agent("agent/b", Category.RELIABILITY, 5, 9);
+        int c = before.indexOf("c: 3");
+        Finding onC = new Finding("agent/c", Severity.INFO, Category.RELIABILITY, new TextRange(c, c + 4), "m", "x",
+                List.of(new io.archlens.analysis.Fix("t", List.of(new io.archlens.analysis.Edit(new TextRange(c + 3, c + 4), "4")),
+                        false)), List.of(), Set.of(), "archlens/x", 0.9);
+        String after = "a: 1\nb: 22222\nc: 3\n";
+        List<Finding> carried = FindingShifter.carry(List.of(onA, onB, onC), before, after);
+        assertEquals(List.of("agent/a", "agent/c"), carried.stream().map(Finding::ruleId).toList());
+        Finding movedC = carried.get(1);
+        assertEquals("c: 3", after.substring(movedC.range().start(), movedC.range().end()));
+        assertEquals("a: 1\nb: 22222\nc: 4\n", Fixes.apply(after, movedC.fixes().get(0).edits()));
+        assertEquals(List.of(onA, onB, onC), FindingShifter.carry(List.of(onA, onB, onC), before, before));
+    }
 }
