@@ -44,6 +44,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
 
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Also review each file with the LLM architecture agent NAME (e.g. backend-architecture-expert),"
+                    + " configured by the agent: settings; see docs/agents.md. Progress goes to stderr.")
+    String agent;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -105,6 +110,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
         });
         List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
+        if (agent != null) {
+            results = AgentBatch.run(agent, settings, root, cwd, new ArrayList<>(files), results, err);
+            if (results == null) {
+                return 2;
+            }
+        }
         if (noHints) {
             List<FileResult> filtered = new ArrayList<>();
             for (FileResult r : results) {
