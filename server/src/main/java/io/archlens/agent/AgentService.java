@@ -69,7 +69,14 @@ public final class AgentService implements AutoCloseable {
         this.model = settings.model() != null ? settings.model()
                 : definition.model() != null ? definition.model() : settings.provider().defaultModel();
         String clientKey = runtime.clientApiKey();
-        this.apiKey = clientKey != null && !clientKey.isBlank() ? clientKey : runtime.env().apply(settings.apiKeyEnv());
+        String key = clientKey != null && !clientKey.isBlank() ? clientKey : runtime.env().apply(settings.apiKeyEnv());
+        boolean keyAllowed = keyMayGoTo(settings, runtime.userBaseUrl());
+        if (key != null && !key.isBlank() && !keyAllowed) {
+            SafeLog.log(Level.WARNING, "agent: not sending the API key to " + settings.baseUrl() + ": that URL comes from"
+                    + " the project's settings. Confirm it in your editor settings (archlens.agent.baseUrl) or with"
+                    + " --agent-base-url to send the key there.", key);
+        }
+        this.apiKey = keyAllowed ? key : null;
         this.configProblem = checkConfig(settings, apiKey);
         this.budget = new TokenBudget(settings.dailyTokenBudget(), runtime.clock());
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(5), runtime.clock(), runtime.notices());
@@ -115,6 +122,27 @@ public final class AgentService implements AutoCloseable {
                     + " from the editor";
         }
         return null;
+    }
+
+    /**
+     * The key goes only where the user said: the provider's public API, a local server, or a base URL the user
+     * confirmed outside the project (editor settings, command line). A cloned repository's .archlens.yml can
+     * point the agent elsewhere, but it cannot make ArchLens send the user's key there.
+     */
+    static boolean keyMayGoTo(AgentSettings s, String userBaseUrl) {
+        HttpUrl url = HttpUrl.parse(s.baseUrl());
+        if (url == null) {
+            return false;
+        }
+        HttpUrl official = HttpUrl.parse(s.provider().defaultBaseUrl());
+        if (isLoopback(url.host()) || (official != null && url.host().equalsIgnoreCase(official.host()) && url.isHttps())) {
+            return true;
+        }
+        return userBaseUrl != null && strip(userBaseUrl).equalsIgnoreCase(strip(s.baseUrl()));
+    }
+
+    private static String strip(String u) {
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
     static boolean isLoopback(String host) {

@@ -124,6 +124,13 @@ public record AgentSettings(
                 problems);
     }
 
+    public AgentSettings withBaseUrl(String url) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return new AgentSettings(enabled, provider, u, model, apiKeyEnv, agentName, onSave, onType, debounceMs,
+                maxFileBytes, dailyTokenBudget, timeoutMs, maxOutputTokens, minConfidence, temperature, maxConcurrent,
+                problems);
+    }
+
     public AgentSettings withAgentName(String name) {
         return new AgentSettings(enabled, provider, baseUrl, model, apiKeyEnv, name, onSave, onType, debounceMs,
                 maxFileBytes, dailyTokenBudget, timeoutMs, maxOutputTokens, minConfidence, temperature, maxConcurrent,

@@ -39,15 +39,18 @@ final class AgentBatch {
     }
 
     /** The merged results, or null when the agent cannot run (the reason is on stderr). */
-    static List<FileResult> run(String agentName, Settings settings, Path root, Path cwd, List<Path> files,
+    static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
             List<FileResult> ruleResults, PrintWriter err) {
         AgentSettings s = AgentSettings.from(settings).withEnabled(true).withAgentName(agentName);
+        if (userBaseUrl != null) {
+            s = s.withBaseUrl(userBaseUrl);
+        }
         for (String p : s.problems()) {
             say(err, "archlens: agent settings: " + p);
         }
         AgentService service;
         try {
-            service = AgentService.create(s, AgentDefinitions.load(root), AgentRuntime.system(null,
+            service = AgentService.create(s, AgentDefinitions.load(root), AgentRuntime.system(null, userBaseUrl,
                     msg -> say(err, "archlens: " + msg)));
         } catch (IllegalArgumentException e) {
             say(err, "archlens: --agent: " + e.getMessage());

@@ -49,6 +49,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + " configured by the agent: settings; see docs/agents.md. Progress goes to stderr.")
     String agent;
 
+    @Option(names = "--agent-base-url", paramLabel = "URL",
+            description = "The provider URL for --agent; overrides agent.base-url. The API key is only sent to the"
+                    + " provider's public API, to localhost, or to a URL given here.")
+    String agentBaseUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -111,7 +116,7 @@ public final class CheckCommand implements Callable<Integer> {
         });
         List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
         if (agent != null) {
-            results = AgentBatch.run(agent, settings, root, cwd, new ArrayList<>(files), results, err);
+            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results, err);
             if (results == null) {
                 return 2;
             }

@@ -55,13 +55,15 @@ final class AgentBridge implements AgentListener {
     synchronized void configure(boolean definitionsChanged) {
         AgentSettings s = AgentSettings.from(session.settings());
         Path root = session.root;
-        Object key = List.of(s, session.trusted, String.valueOf(root), Objects.hashCode(clientApiKey));
+        String userBase = userBaseUrl();
+        Object key = List.of(s, session.trusted, String.valueOf(root), Objects.hashCode(clientApiKey),
+                String.valueOf(userBase));
         if (!definitionsChanged && key.equals(configKey) && coordinator != null) {
             return;
         }
         configKey = key;
         AgentCoordinator old = coordinator;
-        coordinator = AgentCoordinator.create(s, AgentDefinitions.load(root), AgentRuntime.system(clientApiKey, null),
+        coordinator = AgentCoordinator.create(s, AgentDefinitions.load(root), AgentRuntime.system(clientApiKey, userBase, null),
                 session.trusted, session.settings().context(), this);
         if (old != null) {
             old.close();
@@ -72,6 +74,17 @@ final class AgentBridge implements AgentListener {
             Log.info("agent: " + s.provider().id() + " at " + s.baseUrl() + ", agent " + s.agentName()
                     + (s.onSave() ? ", on save" : "") + (s.onType() ? ", on type" : ""));
         }
+    }
+
+    /** agent.base-url as set by the editor (settings or initializationOptions), not by the project's file. */
+    private String userBaseUrl() {
+        for (io.archlens.config.Settings layer : new io.archlens.config.Settings[] {session.editorSettings,
+                session.initOptions}) {
+            if (layer != null && layer.agent().get("base-url") != null) {
+                return String.valueOf(layer.agent().get("base-url"));
+            }
+        }
+        return null;
     }
 
     AgentCoordinator coordinator() {

@@ -354,8 +354,36 @@ class AgentServiceTest {
     void keyIsNeverSentOverPlainHttpToARemoteHost() {
         Map<String, Object> settings = AgentTestKit.settingsMap(server, "openai");
         settings.put("base-url", "http://llm.internal.example:8000/v1");
-        ReviewResult r = review(service(settings), compose(COMPOSE));
+        AgentService s = AgentService.create(AgentSettings.from(settings),
+                io.archlens.agent.definition.AgentDefinitions.load(null),
+                new AgentRuntime(k -> AgentTestKit.OPENAI_KEY, null, "http://llm.internal.example:8000/v1", clock,
+                        sleeper, io.archlens.agent.provider.RetryPolicy.defaults(),
+                        new io.archlens.agent.provider.OutputModeMemory(), notices::add));
+        services.add(s);
+        ReviewResult r = review(s, compose(COMPOSE)); // confirmed by the user, but still plain HTTP: refused
         assertEquals(Failure.NOT_CONFIGURED, r.failure());
         assertTrue(r.message().contains("plain HTTP"));
+    }
+
+    @Test
+    void theKeyGoesOnlyToABaseUrlTheUserConfirmed() {
+        Map<String, Object> settings = AgentTestKit.settingsMap(server, "openai");
+        settings.put("base-url", "https://llm.example.com/v1");
+        AgentService fromProjectFile = service(settings);
+        SourceFile f = compose(COMPOSE);
+        Payload p = fromProjectFile.preview(f, ProjectContext.EMPTY, List.of());
+        assertTrue(p.headers().get("Authorization") == null, p.headers().toString());
+
+        AgentService confirmed = AgentService.create(AgentSettings.from(settings),
+                io.archlens.agent.definition.AgentDefinitions.load(null),
+                new AgentRuntime(k -> AgentTestKit.OPENAI_KEY, null, "https://llm.example.com/v1/", clock, sleeper,
+                        io.archlens.agent.provider.RetryPolicy.defaults(), new io.archlens.agent.provider.OutputModeMemory(),
+                        notices::add));
+        services.add(confirmed);
+        assertEquals("Bearer ***", confirmed.preview(f, ProjectContext.EMPTY, List.of()).headers().get("Authorization"));
+
+        settings.put("base-url", "https://api.openai.com/v1");
+        assertEquals("Bearer ***", service(settings).preview(f, ProjectContext.EMPTY, List.of()).headers()
+                .get("Authorization"), "the provider's public API is always fine");
     }
 }

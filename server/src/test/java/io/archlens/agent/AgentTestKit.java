@@ -70,7 +70,7 @@ final class AgentTestKit {
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", OPENAI_KEY);
         env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
-        return new AgentRuntime(env::get, null, clock, sleeper,
+        return new AgentRuntime(env::get, null, null, clock, sleeper,
                 new RetryPolicy(2, 1000, 20_000, 60_000, () -> 0.5, clock), new OutputModeMemory(), notices::add);
     }
 

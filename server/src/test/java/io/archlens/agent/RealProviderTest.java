@@ -61,7 +61,7 @@ class RealProviderTest {
         }
         m.put("min-confidence", 0.0);
         try (AgentService s = AgentService.create(AgentSettings.from(m), AgentDefinitions.load(null),
-                AgentRuntime.system(null, n -> { }))) {
+                AgentRuntime.system(null, base, n -> { }))) {
             ReviewResult r = s.review(new SourceFile("file:///w/docker-compose.yml", "docker-compose.yml", COMPOSE,
                     FileKind.COMPOSE, 1), ProjectContext.EMPTY, List.of(), CancelToken.none());
             assertTrue(r.ok(), r.status() + ": " + r.message());
