@@ -39,6 +39,8 @@ final class Session {
     /** The client asked for {@code archlens/status} notifications (initializationOptions statusNotification). */
     volatile boolean statusNotifications;
     AnalysisScheduler scheduler;
+    /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
+    AgentBridge agent;
 
     Session(RuleBook book) {
         this.book = book;
@@ -67,6 +69,9 @@ final class Session {
             s = Settings.merge(s, editorSettings);
         }
         effective = s;
+        if (agent != null) {
+            agent.configure(false);
+        }
     }
 
     /** Settings objects from the client (JSON) become the same map shape as .archlens.yml. */

@@ -41,6 +41,7 @@ final class TextDocumentHandler implements TextDocumentService {
         Document d = Document.open(td.getUri(), session.pathOf(td.getUri()), td.getVersion(), td.getText());
         session.store.open(d);
         session.scheduler.schedule(d.uri());
+        session.agent.opened(d.uri());
     }
 
     @Override
@@ -61,6 +62,7 @@ final class TextDocumentHandler implements TextDocumentService {
             return;
         }
         session.scheduler.schedule(uri);
+        session.agent.changed(uri);
     }
 
     @Override
@@ -68,6 +70,7 @@ final class TextDocumentHandler implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         session.store.close(uri);
         session.scheduler.forget(uri);
+        session.agent.closed(uri);
         if (!session.pullDiagnostics && session.client != null) {
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         }
@@ -80,7 +83,10 @@ final class TextDocumentHandler implements TextDocumentService {
             session.reloadProjectConfig();
             session.reanalyseAll(".archlens.yml saved");
             WorkspaceHandler.refreshDiagnostics(session);
+        } else if (uri.contains("/.archlens/agents/") && uri.endsWith(".md")) {
+            session.agent.configure(true);
         }
+        session.agent.saved(uri);
     }
 
     /** Called on the analysis thread with each new result. */
@@ -89,7 +95,8 @@ final class TextDocumentHandler implements TextDocumentService {
             return;
         }
         String uri = r.analysis().file().uri();
-        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(r), r.version()));
+        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(session.agent.merged(r)),
+                r.version()));
     }
 
     List<Diagnostic> diagnostics(AnalysisScheduler.Result r) {
@@ -105,10 +112,11 @@ final class TextDocumentHandler implements TextDocumentService {
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
         String uri = params.getTextDocument().getUri();
         String previous = params.getPreviousResultId();
-        return session.scheduler.current(uri).thenApply(r -> {
-            if (r == null) {
+        return session.scheduler.current(uri).thenApply(rb -> {
+            if (rb == null) {
                 return new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
             }
+            AnalysisScheduler.Result r = session.agent.merged(rb);
             if (r.resultId().equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(r.resultId()));
             }
@@ -121,10 +129,11 @@ final class TextDocumentHandler implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
-        return session.scheduler.current(uri).thenApply(r -> {
-            if (r == null) {
+        return session.scheduler.current(uri).thenApply(rb -> {
+            if (rb == null) {
                 return null;
             }
+            AnalysisScheduler.Result r = session.agent.merged(rb);
             var li = r.analysis().file().lines();
             int offset = li.offset(Convert.pos(params.getPosition()));
             List<Finding> here = new ArrayList<>();
@@ -149,7 +158,7 @@ final class TextDocumentHandler implements TextDocumentService {
             if (r == null) {
                 return List.<Either<Command, CodeAction>>of();
             }
-            return new CodeActions(session, r).build(params);
+            return new CodeActions(session, session.agent.merged(r)).build(params);
         });
     }
 

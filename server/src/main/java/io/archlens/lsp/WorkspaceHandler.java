@@ -28,6 +28,10 @@ final class WorkspaceHandler implements WorkspaceService {
     static final String CMD_FIX_ALL = "archlens.fixAll";
     /** Applies the WorkspaceEdit given as argument; code actions become this command for clients without literals. */
     static final String CMD_APPLY_EDIT = "archlens.applyEdit";
+    /** Reviews the document given as argument with the architecture agent (also a code action). */
+    static final String CMD_REVIEW_FILE = "archlens.reviewFile";
+    /** Returns exactly what a review of the document would send to the provider (nothing is sent). */
+    static final String CMD_PREVIEW_PAYLOAD = "archlens.previewAgentPayload";
 
     private final Session session;
 
@@ -35,6 +39,8 @@ final class WorkspaceHandler implements WorkspaceService {
         this.session = session;
         session.commands.put(CMD_FIX_ALL, this::fixAllCommand);
         session.commands.put(CMD_APPLY_EDIT, this::applyEditCommand);
+        session.commands.put(CMD_REVIEW_FILE, args -> AgentCommands.review(session, uriArg(args)));
+        session.commands.put(CMD_PREVIEW_PAYLOAD, args -> AgentCommands.preview(session, uriArg(args)));
     }
 
     Set<String> commandNames() {
