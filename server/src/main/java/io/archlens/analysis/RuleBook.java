@@ -183,7 +183,7 @@ public final class RuleBook {
             int line = lines.lineOf(f.range().start());
             boolean suppressed = false;
             for (Suppression s : suppressions) {
-                if ((s.fileWide() || s.targetLine() == line) && Suppressions.covers(s, f.ruleId())) {
+                if (s.reaches(line, f.range().start()) && Suppressions.covers(s, f.ruleId())) {
                     used.add(s);
                     suppressed = true;
                 }

@@ -47,6 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The rule book to use; the default one (every pack on the class path) unless a test injects another. */
+    RuleBook book;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,7 +88,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("archlens: cannot read settings: " + e.getMessage());
             return 2;
         }
-        RuleBook book = RuleBook.loadDefault();
+        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {
             for (Path p : paths) {

@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClientCompatibilityTest {
     private static final String URI = "file:///w/Dockerfile";
     private static final String TEXT = "FROM node:latest\nRUN echo hi\n";
-    private static final long T = LspHarness.WAIT.toSeconds();
+    private static final long T = ClientHarness.WAIT.toSeconds();
 
     /** Capabilities of a minimal LSP 3.15-era client: no pull diagnostics, no markdown, no literals. */
     private static ClientCapabilities bare() {
@@ -75,8 +75,8 @@ class ClientCompatibilityTest {
         return c;
     }
 
-    private static PublishDiagnosticsParams awaitDiagnostics(LspHarness h, String uri, int count) throws Exception {
-        LspHarness.await(count + " diagnostics for " + uri, () -> {
+    private static PublishDiagnosticsParams awaitDiagnostics(ClientHarness h, String uri, int count) throws Exception {
+        ClientHarness.await(count + " diagnostics for " + uri, () -> {
             PublishDiagnosticsParams p = h.client.lastFor(uri);
             return p != null && p.getDiagnostics().size() == count;
         });
@@ -89,7 +89,7 @@ class ClientCompatibilityTest {
 
     @Test
     void pushesDiagnosticsToClientsWithoutPullSupport() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             InitializeResult r = h.start(bare(), null, null);
             assertNotNull(r.getCapabilities().getDiagnosticProvider(), "the provider is advertised for pull clients");
             h.open(URI, TEXT);
@@ -102,7 +102,7 @@ class ClientCompatibilityTest {
 
     @Test
     void pullClientsGetNoPushButAReport() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = bare();
             caps.getTextDocument().setDiagnostic(new DiagnosticCapabilities());
             h.start(caps, null, null);
@@ -117,7 +117,7 @@ class ClientCompatibilityTest {
 
     @Test
     void diagnosticsModePushOverridesPullSupport() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = bare();
             caps.getTextDocument().setDiagnostic(new DiagnosticCapabilities());
             h.start(caps, json("{\"diagnosticsMode\":\"push\"}"), null);
@@ -128,7 +128,7 @@ class ClientCompatibilityTest {
 
     @Test
     void initializationOptionsAreASettingsFallback() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             // a client without workspace/configuration: initializationOptions are all it can give
             h.start(bare(), json("{\"rules\":{\"test/latest\":\"error\"}}"), null);
             h.open(URI, TEXT);
@@ -139,7 +139,7 @@ class ClientCompatibilityTest {
 
     @Test
     void initializationOptionsNestedUnderArchlensAndTurningRulesOff() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), json("{\"archlens\":{\"rules\":{\"test/*\":\"off\"}}}"), null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 0);
@@ -150,12 +150,12 @@ class ClientCompatibilityTest {
     void initializationOptionsOverrideTheProjectFileAndStayWhenConfigurationIsEmpty(@TempDir Path root)
             throws Exception {
         Files.writeString(root.resolve(".archlens.yml"), "rules:\n  test/latest: info\n");
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = bare();
             caps.getWorkspace().setConfiguration(true);
             // the client answers workspace/configuration with null (no such section), as Neovim does
             h.start(caps, json("{\"rules\":{\"test/latest\":\"hint\"}}"), root);
-            LspHarness.await("configuration request", () -> !h.client.configurationRequests.isEmpty());
+            ClientHarness.await("configuration request", () -> !h.client.configurationRequests.isEmpty());
             assertEquals("archlens", h.client.configurationRequests.get(0).getItems().get(0).getSection());
             h.open(root.resolve("Dockerfile").toUri().toString(), TEXT);
             String uri = root.resolve("Dockerfile").toUri().toString();
@@ -165,14 +165,14 @@ class ClientCompatibilityTest {
 
     @Test
     void workspaceConfigurationWinsOverInitializationOptions() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = bare();
             caps.getWorkspace().setConfiguration(true);
             h.client.configuration = p -> java.util.Collections.singletonList(
                     json("{\"rules\":{\"test/latest\":\"info\"}}"));
             h.start(caps, json("{\"rules\":{\"test/latest\":\"error\"}}"), null);
             h.open(URI, TEXT);
-            LspHarness.await("information severity", () -> {
+            ClientHarness.await("information severity", () -> {
                 PublishDiagnosticsParams p = h.client.lastFor(URI);
                 return p != null && p.getDiagnostics().size() == 1
                         && p.getDiagnostics().get(0).getSeverity() == DiagnosticSeverity.Information;
@@ -182,7 +182,7 @@ class ClientCompatibilityTest {
 
     @Test
     void didChangeConfigurationCarriesSettingsForClientsWithoutConfigurationRequests() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
@@ -194,7 +194,7 @@ class ClientCompatibilityTest {
 
     @Test
     void hoverIsPlainTextUnlessTheClientTakesMarkdown() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
@@ -205,7 +205,7 @@ class ClientCompatibilityTest {
             assertTrue(v.contains("test/latest"), v);
             assertFalse(v.contains("**"), "no markdown syntax in a plain-text hover: " + v);
         }
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = bare();
             HoverCapabilities hc = new HoverCapabilities();
             hc.setContentFormat(List.of(MarkupKind.MARKDOWN, MarkupKind.PLAINTEXT));
@@ -220,7 +220,7 @@ class ClientCompatibilityTest {
         }
     }
 
-    private static List<Either<Command, CodeAction>> actions(LspHarness h, String only) throws Exception {
+    private static List<Either<Command, CodeAction>> actions(ClientHarness h, String only) throws Exception {
         CodeActionContext ctx = new CodeActionContext(List.of());
         if (only != null) {
             ctx.setOnly(List.of(only));
@@ -231,7 +231,7 @@ class ClientCompatibilityTest {
 
     @Test
     void codeActionsCarryTheirEditsSoNoResolveIsNeeded() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             ClientCapabilities caps = withLiterals(bare());
             // even a client that could resolve gets complete actions: the server offers no resolve
             caps.getTextDocument().getCodeAction().setResolveSupport(
@@ -258,7 +258,7 @@ class ClientCompatibilityTest {
 
     @Test
     void clientsWithoutCodeActionLiteralsGetCommandsThatApplyTheEdit() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
@@ -283,7 +283,7 @@ class ClientCompatibilityTest {
 
     @Test
     void fixAllCommandAppliesThroughTheClient() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             InitializeResult r = h.start(bare(), null, null);
             assertTrue(r.getCapabilities().getExecuteCommandProvider().getCommands().contains("archlens.fixAll"));
             h.open(URI, "FROM a:latest\nFROM b:latest\n");
@@ -305,25 +305,25 @@ class ClientCompatibilityTest {
 
     @Test
     void workDoneProgressOnlyWhenTheClientSupportsIt() throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
             h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     json("{\"rules\":{\"test/latest\":\"error\"}}")));
-            LspHarness.await("re-analysis", () ->
+            ClientHarness.await("re-analysis", () ->
                     h.client.lastFor(URI).getDiagnostics().get(0).getSeverity() == DiagnosticSeverity.Error);
             h.settle();
             assertTrue(h.client.progressCreated.isEmpty(), "no window/workDoneProgress/create without support");
             assertTrue(h.client.progress.isEmpty(), "no $/progress without support");
         }
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(withProgress(bare()), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
             h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
                     json("{\"rules\":{\"test/latest\":\"error\"}}")));
-            LspHarness.await("progress end", () -> h.client.progress.stream()
+            ClientHarness.await("progress end", () -> h.client.progress.stream()
                     .anyMatch(p -> p.getValue().getLeft() instanceof WorkDoneProgressEnd));
             assertEquals(1, h.client.progressCreated.size());
             String token = h.client.progressCreated.get(0);
@@ -337,28 +337,28 @@ class ClientCompatibilityTest {
 
     @Test
     void statusNotificationsOnlyWhenAskedFor(@TempDir Path root) throws Exception {
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);
             h.open(URI, TEXT);
             awaitDiagnostics(h, URI, 1);
             h.settle();
             assertTrue(h.client.statuses.isEmpty(), "archlens/status is opt-in");
         }
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), Map.of("statusNotification", true), null);
-            LspHarness.await("idle status", () -> !h.client.statuses.isEmpty());
+            ClientHarness.await("idle status", () -> !h.client.statuses.isEmpty());
             assertEquals("idle", h.client.statuses.get(0).get("state").getAsString());
             h.open(URI, TEXT);
             h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(json("{}")));
-            LspHarness.await("busy then idle", () -> h.client.statuses.size() >= 3);
+            ClientHarness.await("busy then idle", () -> h.client.statuses.size() >= 3);
             assertEquals("busy", h.client.statuses.get(1).get("state").getAsString());
             assertEquals("idle", h.client.statuses.get(2).get("state").getAsString());
         }
         // a broken project file is an error with its reason
         Files.writeString(root.resolve(".archlens.yml"), "rules: [unclosed\n");
-        try (LspHarness h = new LspHarness()) {
+        try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), Map.of("statusNotification", true), root);
-            LspHarness.await("error status", () -> !h.client.statuses.isEmpty());
+            ClientHarness.await("error status", () -> !h.client.statuses.isEmpty());
             JsonObject s = h.client.statuses.get(0);
             assertEquals("error", s.get("state").getAsString());
             assertTrue(s.get("message").getAsString().contains(".archlens.yml"), s.toString());

@@ -104,7 +104,9 @@ public final class YamlParser {
         private final LineIndex lines;
         private final List<ParseIssue> issues;
         private final Map<Node, YNode> done = new IdentityHashMap<>();
-        private int budget = MAX_EXPANDED_NODES;
+        private final Map<Node, Long> sizes = new IdentityHashMap<>();
+        /** Nodes a full expansion would visit: aliases count their whole target again. */
+        private long expanded;
         private boolean bombReported;
 
         Converter(LineIndex lines, List<ParseIssue> issues) {
@@ -115,9 +117,16 @@ public final class YamlParser {
         YNode convert(Node n, int depth) {
             YNode prev = done.get(n);
             if (prev != null) {
-                return prev;
+                expanded += sizes.getOrDefault(n, 1L);
+                if (expanded <= MAX_EXPANDED_NODES) {
+                    return prev;
+                }
             }
-            if (--budget < 0 || depth > 500) {
+            long before = expanded;
+            if (prev == null) {
+                expanded++;
+            }
+            if (expanded > MAX_EXPANDED_NODES || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
@@ -144,7 +153,7 @@ public final class YamlParser {
                     YNode k = convert(t.getKeyNode(), depth + 1);
                     YNode v = convert(t.getValueNode(), depth + 1);
                     String kt = k.text();
-                    if (kt != null && !"<<".equals(kt)) {
+                    if (kt != null && !"<<".equals(kt) && !bombReported) {
                         YNode first = seen.putIfAbsent(kt, k);
                         if (first != null) {
                             var pos = lines.position(first.range().start());
@@ -160,6 +169,7 @@ public final class YamlParser {
                 out = new YScalar("", true, tag, range(n));
             }
             done.put(n, out);
+            sizes.put(n, Math.max(1, expanded - before));
             return out;
         }
 

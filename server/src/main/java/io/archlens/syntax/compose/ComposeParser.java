@@ -1,0 +1,63 @@
+package io.archlens.syntax.compose;
+
+import io.archlens.analysis.ParseIssue;
+import io.archlens.analysis.Parsed;
+import io.archlens.analysis.SourceFile;
+import io.archlens.core.TextRange;
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YamlDocument;
+import io.archlens.syntax.yaml.YamlEdits;
+import io.archlens.syntax.yaml.YamlFile;
+import io.archlens.syntax.yaml.YamlParser;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the Compose model over the YAML model. Never throws; a file without services gets a hint. */
+public final class ComposeParser {
+    private ComposeParser() {
+    }
+
+    public static Parsed<ComposeFile> parse(SourceFile file) {
+        Parsed<YamlFile> yaml = YamlParser.parse(file);
+        List<ParseIssue> issues = new ArrayList<>(yaml.issues());
+        YamlFile y = yaml.model();
+        YMap root = null;
+        for (YamlDocument d : y.documents()) {
+            if (d.root() instanceof YMap m) {
+                root = m;
+                break;
+            }
+        }
+        List<ComposeService> services = new ArrayList<>();
+        YEntry version = null;
+        YMap volumes = null;
+        YMap networks = null;
+        YMap secrets = null;
+        if (root != null) {
+            version = root.entry("version");
+            volumes = root.get("volumes") instanceof YMap m ? m : null;
+            networks = root.get("networks") instanceof YMap m ? m : null;
+            secrets = root.get("secrets") instanceof YMap m ? m : null;
+            YEntry se = root.entry("services");
+            if (se != null && se.value() instanceof YMap sm) {
+                for (YEntry e : sm.entries()) {
+                    if (e.keyText() != null && !e.keyText().startsWith("x-") && e.value() instanceof YMap m) {
+                        services.add(new ComposeService(e.keyText(), e, m));
+                    }
+                }
+            } else if (se != null && y.complete()) {
+                YNode at = se.key();
+                issues.add(ParseIssue.notAnalyzed(at.range(),
+                        "'services' is not a mapping of service names, so this is not analysed as a Compose file"));
+            }
+        }
+        if (root == null && y.complete() && !file.text().isBlank()) {
+            issues.add(ParseIssue.notAnalyzed(new TextRange(0, Math.min(file.text().length(),
+                    file.lines().lineEnd(0))), "No top-level mapping: not analysed as a Compose file"));
+        }
+        return new Parsed<>(new ComposeFile(y, root, services, version, volumes, networks, secrets,
+                YamlEdits.of(file, y)), issues);
+    }
+}
