@@ -22,9 +22,12 @@ test('@types/vscode does not exceed the engine (vsce refuses that)', () => {
 
 test('the package ships the bundle, the webview assets and the server jar, not the sources', () => {
   const ignore = fs.readFileSync(path.join(extRoot, '.vscodeignore'), 'utf8');
-  assert.match(ignore, /^\*\*$/m);
-  assert.match(ignore, /^!dist\/\*\*$/m);
-  assert.match(ignore, /^!server\/archlens\.jar$/m);
+  for (const left of ['src/**', 'test/**', 'node_modules/**', 'out/**']) {
+    assert.ok(ignore.split('\n').includes(left), `.vscodeignore leaves out ${left}`);
+  }
+  for (const line of ignore.split('\n')) {
+    assert.ok(!['dist/**', 'server/**', 'server/archlens.jar', 'README.md'].includes(line.trim()), `${line} must ship`);
+  }
   assert.equal(pkg.main, './dist/extension.js');
   assert.match(pkg.scripts['vscode:prepublish'], /copy-server/);
   assert.match(pkg.scripts['vscode:prepublish'], /build\.mjs --production/);
