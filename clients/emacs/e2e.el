@@ -35,6 +35,8 @@
                       (length (bound-and-true-p eglot--diagnostics)))
     (when-let ((server (or archlens-e2e-server (ignore-errors (eglot-current-server)))))
       (with-current-buffer (jsonrpc-events-buffer server)
+        (when-let ((f (getenv "ARCHLENS_E2E_EVENTS")))
+          (write-region (point-min) (point-max) f))
         (princ (concat "[emacs-e2e] last events:\n"
                        (buffer-substring-no-properties (max (point-min) (- (point-max) 3000)) (point-max)) "\n")
                #'external-debugging-output)))
@@ -63,7 +65,7 @@
 
 (setq eglot-server-programs
       `((((archlens-dockerfile-mode :language-id "dockerfile") (archlens-yaml-mode :language-id "yaml"))
-         . ,archlens-e2e-cmd))
+         . (,@archlens-e2e-cmd :initializationOptions (:rules (:compose/no-cap-drop "off")))))
       eglot-sync-connect 10
       eglot-connect-timeout 60
       eglot-send-changes-idle-time 0.1
@@ -85,6 +87,11 @@
     (and (not (eq v 'none)) (equal v eglot--versioned-identifier))))
 
 (defvar archlens-e2e-server nil "The eglot server of the test's buffers.")
+
+(setq-default
+ ;; answered to the server's workspace/configuration request for the section "archlens" (buffer-local variable,
+ ;; usually set in .dir-locals.el: see docs/editors.md)
+ eglot-workspace-configuration '(:archlens (:rules (:compose/obsolete-version "error"))))
 
 (defun archlens-e2e-open (name)
   (let ((buf (find-file-noselect (expand-file-name name archlens-e2e-dir))))
@@ -152,6 +159,21 @@
         (archlens-e2e-log "  ok: text changed, %s %d -> %d" rule before-count
                           (length (archlens-e2e-findings rule)))))))
 
+(defun archlens-e2e-settings (file)
+  "Settings reach the server from eglot-workspace-configuration and :initializationOptions."
+  (archlens-e2e-log "case: settings on %s" file)
+  (with-current-buffer (archlens-e2e-open file)
+    (archlens-e2e-wait "compose/obsolete-version as an error (eglot-workspace-configuration)"
+                       (lambda ()
+                         (and (archlens-e2e-fresh-p)
+                              (cl-some (lambda (d) (eq (flymake-diagnostic-type d) 'eglot-error))
+                                       (archlens-e2e-findings "compose/obsolete-version")))))
+    (when (archlens-e2e-findings "compose/no-cap-drop")
+      (archlens-e2e-fail "compose/no-cap-drop is reported although :initializationOptions turn it off"))
+    (unless (archlens-e2e-findings "compose/no-new-privileges")
+      (archlens-e2e-fail "the other compose rules are missing"))
+    (archlens-e2e-log "  ok: workspace configuration and initializationOptions both apply")))
+
 (defun archlens-e2e-only-p (kind)
   (let ((only (getenv "ARCHLENS_E2E_ONLY")))
     (or (null only) (string-empty-p only) (equal only kind))))
@@ -167,6 +189,7 @@
                           :gone "^MAINTAINER"
                           :still '("docker/no-latest-tag")))
       (when (archlens-e2e-only-p "compose")
+        (archlens-e2e-settings "compose.yaml")
         (archlens-e2e-fix "compose.yaml" "compose/obsolete-version" :expect "\\`services:" :gone "^version:")
         (archlens-e2e-fix "compose.yaml" "compose/no-restart-policy"
                           :pred (lambda (lsp) (string-match-p "'api'" (plist-get lsp :message)))

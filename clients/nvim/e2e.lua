@@ -54,13 +54,21 @@ local handlers = {
   end,
 }
 
-vim.lsp.set_log_level('warn')
+vim.lsp.set_log_level(os.getenv('ARCHLENS_E2E_LSP_LOG') or 'warn')
 local config = {
   name = 'archlens',
   cmd = cmd,
   root_dir = dir,
   handlers = handlers,
   flags = { debounce_text_changes = 50 },
+  -- settings reach the server both ways: initializationOptions (fallback) and workspace/configuration
+  init_options = { rules = { ['compose/no-cap-drop'] = 'off' } },
+  settings = { archlens = { rules = { ['compose/obsolete-version'] = 'error' } } },
+  -- Neovim answers workspace/configuration from `settings` but (before 0.8) does not announce it, and never sends
+  -- the settings by itself: send them once, as nvim-lspconfig does
+  on_init = function(c)
+    c.notify('workspace/didChangeConfiguration', { settings = c.config.settings })
+  end,
   capabilities = vim.lsp.protocol.make_client_capabilities(),
 }
 log('Neovim ' .. tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '.'
@@ -220,6 +228,24 @@ local function hover_case(file, rule)
   log('  ok: hover explains ' .. rule .. ' (' .. #text .. ' chars, ' .. (contents.kind or '?') .. ')')
 end
 
+local function settings_case(file)
+  log('case: settings on ' .. file)
+  local bufnr, uri = open(file)
+  -- settings: compose/obsolete-version raised to error (by default info)
+  wait('compose/obsolete-version as an error (settings.archlens.rules)', function()
+    local p = published[uri]
+    if not p or p.version ~= current_version(bufnr) then
+      return false
+    end
+    local d = find(uri, 'compose/obsolete-version')[1]
+    return d ~= nil and d.severity == 1
+  end)
+  -- init_options: compose/no-cap-drop turned off
+  check(#find(uri, 'compose/no-cap-drop') == 0, 'compose/no-cap-drop is reported although init_options turn it off')
+  check(#find(uri, 'compose/no-new-privileges') > 0, 'the other compose rules are missing')
+  log('  ok: workspace/configuration and initializationOptions both apply')
+end
+
 local function fix_all_case(file)
   log('case: source.fixAll.archlens on ' .. file)
   local bufnr, uri = open(file)
@@ -261,6 +287,7 @@ local ok, err = pcall(function()
   hover_case('Dockerfile', 'docker/no-latest-tag')
   end
   if wanted('compose') then
+  settings_case('compose.yaml')
   -- Compose: remove the obsolete version key, then add a restart policy to api
   fix_case({ file = 'compose.yaml', rule = 'compose/obsolete-version', expect = '^services:', gone = 'version:' })
   fix_case({
