@@ -103,6 +103,10 @@
         (let ((inhibit-message t))
           (call-interactively #'eglot))))
     (archlens-e2e-wait (format "eglot to manage %s" name) #'eglot-managed-p)
+    ;; a buffer eglot took over while it was not displayed has its Flymake start deferred to the next redisplay,
+    ;; which batch Emacs never does
+    (unless (flymake-running-backends)
+      (flymake-start nil t))
     (setq archlens-e2e-server (eglot-current-server))
     buf))
 
