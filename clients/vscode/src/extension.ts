@@ -250,10 +250,18 @@ export class Controller implements vscode.Disposable {
         await this.serverCommand(SERVER_COMMANDS.review, [uri], 'reviews by the architecture agent');
         return;
       }
-      const r = await this.status.reviewing(uri, () =>
-        this.serverCommand(SERVER_COMMANDS.review, [uri], 'reviews by the architecture agent'));
-      if (r.ok && typeof r.result === 'string' && r.result) {
-        void vscode.window.showInformationMessage(r.result);
+      const r = await this.status.reviewing(uri, async () => {
+        const res = await this.serverCommand(SERVER_COMMANDS.review, [uri], 'reviews by the architecture agent');
+        const d = describeReview(res.result);
+        if (d.level === 'error') {
+          throw new Error(d.text); // the status bar shows the reason
+        }
+        return d;
+      });
+      if (r.level === 'warning') {
+        void vscode.window.showWarningMessage(r.text);
+      } else {
+        void vscode.window.showInformationMessage(r.text);
       }
     });
     reg(COMMANDS.fixAll, async () => {
@@ -283,7 +291,9 @@ export class Controller implements vscode.Disposable {
       }
       const r = await this.serverCommand(SERVER_COMMANDS.previewPayload, [uri], 'a payload preview');
       if (r.ok) {
-        const content = typeof r.result === 'string' ? r.result : JSON.stringify(r.result, null, 2);
+        const o = r.result as { text?: unknown } | null;
+        const content = typeof r.result === 'string' ? r.result
+          : o && typeof o.text === 'string' ? o.text : JSON.stringify(r.result, null, 2);
         const doc = await vscode.workspace.openTextDocument({ content, language: 'markdown' });
         await vscode.window.showTextDocument(doc, { preview: true });
       }
@@ -328,6 +338,29 @@ export class Controller implements vscode.Disposable {
     this.disposables.forEach((d) => d.dispose());
     this.status.dispose();
     this.output.dispose();
+  }
+}
+
+/**
+ * What to tell the user about `archlens.reviewFile`'s answer: `{status: done|skipped|failed|cancelled,
+ * findings: n, message}` (or a plain string).
+ */
+export function describeReview(result: unknown): { level: 'info' | 'warning' | 'error'; text: string } {
+  if (typeof result === 'string') {
+    return { level: 'info', text: result };
+  }
+  const o = (result ?? {}) as { status?: string; findings?: number; message?: string };
+  const msg = o.message ? `: ${o.message}` : '';
+  switch (o.status) {
+    case 'failed':
+      return { level: 'error', text: `agent review failed${msg}` };
+    case 'skipped':
+    case 'cancelled':
+      return { level: 'warning', text: `ArchLens: the agent did not review this file${msg}` };
+    default: {
+      const n = typeof o.findings === 'number' ? o.findings : 0;
+      return { level: 'info', text: `ArchLens agent: ${n} finding${n === 1 ? '' : 's'}${msg}` };
+    }
   }
 }
 

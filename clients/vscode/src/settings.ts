@@ -86,7 +86,11 @@ export function toServerSettings(cfg: ConfigLike, keys: string[]): { [k: string]
   return out;
 }
 
-/** initializationOptions: the settings fallback, workspace trust, status opt-in, and the API key if stored. */
+/**
+ * initializationOptions: the settings fallback, workspace trust, the status opt-in, and the API key if stored.
+ * The key travels as the top-level `agentApiKey` (what the server's agent bridge reads), never inside the
+ * settings object, so it cannot end up in settings layers or their logs.
+ */
 export function initializationOptions(
   settings: { [k: string]: Json },
   opts: { trusted: boolean; apiKey?: string },
@@ -95,11 +99,7 @@ export function initializationOptions(
   init.trustedWorkspace = opts.trusted;
   init.statusNotification = true;
   if (opts.apiKey) {
-    const agent = (typeof init.agent === 'object' && init.agent !== null && !Array.isArray(init.agent)
-      ? init.agent
-      : {}) as { [k: string]: Json };
-    agent.apiKey = opts.apiKey;
-    init.agent = agent;
+    init.agentApiKey = opts.apiKey;
   }
   return init;
 }

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { state } from './mock/vscode';
-import { activate, ClientLike, COMMANDS, Deps, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS } from '../src/extension';
+import { activate, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS } from '../src/extension';
 
 const extRoot = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
@@ -126,7 +126,7 @@ test('client options: pattern selectors, settings fallback, trust, status opt-in
     rules: { 'docker/*': 'error' },
     trustedWorkspace: false,
     statusNotification: true,
-    agent: { apiKey: 'sk-secret' },
+    agentApiKey: 'sk-secret',
   });
   // the server's workspace/configuration request gets the mapped settings, not VS Code's raw object
   const answer = o.middleware.workspace.configuration({ items: [{ section: 'archlens' }] }, undefined, () => {
@@ -177,11 +177,11 @@ test('Set API Key stores the key in SecretStorage (not settings) and restarts th
   assert.equal(secrets.get(SECRET_API_KEY), 'sk-new');
   assert.equal(clients.length, 2, 'restarted');
   assert.ok(clients[0].stopped);
-  assert.equal(clients[1].options.initializationOptions.agent.apiKey, 'sk-new');
+  assert.equal(clients[1].options.initializationOptions.agentApiKey, 'sk-new');
   assert.equal(Object.keys(state.config).length, 0, 'nothing written to settings');
   await state.commands.get(COMMANDS.clearApiKey)!();
   assert.equal(secrets.has(SECRET_API_KEY), false);
-  assert.equal(clients[2].options.initializationOptions.agent, undefined);
+  assert.equal(clients[2].options.initializationOptions.agentApiKey, undefined);
   c.dispose();
 });
 
@@ -204,7 +204,7 @@ test('review: asks the server, shows reviewing meanwhile; a server without the c
     commands: ['archlens.fixAll', 'archlens.reviewFile'],
     answer: () => {
       seenDuring = c2.status.state;
-      return '2 findings';
+      return { status: 'done', findings: 2, message: null };
     },
   });
   c2 = await activate(ctx, d);
@@ -215,8 +215,32 @@ test('review: asks the server, shows reviewing meanwhile; a server without the c
   });
   assert.equal(seenDuring, 'reviewing');
   assert.equal(c2.status.state, 'idle');
-  assert.equal(state.messages.at(-1)!.text, '2 findings');
+  assert.equal(state.messages.at(-1)!.text, 'ArchLens agent: 2 findings');
   c2.dispose();
+});
+
+test('a failed review shows its reason in the status bar and as an error', async () => {
+  const { ctx } = context();
+  state.activeEditor = { document: { uri: { scheme: 'file', toString: () => 'file:///w/compose.yaml' }, isDirty: false } };
+  const { d } = deps({
+    commands: ['archlens.reviewFile'],
+    answer: () => ({ status: 'failed', findings: 0, message: '401 from the provider: invalid API key' }),
+  });
+  const c = await activate(ctx, d);
+  await state.commands.get(COMMANDS.review)!();
+  assert.equal(c.status.state, 'error');
+  assert.match(c.status.message!, /invalid API key/);
+  assert.match(state.messages.at(-1)!.text, /agent review failed: 401/);
+  assert.equal(state.messages.at(-1)!.level, 'error');
+  c.dispose();
+});
+
+test('describeReview covers every status the server answers', () => {
+  assert.deepEqual(describeReview({ status: 'done', findings: 1, message: null }), { level: 'info', text: 'ArchLens agent: 1 finding' });
+  assert.equal(describeReview({ status: 'skipped', findings: 0, message: 'the architecture agent is off' }).level, 'warning');
+  assert.match(describeReview({ status: 'skipped', message: 'the architecture agent is off' }).text, /agent is off/);
+  assert.equal(describeReview({ status: 'failed', message: 'timeout' }).level, 'error');
+  assert.equal(describeReview('plain').text, 'plain');
 });
 
 test('fix all sends archlens.fixAll with the document and says when there was nothing to fix', async () => {

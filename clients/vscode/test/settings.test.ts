@@ -131,9 +131,10 @@ test('only explicit values are sent, nested and kebab-case, so VS Code defaults 
 test('initializationOptions carry the settings, trust, the status opt-in and the API key', () => {
   const init = initializationOptions({ agent: { enabled: true } }, { trusted: false, apiKey: 'sk-test' });
   assert.deepEqual(init, {
-    agent: { enabled: true, apiKey: 'sk-test' },
+    agent: { enabled: true },
     trustedWorkspace: false,
     statusNotification: true,
+    agentApiKey: 'sk-test',
   });
   const noKey = initializationOptions({}, { trusted: true });
   assert.deepEqual(noKey, { trustedWorkspace: true, statusNotification: true });
