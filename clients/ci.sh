@@ -80,6 +80,16 @@ vscode() {
     return 1
   fi
   say "built $vsix ($(du -h "$vsix" | cut -f1))"
+  # the production bundle loads (every import resolved by esbuild) and exports the extension's entry points
+  node --require ./out/test/mock/register.js -e '
+    const e = require("./dist/extension.js");
+    if (typeof e.activate !== "function" || typeof e.deactivate !== "function") { process.exit(1); }'
+  # the graph webview renders offline with the bundled mermaid, when a Chromium is at hand (not installed for this)
+  if command -v chromium >/dev/null 2>&1; then
+    node --require ./out/test/mock/register.js out/scripts/webview-smoke.js 2>/dev/null
+  else
+    say "webview smoke test not run: no chromium (apt-get install chromium to run it)"
+  fi
 }
 
 step "VS Code extension: npm ci, npm test, vsce package" vscode
