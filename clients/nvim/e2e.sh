@@ -21,6 +21,15 @@ if [ ! -f "$repo/server/target/archlens.jar" ]; then
   (cd "$repo" && mvn -q -B package -DskipTests)
 fi
 
+# the rules the cases fix must be in this build (the Dockerfile and Compose packs)
+rules="$(ARCHLENS_JAR="${ARCHLENS_JAR:-$repo/server/target/archlens.jar}" "$repo/bin/archlens" rules 2>/dev/null || true)"
+for r in docker/maintainer-deprecated docker/no-latest-tag compose/obsolete-version compose/no-restart-policy; do
+  if ! grep -q "^$r " <<<"$rules"; then
+    echo "[nvim-e2e] FAIL: the server has no rule $r (is its rule pack in this build?)" >&2
+    exit 1
+  fi
+done
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/archlens-nvim-e2e.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/project" "$work/xdg"
