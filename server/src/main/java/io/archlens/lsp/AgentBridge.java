@@ -195,7 +195,7 @@ final class AgentBridge implements AgentListener {
             return r;
         }
         Analysis a = new Analysis(file, FindingMerger.merge(r.findings(), agent, file.text()), r.analysis().model());
-        return new AnalysisScheduler.Result(r.version(), a, AnalysisScheduler.resultId(a));
+        return new AnalysisScheduler.Result(r.version(), a, AnalysisScheduler.resultId(a), r.generation());
     }
 
     private List<Finding> findingsFor(String uri, int version, String text) {

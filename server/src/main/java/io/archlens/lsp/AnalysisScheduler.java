@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 final class AnalysisScheduler {
     /** The analysis of one document version. {@code resultId} changes only when the findings change. */
-    record Result(int version, Analysis analysis, String resultId) {
+    record Result(int version, Analysis analysis, String resultId, long generation) {
         List<Finding> findings() {
             return analysis.findings();
         }
@@ -35,6 +35,8 @@ final class AnalysisScheduler {
     private final Supplier<Settings> settings;
     private final Consumer<Result> onResult;
     private final Map<String, Result> results = new ConcurrentHashMap<>();
+    /** Bumped when settings change: results of an older generation are stale even for the same version. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "archlens-analysis");
         t.setDaemon(true);
@@ -54,6 +56,7 @@ final class AnalysisScheduler {
 
     /** Forget results (settings changed) and re-analyse every open document. */
     void invalidateAll() {
+        generation.incrementAndGet();
         results.clear();
         for (Document d : store.all()) {
             schedule(d.uri());
@@ -86,7 +89,7 @@ final class AnalysisScheduler {
             return CompletableFuture.completedFuture(null);
         }
         Result r = results.get(uri);
-        if (r != null && r.version() == d.get().version()) {
+        if (r != null && r.version() == d.get().version() && r.generation() == generation.get()) {
             return CompletableFuture.completedFuture(r);
         }
         return CompletableFuture.supplyAsync(() -> {
@@ -101,8 +104,9 @@ final class AnalysisScheduler {
             return null;
         }
         Document d = od.get();
+        long gen = generation.get();
         Result prev = results.get(uri);
-        if (prev != null && prev.version() == d.version()) {
+        if (prev != null && prev.version() == d.version() && prev.generation() == gen) {
             return prev;
         }
         Analysis a;
@@ -115,12 +119,12 @@ final class AnalysisScheduler {
             return null;
         }
         Document now = store.get(uri).orElse(null);
-        if (now == null || now.version() != d.version()) {
+        if (now == null || now.version() != d.version() || gen != generation.get()) {
             // superseded while running: the task queued by the newer edit will analyse it
             return now == null ? null : runLatest(uri, notify);
         }
         String resultId = resultId(a);
-        Result r = new Result(d.version(), a, resultId);
+        Result r = new Result(d.version(), a, resultId, gen);
         results.put(uri, r);
         if (notify || prev == null || !prev.resultId().equals(resultId) || prev.version() != r.version()) {
             try {
