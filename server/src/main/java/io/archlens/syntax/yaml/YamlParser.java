@@ -54,13 +54,22 @@ public final class YamlParser {
                 .build();
         boolean complete = true;
         try {
-            Iterator<Node> it = new Compose(settings).composeAllFromString(file.text()).iterator();
+            Iterator<Node> it = new Compose(settings).composeAllFromString(source(file.text())).iterator();
             int index = 0;
             while (it.hasNext()) {
                 Node n = it.next();
                 Converter c = new Converter(lines, issues);
                 YNode root = n == null ? null : c.convert(n, 0);
                 TextRange r = root == null ? TextRange.empty(0) : root.range();
+                if (root != null && c.expandedSize(root) > MAX_EXPANDED_NODES) {
+                    // Few aliases can still multiply (a "billion laughs" under SnakeYAML's alias cap): the model is
+                    // a DAG, but anyone walking it as a tree would expand it, so the document is dropped.
+                    issues.add(ParseIssue.syntax(lineRangeAt(lines, r.start()), "YAML expands to more than "
+                            + MAX_EXPANDED_NODES + " nodes through aliases (alias bomb, \"billion laughs\"?); "
+                            + "not expanded, the document is not analysed"));
+                    complete = false;
+                    root = null;
+                }
                 docs.add(new YamlDocument(root, r, index++));
             }
         } catch (MarkedYamlEngineException e) {
@@ -88,6 +97,25 @@ public final class YamlParser {
             issues.add(ParseIssue.syntax(TextRange.empty(0), "YAML could not be parsed: " + e.getClass().getSimpleName()));
         }
         return new Parsed<>(new YamlFile(docs, complete), issues);
+    }
+
+    /**
+     * The text SnakeYAML reads. JSON may be indented with tabs, which YAML forbids at the start of a line even
+     * in flow context; a JSON string cannot hold a raw tab, so tabs become spaces (same length: every offset
+     * and every value stays the same).
+     */
+    private static String source(String text) {
+        if (text.indexOf('\t') < 0) {
+            return text;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{' || c == '[' ? text.replace('\t', ' ') : text;
+        }
+        return text;
     }
 
     private static TextRange lineRangeAt(LineIndex lines, int offset) {
@@ -161,6 +189,28 @@ public final class YamlParser {
             }
             done.put(n, out);
             return out;
+        }
+
+        private final Map<YNode, Long> sizes = new IdentityHashMap<>();
+
+        /** The number of nodes the tree would have with every alias expanded (saturating). */
+        long expandedSize(YNode n) {
+            Long known = sizes.get(n);
+            if (known != null) {
+                return known;
+            }
+            long size = 1;
+            if (n instanceof YMap m) {
+                for (YEntry e : m.entries()) {
+                    size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(e.key()) + expandedSize(e.value()));
+                }
+            } else if (n instanceof YSeq s) {
+                for (YNode item : s.items()) {
+                    size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(item));
+                }
+            }
+            sizes.put(n, size);
+            return size;
         }
 
         private TextRange range(Node n) {
