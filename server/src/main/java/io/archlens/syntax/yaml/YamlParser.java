@@ -33,8 +33,14 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * alias bomb is reported instead of expanded.
  */
 public final class YamlParser {
-    /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
-    public static final int MAX_COLLECTION_ALIASES = 100;
+    /**
+     * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
+     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
+     * bombs are caught by the expansion check below.
+     */
+    public static final int MAX_COLLECTION_ALIASES = 10_000;
+    /** An alias-expanded document larger than this and than {@link #MAX_EXPANSION_RATIO} times its distinct nodes is a bomb. */
+    public static final int MAX_EXPANSION_RATIO = 16;
     /** Nodes an expanded document may reach through aliases before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
 
@@ -61,7 +67,8 @@ public final class YamlParser {
                 Converter c = new Converter(lines, issues);
                 YNode root = n == null ? null : c.convert(n, 0);
                 TextRange r = root == null ? TextRange.empty(0) : root.range();
-                if (root != null && c.expandedSize(root) > MAX_EXPANDED_NODES) {
+                long expanded = root == null ? 0 : c.expandedSize(root);
+                if (expanded > MAX_EXPANDED_NODES && expanded > (long) MAX_EXPANSION_RATIO * c.distinctNodes()) {
                     // Few aliases can still multiply (a "billion laughs" under SnakeYAML's alias cap): the model is
                     // a DAG, but anyone walking it as a tree would expand it, so the document is dropped.
                     issues.add(ParseIssue.syntax(lineRangeAt(lines, r.start()), "YAML expands to more than "
@@ -192,6 +199,10 @@ public final class YamlParser {
         }
 
         private final Map<YNode, Long> sizes = new IdentityHashMap<>();
+
+        int distinctNodes() {
+            return done.size();
+        }
 
         /** The number of nodes the tree would have with every alias expanded (saturating). */
         long expandedSize(YNode n) {

@@ -53,4 +53,16 @@ class YamlParserRobustnessTest {
         assertTrue(p.issues().isEmpty());
         assertEquals("always", MergeKeys.get(p.model().documents().get(0).root().at("services", "c").asMap(), "restart").text());
     }
+
+    @Test
+    void manyOrdinaryAliasesAreNotMistakenForABomb() {
+        StringBuilder sb = new StringBuilder("x-log: &log {driver: json-file, options: {max-size: 10m}}\n"
+                + "x-base: &base {restart: always, cap_drop: [ALL]}\nservices:\n");
+        for (int i = 0; i < 150; i++) { // 300 collection aliases, each expanded once
+            sb.append("  s").append(i).append(":\n    <<: *base\n    logging: *log\n    image: a:1\n");
+        }
+        Parsed<YamlFile> p = YamlParser.parse(SourceFile.of("compose.yaml", sb.toString(), FileKind.COMPOSE));
+        assertTrue(p.issues().isEmpty(), p.issues().toString());
+        assertEquals(150, p.model().documents().get(0).root().at("services").asMap().entries().size());
+    }
 }
