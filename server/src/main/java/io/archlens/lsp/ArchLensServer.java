@@ -50,6 +50,8 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         this.workspace = new WorkspaceHandler(session, documents);
         this.onExit = onExit;
         session.scheduler = new AnalysisScheduler(session.store, book, session::settings, documents::published);
+        session.documents = documents;
+        session.system = new SystemSupport(session);
     }
 
     @Override
@@ -94,6 +96,10 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
         caps.setHoverProvider(true);
+        if (session.system.enabled()) {
+            caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+            caps.setDefinitionProvider(true);
+        }
         CodeActionOptions ca = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll));
         ca.setResolveProvider(false);
         caps.setCodeActionProvider(ca);
@@ -110,6 +116,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     @Override
     public void initialized(InitializedParams params) {
         workspace.afterInitialized();
+        session.system.start();
         session.restingStatus();
     }
 
@@ -117,6 +124,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         session.scheduler.shutdown();
+        session.system.shutdown();
         return CompletableFuture.completedFuture(null);
     }
 

@@ -39,6 +39,8 @@ final class Session {
     /** The client asked for {@code archlens/status} notifications (initializationOptions statusNotification). */
     volatile boolean statusNotifications;
     AnalysisScheduler scheduler;
+    TextDocumentHandler documents;
+    SystemSupport system;
 
     Session(RuleBook book) {
         this.book = book;
@@ -130,6 +132,9 @@ final class Session {
     void reanalyseAll(String why) {
         int open = store.all().size();
         if (open == 0) {
+            if (system != null) {
+                system.settingsChanged();
+            }
             restingStatus();
             return;
         }
@@ -139,6 +144,9 @@ final class Session {
         scheduler.afterQueued(() -> {
             p.end(configError);
         });
+        if (system != null) {
+            system.settingsChanged();
+        }
     }
 
     String pathOf(String uri) {
