@@ -24,6 +24,8 @@ import java.util.function.BiConsumer;
  * (rules off, severity overrides) and suppressions.
  */
 public final class RuleBook {
+    /** Rule ids of the LLM architecture agent's findings ({@code agent/<slug>}); not registered in the book. */
+    public static final String AGENT_PREFIX = "agent/";
     private static volatile RuleBook defaultInstance;
 
     private final Map<FileKind, List<RulePack<?>>> packsByKind = new EnumMap<>(FileKind.class);
@@ -271,6 +273,9 @@ public final class RuleBook {
         for (Suppression s : suppressions) {
             if (s.idRange() == null) {
                 continue;
+            }
+            if (s.ruleId().startsWith(AGENT_PREFIX) && !rules.containsKey(s.ruleId())) {
+                continue; // the LLM agent's rules are not in the book; the agent applies these suppressions itself
             }
             boolean project = s.ruleId().startsWith(projectPrefix);
             boolean pattern = s.ruleId().endsWith("*");

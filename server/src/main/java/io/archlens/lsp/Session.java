@@ -41,6 +41,8 @@ final class Session {
     AnalysisScheduler scheduler;
     TextDocumentHandler documents;
     SystemSupport system;
+    /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
+    AgentBridge agent;
 
     Session(RuleBook book) {
         this.book = book;
@@ -69,6 +71,9 @@ final class Session {
             s = Settings.merge(s, editorSettings);
         }
         effective = s;
+        if (agent != null) {
+            agent.configure(false);
+        }
     }
 
     /** Settings objects from the client (JSON) become the same map shape as .archlens.yml. */

@@ -49,6 +49,7 @@ final class TextDocumentHandler implements TextDocumentService {
         Document d = Document.open(td.getUri(), session.pathOf(td.getUri()), td.getVersion(), td.getText());
         session.store.open(d);
         session.scheduler.schedule(d.uri());
+        session.agent.opened(d.uri());
     }
 
     @Override
@@ -69,6 +70,7 @@ final class TextDocumentHandler implements TextDocumentService {
             return;
         }
         session.scheduler.schedule(uri);
+        session.agent.changed(uri);
     }
 
     @Override
@@ -76,6 +78,7 @@ final class TextDocumentHandler implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         session.store.close(uri);
         session.scheduler.forget(uri);
+        session.agent.closed(uri);
         if (!session.pullDiagnostics && session.client != null) {
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         }
@@ -91,7 +94,10 @@ final class TextDocumentHandler implements TextDocumentService {
             session.reanalyseAll(".archlens.yml saved");
             WorkspaceHandler.refreshDiagnostics(session);
             session.system.reindex("Re-indexing the workspace (.archlens.yml saved)");
+        } else if (uri.contains("/.archlens/agents/") && uri.endsWith(".md")) {
+            session.agent.configure(true);
         }
+        session.agent.saved(uri);
     }
 
     /** Called on the analysis thread with each new result; the system support publishes it. */
@@ -109,7 +115,8 @@ final class TextDocumentHandler implements TextDocumentService {
         if (r.isEmpty() || d.isEmpty() || r.get().version() != d.get().version()) {
             return; // a newer version is being analysed; its result will be published
         }
-        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(r.get()), r.get().version()));
+        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(visible(r.get())),
+                r.get().version()));
     }
 
     /** Push mode: publishes findings of a file that is not open (cross-file findings only). */
@@ -126,7 +133,7 @@ final class TextDocumentHandler implements TextDocumentService {
 
     List<Diagnostic> diagnostics(AnalysisScheduler.Result r) {
         var li = r.analysis().file().lines();
-        List<Finding> all = session.system.merged(r.analysis());
+        List<Finding> all = r.findings();
         List<Diagnostic> out = new ArrayList<>(all.size());
         for (Finding f : all) {
             out.add(Convert.diagnostic(li, f, session.settings()));
@@ -134,15 +141,23 @@ final class TextDocumentHandler implements TextDocumentService {
         return out;
     }
 
-    /** The result with cross-file findings merged in (what the client sees), for code actions and hovers. */
+    /** The result with cross-file findings merged in. */
     AnalysisScheduler.Result withCross(AnalysisScheduler.Result r) {
         List<Finding> cross = session.system.crossFor(r.analysis());
         if (cross.isEmpty()) {
             return r;
         }
         Analysis a = r.analysis();
-        return new AnalysisScheduler.Result(r.version(), new Analysis(a.file(), session.system.merged(a), a.model()),
-                r.resultId() + ":" + Integer.toHexString(cross.hashCode()), r.generation());
+        Analysis m = new Analysis(a.file(), session.system.merged(a), a.model());
+        return new AnalysisScheduler.Result(r.version(), m, AnalysisScheduler.resultId(m), r.generation());
+    }
+
+    /**
+     * What the client sees for a document version: the rule book's findings, the cross-file findings, then the
+     * agent's (deduplicated against both). Diagnostics, hovers and code actions all use this.
+     */
+    AnalysisScheduler.Result visible(AnalysisScheduler.Result r) {
+        return session.agent.merged(withCross(r));
     }
 
     @Override
@@ -153,7 +168,7 @@ final class TextDocumentHandler implements TextDocumentService {
             if (r0 == null) {
                 return new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
             }
-            AnalysisScheduler.Result r = withCross(r0);
+            AnalysisScheduler.Result r = visible(r0);
             if (r.resultId().equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(r.resultId()));
             }
@@ -170,7 +185,7 @@ final class TextDocumentHandler implements TextDocumentService {
             if (r0 == null) {
                 return null;
             }
-            AnalysisScheduler.Result r = withCross(r0);
+            AnalysisScheduler.Result r = visible(r0);
             var li = r.analysis().file().lines();
             int offset = li.offset(Convert.pos(params.getPosition()));
             List<Finding> here = new ArrayList<>();
@@ -217,7 +232,7 @@ final class TextDocumentHandler implements TextDocumentService {
             if (r == null) {
                 return List.<Either<Command, CodeAction>>of();
             }
-            return new CodeActions(session, withCross(r)).build(params);
+            return new CodeActions(session, visible(r)).build(params);
         });
     }
 

@@ -34,6 +34,10 @@ final class WorkspaceHandler implements WorkspaceService {
     static final List<String> SYSTEM_GLOBS = List.of("**/*.{yml,yaml}", "**/{Dockerfile,Containerfile}",
             "**/{Dockerfile,Containerfile}.*", "**/*.dockerfile", "**/*.conf", "**/.env", "**/.env.*", "**/*.env",
             "**/*.properties");
+    /** Reviews the document given as argument with the architecture agent (also a code action). */
+    static final String CMD_REVIEW_FILE = "archlens.reviewFile";
+    /** Returns exactly what a review of the document would send to the provider (nothing is sent). */
+    static final String CMD_PREVIEW_PAYLOAD = "archlens.previewAgentPayload";
 
     private final Session session;
 
@@ -43,6 +47,8 @@ final class WorkspaceHandler implements WorkspaceService {
         session.commands.put(CMD_APPLY_EDIT, this::applyEditCommand);
         session.commands.put(CMD_SHOW_GRAPH, args -> CompletableFuture.supplyAsync(() ->
                 (Object) SystemFeatures.graph(session, uriArg(args))));
+        session.commands.put(CMD_REVIEW_FILE, args -> AgentCommands.review(session, uriArg(args)));
+        session.commands.put(CMD_PREVIEW_PAYLOAD, args -> AgentCommands.preview(session, uriArg(args)));
     }
 
     Set<String> commandNames() {
