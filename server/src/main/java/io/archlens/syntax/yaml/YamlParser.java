@@ -35,7 +35,7 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 public final class YamlParser {
     /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
     public static final int MAX_COLLECTION_ALIASES = 100;
-    /** Nodes an expanded document may reach through aliases before expansion stops. */
+    /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
 
     private YamlParser() {
@@ -105,8 +105,10 @@ public final class YamlParser {
         private final List<ParseIssue> issues;
         private final Map<Node, YNode> done = new IdentityHashMap<>();
         private final Map<Node, Long> sizes = new IdentityHashMap<>();
-        /** Nodes a full expansion would visit: aliases count their whole target again. */
-        private long expanded;
+        /** Nodes visited so far, counting an alias as its whole anchored subtree (for subtree sizes). */
+        private long visited;
+        /** Nodes visited only because of aliases: bounded, so a billion-laughs file is not expanded. */
+        private long aliasCost;
         private boolean bombReported;
 
         Converter(LineIndex lines, List<ParseIssue> issues) {
@@ -117,22 +119,25 @@ public final class YamlParser {
         YNode convert(Node n, int depth) {
             YNode prev = done.get(n);
             if (prev != null) {
-                expanded += sizes.getOrDefault(n, 1L);
-                if (expanded <= MAX_EXPANDED_NODES) {
+                // an alias: a full expansion would visit the anchored subtree again
+                long size = sizes.getOrDefault(n, 1L);
+                visited += size;
+                aliasCost += size;
+                if (aliasCost <= MAX_EXPANDED_NODES) {
                     return prev;
                 }
             }
-            long before = expanded;
+            long before = visited;
             if (prev == null) {
-                expanded++;
+                visited++;
             }
-            if (expanded > MAX_EXPANDED_NODES || depth > 500) {
+            if (aliasCost > MAX_EXPANDED_NODES || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
                             ? "YAML nesting deeper than 500 levels; the rest is not analysed"
-                            : "YAML expands to more than " + MAX_EXPANDED_NODES
-                                    + " nodes through aliases (alias bomb?); the rest is not analysed"));
+                            : "YAML aliases expand to more than " + MAX_EXPANDED_NODES
+                                    + " nodes (alias bomb?); the rest is not analysed"));
                 }
                 return new YScalar("", true, null, range(n));
             }
@@ -169,7 +174,7 @@ public final class YamlParser {
                 out = new YScalar("", true, tag, range(n));
             }
             done.put(n, out);
-            sizes.put(n, Math.max(1, expanded - before));
+            sizes.put(n, Math.max(1, visited - before));
             return out;
         }
 
