@@ -232,7 +232,7 @@ final class AgentBridge implements AgentListener {
             return;
         }
         session.scheduler.cached(uri).filter(r -> r.version() == version).ifPresent(r -> {
-            AnalysisScheduler.Result m = merged(r);
+            AnalysisScheduler.Result m = documents.visible(r);
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, documents.diagnostics(m), version));
         });
     }
