@@ -176,16 +176,7 @@ final class NginxScopes {
 
     /** The upstream block named by this proxy_pass's host, when defined in this file. */
     static NginxDirective upstreamOf(NginxDirective proxyPass, NginxConfig cfg) {
-        String host = proxyHost(proxyPass);
-        if (host == null) {
-            return null;
-        }
-        for (NginxDirective u : cfg.named("upstream")) {
-            if (host.equalsIgnoreCase(u.argValue(0)) && u.enclosing("stream") == null) {
-                return u;
-            }
-        }
-        return null;
+        return cfg.upstream(proxyHost(proxyPass));
     }
 
     /**
