@@ -45,7 +45,7 @@ public final class UpstreamNoKeepaliveRule implements Rule<NginxConfig> {
             batch.last(u, "keepalive 32;");
             if (users == null) {
                 users = new HashMap<>();
-                for (NginxDirective p : cfg.named("proxy_pass")) {
+                for (NginxDirective p : NginxScopes.httpProxyPasses(cfg)) {
                     NginxDirective target = NginxScopes.upstreamOf(p, cfg);
                     if (target != null) {
                         users.computeIfAbsent(target, k -> new ArrayList<>()).add(p);
