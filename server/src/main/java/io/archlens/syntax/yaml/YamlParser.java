@@ -33,8 +33,12 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * alias bomb is reported instead of expanded.
  */
 public final class YamlParser {
-    /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
-    public static final int MAX_COLLECTION_ALIASES = 100;
+    /**
+     * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
+     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
+     * bombs are caught by the expansion budget below.
+     */
+    public static final int MAX_COLLECTION_ALIASES = 10_000;
     /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
 
@@ -54,7 +58,7 @@ public final class YamlParser {
                 .build();
         boolean complete = true;
         try {
-            Iterator<Node> it = new Compose(settings).composeAllFromString(file.text()).iterator();
+            Iterator<Node> it = new Compose(settings).composeAllFromString(source(file.text())).iterator();
             int index = 0;
             while (it.hasNext()) {
                 Node n = it.next();
@@ -88,6 +92,25 @@ public final class YamlParser {
             issues.add(ParseIssue.syntax(TextRange.empty(0), "YAML could not be parsed: " + e.getClass().getSimpleName()));
         }
         return new Parsed<>(new YamlFile(docs, complete), issues);
+    }
+
+    /**
+     * The text SnakeYAML reads. JSON may be indented with tabs, which YAML forbids at the start of a line even
+     * in flow context; a JSON string cannot hold a raw tab, so tabs become spaces (same length: every offset
+     * and every value stays the same).
+     */
+    private static String source(String text) {
+        if (text.indexOf('\t') < 0) {
+            return text;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{' || c == '[' ? text.replace('\t', ' ') : text;
+        }
+        return text;
     }
 
     private static TextRange lineRangeAt(LineIndex lines, int offset) {
