@@ -83,11 +83,13 @@ vim.o.hidden = true
 local function open(name)
   local path = dir .. '/' .. name
   local existing = vim.fn.bufnr(path)
-  if existing > 0 then
-    -- already open (and attached): keep the buffer and its unsaved edits
+  if existing > 0 and client_id and vim.lsp.buf_is_attached(existing, client_id) then
+    -- already open and attached: keep the buffer and its unsaved edits
     vim.api.nvim_set_current_buf(existing)
     return existing, vim.uri_from_bufnr(existing)
   end
+  -- (a buffer may exist without being attached: Neovim creates one for every URI the server publishes
+  -- diagnostics for, and the server reports on files of the workspace that are not open)
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local bufnr = vim.api.nvim_get_current_buf()
   if vim.lsp.start then
