@@ -18,7 +18,9 @@ public final class FileKindDetector {
                     + "|(?m)^services:[ \\t]*\\{");
     private static final Pattern ROOT_API_VERSION = Pattern.compile("(?m)^(apiVersion:|\\s*\"apiVersion\"\\s*:)");
     private static final Pattern ROOT_KIND = Pattern.compile("(?m)^(kind:|\\s*\"kind\"\\s*:)");
-    private static final Pattern OPENAPI_ROOT = Pattern.compile("(?m)^(openapi:|swagger:|\\s*\"(openapi|swagger)\"\\s*:)");
+    private static final Pattern OPENAPI_ROOT = Pattern.compile("(?m)^(openapi:|swagger:|[ \\t]*\\{?[ \\t]*\"(openapi|swagger)\"\\s*:)");
+    /** Minified JSON: the version key anywhere, with a 2.x/3.x version value. */
+    private static final Pattern OPENAPI_JSON_KEY = Pattern.compile("\"(openapi|swagger)\"\\s*:\\s*\"[23]\\.\\d");
     private static final Pattern NGINX_CONTENT = Pattern.compile("(?m)^\\s*(server|http|upstream|events)\\s*\\{");
 
     private FileKindDetector() {
@@ -74,7 +76,7 @@ public final class FileKindDetector {
         }
         if (yaml || json) {
             String head = sniff(text);
-            if (OPENAPI_ROOT.matcher(head).find()) {
+            if (OPENAPI_ROOT.matcher(head).find() || json && OPENAPI_JSON_KEY.matcher(head).find()) {
                 return FileKind.OPENAPI;
             }
             if (yaml && ROOT_SERVICES.matcher(head).find() && !ROOT_KIND.matcher(head).find()) {

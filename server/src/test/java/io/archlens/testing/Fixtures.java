@@ -149,10 +149,23 @@ public final class Fixtures {
         });
     }
 
+    private static final Pattern FIXTURE_SETTINGS = Pattern.compile(
+            "archlens-fixture-settings:[ \\t]*(\\{[^\\r\\n]*})[ \\t]*$", Pattern.MULTILINE);
+
+    /**
+     * The settings a fixture is checked with: {@link Settings#DEFAULTS}, or the .archlens.yml-shaped flow map
+     * written in a comment {@code archlens-fixture-settings: {context: {stage: production}}} (for rules that
+     * depend on the project context).
+     */
+    public static Settings settingsFor(SourceFile file) {
+        Matcher m = FIXTURE_SETTINGS.matcher(file.text());
+        return m.find() ? io.archlens.config.ConfigLoader.parse(m.group(1)) : Settings.DEFAULTS;
+    }
+
     /** Asserts the findings equal the inline markers exactly (no more, no fewer). */
     public static void check(SourceFile file) {
         List<Mark> expected = expected(file.text());
-        List<Mark> actual = actual(file, analyze(file).findings());
+        List<Mark> actual = actual(file, analyze(file, settingsFor(file)).findings());
         if (!expected.equals(actual)) {
             assertEquals(render(expected), render(actual), "findings differ in " + file.path()
                     + "\n--- annotated actual ---\n" + annotate(file.text(), actual, file.kind()));
@@ -223,8 +236,26 @@ public final class Fixtures {
         return Fixes.fixAll(RuleBook.loadDefault(), file, Settings.DEFAULTS);
     }
 
+    /** Single-file fixtures (everything under fixtures/ except the multi-file workspaces under fixtures/system/). */
     public static List<Path> allFixtures() {
+        Path system = systemFixturesDir();
         try (Stream<Path> s = Files.walk(fixturesDir())) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.startsWith(system)).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Multi-file fixtures: each folder under fixtures/system/ is a small workspace for the cross-file rules. */
+    public static Path systemFixturesDir() {
+        return fixturesDir().resolve("system");
+    }
+
+    public static List<Path> systemFixtureFiles() {
+        if (!Files.isDirectory(systemFixturesDir())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(systemFixturesDir())) {
             return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,14 +35,17 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 public final class YamlParser {
     /**
      * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
-     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
-     * bombs are caught by the expansion check below.
+     * anchors in every service ({@code <<: *defaults}, {@code logging: *logging}); what an alias may cost is
+     * bounded below.
      */
     public static final int MAX_COLLECTION_ALIASES = 10_000;
-    /** An alias-expanded document larger than this and than {@link #MAX_EXPANSION_RATIO} times its distinct nodes is a bomb. */
-    public static final int MAX_EXPANSION_RATIO = 16;
-    /** Nodes an expanded document may reach through aliases before expansion stops. */
+    /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
+    /**
+     * A big document may add more than {@link #MAX_EXPANDED_NODES} through aliases as long as that stays within
+     * this multiple of its own distinct nodes (a billion-laughs file multiplies itself far beyond it).
+     */
+    public static final int MAX_EXPANSION_RATIO = 16;
 
     private YamlParser() {
     }
@@ -67,16 +70,6 @@ public final class YamlParser {
                 Converter c = new Converter(lines, issues);
                 YNode root = n == null ? null : c.convert(n, 0);
                 TextRange r = root == null ? TextRange.empty(0) : root.range();
-                long expanded = root == null ? 0 : c.expandedSize(root);
-                if (expanded > MAX_EXPANDED_NODES && expanded > (long) MAX_EXPANSION_RATIO * c.distinctNodes()) {
-                    // Few aliases can still multiply (a "billion laughs" under SnakeYAML's alias cap): the model is
-                    // a DAG, but anyone walking it as a tree would expand it, so the document is dropped.
-                    issues.add(ParseIssue.syntax(lineRangeAt(lines, r.start()), "YAML expands to more than "
-                            + MAX_EXPANDED_NODES + " nodes through aliases (alias bomb, \"billion laughs\"?); "
-                            + "not expanded, the document is not analysed"));
-                    complete = false;
-                    root = null;
-                }
                 docs.add(new YamlDocument(root, r, index++));
             }
         } catch (MarkedYamlEngineException e) {
@@ -139,8 +132,16 @@ public final class YamlParser {
         private final LineIndex lines;
         private final List<ParseIssue> issues;
         private final Map<Node, YNode> done = new IdentityHashMap<>();
-        private int budget = MAX_EXPANDED_NODES;
+        private final Map<Node, Long> sizes = new IdentityHashMap<>();
+        /** Nodes visited so far, counting an alias as its whole anchored subtree (for subtree sizes). */
+        private long visited;
+        /** Nodes visited only because of aliases: bounded, so a billion-laughs file is not expanded. */
+        private long aliasCost;
         private boolean bombReported;
+
+        private boolean overBudget() {
+            return aliasCost > Math.max(MAX_EXPANDED_NODES, (long) MAX_EXPANSION_RATIO * done.size());
+        }
 
         Converter(LineIndex lines, List<ParseIssue> issues) {
             this.lines = lines;
@@ -150,15 +151,25 @@ public final class YamlParser {
         YNode convert(Node n, int depth) {
             YNode prev = done.get(n);
             if (prev != null) {
-                return prev;
+                // an alias: a full expansion would visit the anchored subtree again
+                long size = sizes.getOrDefault(n, 1L);
+                visited += size;
+                aliasCost += size;
+                if (!overBudget()) {
+                    return prev;
+                }
             }
-            if (--budget < 0 || depth > 500) {
+            long before = visited;
+            if (prev == null) {
+                visited++;
+            }
+            if (overBudget() || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
                             ? "YAML nesting deeper than 500 levels; the rest is not analysed"
-                            : "YAML expands to more than " + MAX_EXPANDED_NODES
-                                    + " nodes through aliases (alias bomb?); the rest is not analysed"));
+                            : "YAML aliases expand to more than " + MAX_EXPANDED_NODES
+                                    + " nodes (alias bomb?); the rest is not analysed"));
                 }
                 return new YScalar("", true, null, range(n));
             }
@@ -179,7 +190,7 @@ public final class YamlParser {
                     YNode k = convert(t.getKeyNode(), depth + 1);
                     YNode v = convert(t.getValueNode(), depth + 1);
                     String kt = k.text();
-                    if (kt != null && !"<<".equals(kt)) {
+                    if (kt != null && !"<<".equals(kt) && !bombReported) {
                         YNode first = seen.putIfAbsent(kt, k);
                         if (first != null) {
                             var pos = lines.position(first.range().start());
@@ -195,33 +206,8 @@ public final class YamlParser {
                 out = new YScalar("", true, tag, range(n));
             }
             done.put(n, out);
+            sizes.put(n, Math.max(1, visited - before));
             return out;
-        }
-
-        private final Map<YNode, Long> sizes = new IdentityHashMap<>();
-
-        int distinctNodes() {
-            return done.size();
-        }
-
-        /** The number of nodes the tree would have with every alias expanded (saturating). */
-        long expandedSize(YNode n) {
-            Long known = sizes.get(n);
-            if (known != null) {
-                return known;
-            }
-            long size = 1;
-            if (n instanceof YMap m) {
-                for (YEntry e : m.entries()) {
-                    size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(e.key()) + expandedSize(e.value()));
-                }
-            } else if (n instanceof YSeq s) {
-                for (YNode item : s.items()) {
-                    size = Math.min(Long.MAX_VALUE / 4, size + expandedSize(item));
-                }
-            }
-            sizes.put(n, size);
-            return size;
         }
 
         private TextRange range(Node n) {

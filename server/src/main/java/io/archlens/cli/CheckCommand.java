@@ -1,0 +1,178 @@
+package io.archlens.cli;
+
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.RuleBook;
+import io.archlens.analysis.Severity;
+import io.archlens.config.ConfigLoader;
+import io.archlens.config.Settings;
+import io.archlens.workspace.BatchAnalyzer;
+import io.archlens.workspace.BatchAnalyzer.FileResult;
+import io.archlens.workspace.FileWalker;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code archlens check}: the same engine as the editor, for CI. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Analyse files and folders; exit 0 when clean, 1 on findings at or above --fail-on, 2 on errors.")
+public final class CheckCommand implements Callable<Integer> {
+    enum Format { text, json, sarif }
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--fail-on", defaultValue = "warning",
+            description = "Lowest severity that makes the exit code 1: error, warning, info or hint (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
+    Path config;
+
+    @Option(names = "--no-hints", description = "Leave hints out of the output.")
+    boolean noHints;
+
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Also review each file with the LLM architecture agent NAME (e.g. backend-architecture-expert),"
+                    + " configured by the agent: settings; see docs/agents.md. Progress goes to stderr.")
+    String agent;
+
+    @Option(names = "--agent-base-url", paramLabel = "URL",
+            description = "The provider URL for --agent; overrides agent.base-url. The API key is only sent to the"
+                    + " provider's public API, to localhost, or to a URL given here.")
+    String agentBaseUrl;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The rule book to use; the default one (every pack on the class path) unless a test injects another. */
+    RuleBook book;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Severity threshold = Severity.parse(failOn).orElse(null);
+        if (threshold == null) {
+            err.println("archlens: --fail-on must be error, warning, info or hint, not '" + failOn + "'");
+            return 2;
+        }
+        if (paths.isEmpty()) {
+            paths.add(Path.of("."));
+        }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("archlens: no such file or folder: " + p);
+                return 2;
+            }
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Settings settings;
+        Path root;
+        try {
+            Path cfg = config != null ? config : findConfig(paths.get(0).toAbsolutePath(), cwd);
+            if (cfg != null) {
+                if (!Files.isRegularFile(cfg)) {
+                    err.println("archlens: no such settings file: " + cfg);
+                    return 2;
+                }
+                settings = ConfigLoader.parse(Files.readString(cfg));
+                root = cfg.toAbsolutePath().getParent();
+            } else {
+                settings = Settings.DEFAULTS;
+                root = cwd;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("archlens: cannot read settings: " + e.getMessage());
+            return 2;
+        }
+        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
+        LinkedHashSet<Path> files = new LinkedHashSet<>();
+        try {
+            for (Path p : paths) {
+                files.addAll(FileWalker.walk(p, root, settings));
+            }
+        } catch (IOException e) {
+            err.println("archlens: cannot read " + e.getMessage());
+            return 2;
+        }
+        BatchAnalyzer analyzer = new BatchAnalyzer(book, settings, cwd, (msg, ex) -> {
+            synchronized (err) {
+                err.println("archlens: " + msg + ": " + ex);
+                err.flush();
+            }
+        });
+        List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
+        if (agent != null) {
+            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results, err);
+            if (results == null) {
+                return 2;
+            }
+        }
+        if (noHints) {
+            List<FileResult> filtered = new ArrayList<>();
+            for (FileResult r : results) {
+                if (r.analysis() == null) {
+                    filtered.add(r);
+                    continue;
+                }
+                List<Finding> keep = r.findings().stream().filter(f -> f.severity() != Severity.HINT).toList();
+                filtered.add(new FileResult(r.path(), r.displayPath(),
+                        new io.archlens.analysis.Analysis(r.analysis().file(), keep, r.analysis().model()), null));
+            }
+            results = filtered;
+        }
+        for (FileResult r : results) {
+            if (r.skipReason() != null) {
+                err.println(r.displayPath() + ": skipped: " + r.skipReason());
+            }
+        }
+        switch (format) {
+            case json -> JsonReport.write(results, book, out);
+            case sarif -> SarifReport.write(results, book, settings, out);
+            default -> TextReport.write(results, out);
+        }
+        out.flush();
+        err.flush();
+        boolean failing = results.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.severity().atLeast(threshold));
+        return failing ? 1 : 0;
+    }
+
+    static Path findConfig(Path start, Path cwd) {
+        Path dir = Files.isDirectory(start) ? start : start.getParent();
+        while (dir != null) {
+            for (String n : new String[] {ConfigLoader.FILE_NAME, ".archlens.yaml"}) {
+                Path c = dir.resolve(n);
+                if (Files.isRegularFile(c)) {
+                    return c;
+                }
+            }
+            if (dir.equals(cwd)) {
+                break;
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+
+    static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : word.endsWith("s") ? "es" : "s");
+    }
+
+    static String lower(Severity s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}

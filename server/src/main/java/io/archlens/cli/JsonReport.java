@@ -1,0 +1,68 @@
+package io.archlens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.archlens.Version;
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.RuleBook;
+import io.archlens.core.LineIndex;
+import io.archlens.core.Position;
+import io.archlens.workspace.BatchAnalyzer.FileResult;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Machine-readable findings: one object per finding with 1-based lines and UTF-16 columns. */
+final class JsonReport {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    static void write(List<FileResult> results, RuleBook book, PrintWriter out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("tool", "archlens");
+        root.put("version", Version.get());
+        ArrayNode findings = root.putArray("findings");
+        ArrayNode skipped = root.putArray("skipped");
+        int files = 0;
+        for (FileResult r : results) {
+            if (r.analysis() == null) {
+                skipped.addObject().put("path", r.displayPath()).put("reason", r.skipReason());
+                continue;
+            }
+            files++;
+            LineIndex li = r.analysis().file().lines();
+            for (Finding f : r.findings()) {
+                Position s = li.position(f.range().start());
+                Position e = li.position(f.range().end());
+                ObjectNode o = findings.addObject();
+                o.put("path", r.displayPath());
+                o.put("line", s.line() + 1);
+                o.put("column", s.displayColumn());
+                o.put("endLine", e.line() + 1);
+                o.put("endColumn", e.displayColumn());
+                o.put("severity", f.severity().label());
+                o.put("rule", f.ruleId());
+                o.put("category", f.category().label());
+                o.put("message", f.message());
+                o.put("source", f.source());
+                ArrayNode fixes = o.putArray("fixes");
+                for (Fix fix : f.fixes()) {
+                    fixes.addObject().put("title", fix.title()).put("safe", fix.safe());
+                }
+            }
+        }
+        ObjectNode summary = root.putObject("summary");
+        summary.put("files", files);
+        summary.put("skipped", skipped.size());
+        summary.put("findings", findings.size());
+        try {
+            out.println(MAPPER.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

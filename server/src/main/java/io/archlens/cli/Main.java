@@ -1,0 +1,40 @@
+package io.archlens.cli;
+
+import io.archlens.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code archlens} command: lsp, check, rules, explain. */
+@Command(name = "archlens", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Reviews backend configuration the way a senior backend architect would.",
+        subcommands = {LspCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            cmd.getErr().println("archlens: " + ex.getMessage());
+            return 2;
+        });
+        cl.setExitCodeExceptionMapper(ex -> 2);
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, rules or explain");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"archlens " + Version.get()};
+        }
+    }
+}

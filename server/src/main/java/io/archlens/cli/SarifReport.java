@@ -1,0 +1,102 @@
+package io.archlens.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.archlens.Version;
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.RuleBook;
+import io.archlens.analysis.RuleDocs;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.config.Settings;
+import io.archlens.core.LineIndex;
+import io.archlens.core.Position;
+import io.archlens.workspace.BatchAnalyzer.FileResult;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SARIF 2.1.0 with rule metadata, as GitHub code scanning reads it. Columns are UTF-16 code units. */
+final class SarifReport {
+    private SarifReport() {
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            default -> "note";
+        };
+    }
+
+    static void write(List<FileResult> results, RuleBook book, Settings settings, PrintWriter out) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "ArchLens");
+        driver.put("version", Version.get());
+        driver.put("semanticVersion", Version.get());
+        driver.put("informationUri", "https://github.com/archlens/archlens");
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> index = new HashMap<>();
+        for (RuleMeta m : book.allRules()) {
+            index.put(m.id(), rules.size());
+            ObjectNode r = rules.addObject();
+            r.put("id", m.id());
+            r.put("name", m.id());
+            r.putObject("shortDescription").put("text", m.title());
+            r.put("helpUri", settings.docsBaseUrl() + m.docPath());
+            RuleDocs.page(m.id()).ifPresent(doc -> r.putObject("help").put("text", doc).put("markdown", doc));
+            r.putObject("defaultConfiguration").put("level", level(m.defaultSeverity()));
+            ObjectNode props = r.putObject("properties");
+            ArrayNode tags = props.putArray("tags");
+            tags.add(m.category().label());
+            if (m.kind() != null) {
+                tags.add(m.kind().id());
+            }
+            if (m.category().label().equals("security")) {
+                props.put("security-severity", m.defaultSeverity() == Severity.ERROR ? "8.0" : "5.0");
+            }
+        }
+        run.put("columnKind", "utf16CodeUnits");
+        ObjectNode base = run.putObject("originalUriBaseIds").putObject("%SRCROOT%");
+        base.put("uri", java.nio.file.Path.of("").toAbsolutePath().toUri().toString());
+        ArrayNode res = run.putArray("results");
+        for (FileResult fr : results) {
+            if (fr.analysis() == null) {
+                continue;
+            }
+            LineIndex li = fr.analysis().file().lines();
+            for (Finding f : fr.findings()) {
+                Position s = li.position(f.range().start());
+                Position e = li.position(f.range().end());
+                ObjectNode r = res.addObject();
+                r.put("ruleId", f.ruleId());
+                Integer idx = index.get(f.ruleId());
+                if (idx != null) {
+                    r.put("ruleIndex", idx);
+                }
+                r.put("level", level(f.severity()));
+                r.putObject("message").put("text", f.message());
+                ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
+                phys.putObject("artifactLocation").put("uri", fr.displayPath()).put("uriBaseId", "%SRCROOT%");
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", s.line() + 1);
+                region.put("startColumn", s.displayColumn());
+                region.put("endLine", e.line() + 1);
+                region.put("endColumn", e.displayColumn());
+                r.putObject("partialFingerprints").put("archlens/v1",
+                        Integer.toHexString((f.ruleId() + "|" + fr.displayPath() + "|"
+                                + li.lineText(s.line()).strip()).hashCode()));
+            }
+        }
+        try {
+            out.println(JsonReport.MAPPER.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

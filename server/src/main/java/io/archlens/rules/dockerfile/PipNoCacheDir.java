@@ -1,0 +1,48 @@
+package io.archlens.rules.dockerfile;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Edit;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.syntax.dockerfile.Dockerfile;
+import io.archlens.syntax.dockerfile.Instruction;
+import io.archlens.syntax.dockerfile.ShellCommand;
+import io.archlens.syntax.dockerfile.Stage;
+import io.archlens.syntax.dockerfile.Word;
+
+/** {@code pip install} without {@code --no-cache-dir} in a stage that ships. */
+final class PipNoCacheDir implements Rule<Dockerfile> {
+    static final RuleMeta META = Docker.meta("pip-no-cache-dir", "pip install keeps its download cache in the image",
+            Severity.INFO, Category.PERFORMANCE).withFix();
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(Dockerfile d, RuleContext ctx) {
+        for (Stage s : d.shippedStages()) {
+            if (Docker.envInChain(s, "PIP_NO_CACHE_DIR")) {
+                continue;
+            }
+            for (Instruction run : Docker.runs(s)) {
+                if (Docker.cacheMount(run, "/root/.cache", "/home/", "/tmp/pip")) {
+                    continue;
+                }
+                for (ShellCommand c : run.commands()) {
+                    Word install = Docker.pipInstall(c);
+                    if (install == null || c.hasOption("--no-cache-dir") || Docker.assigns(c, "PIP_NO_CACHE_DIR")) {
+                        continue;
+                    }
+                    ctx.report(Docker.span(c, install), "pip keeps every downloaded wheel in ~/.cache/pip, which "
+                            + "ends up in this layer; add --no-cache-dir (or set ENV PIP_NO_CACHE_DIR=1)",
+                            Fix.safe("Add --no-cache-dir", Edit.insert(install.range().end(), " --no-cache-dir")));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.archlens.rules.dockerfile;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.syntax.dockerfile.Dockerfile;
+import io.archlens.syntax.dockerfile.Instruction;
+import io.archlens.syntax.dockerfile.KeyValue;
+import io.archlens.syntax.dockerfile.Stage;
+import java.util.List;
+
+/** A stage ARG with a secret-looking name (and no literal default) that a later instruction uses. */
+final class SecretBuildArg implements Rule<Dockerfile> {
+    static final RuleMeta META = Docker.meta("secret-build-arg", "Secret passed as a build argument",
+            Severity.WARNING, Category.SECURITY);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(Dockerfile d, RuleContext ctx) {
+        for (Stage s : d.stages()) {
+            List<Instruction> ins = s.instructions();
+            for (int k = 0; k < ins.size(); k++) {
+                if (!ins.get(k).is("ARG")) {
+                    continue;
+                }
+                for (KeyValue kv : ins.get(k).keyValues()) {
+                    if (!SecretInEnv.secretName(kv.key()) || SecretInEnv.literal(kv.value())
+                            || !usedAfter(ctx.text(), ins, k, kv.key())) {
+                        continue;
+                    }
+                    ctx.report(kv.keyRange(), "Build argument " + kv.key() + " carries a secret: the value used by "
+                            + "RUN is recorded in the image history and build cache; pass it with "
+                            + "RUN --mount=type=secret,id=" + kv.key().toLowerCase(java.util.Locale.ROOT)
+                            + " (docker build --secret) instead");
+                }
+            }
+        }
+    }
+
+    private static boolean usedAfter(String src, List<Instruction> ins, int from, String name) {
+        for (int k = from + 1; k < ins.size(); k++) {
+            Instruction i = ins.get(k);
+            if (!(i.is("RUN") || i.is("ENV"))) {
+                continue;
+            }
+            String t = i.logical();
+            if (t.contains("$" + name) || t.contains("${" + name)) {
+                return true;
+            }
+            if (i.is("RUN")) {
+                for (var h : i.heredocs()) {
+                    // heredoc bodies are outside the logical text
+                    String body = src.substring(h.bodyRange().start(), h.bodyRange().end());
+                    if (body.contains("$" + name) || body.contains("${" + name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+package io.archlens.rules.dotenv;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Edit;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.core.TextRange;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.dotenv.DotenvEntry;
+import io.archlens.syntax.dotenv.DotenvFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code KEY = value}: shells and {@code docker --env-file} read a different key or value than dotenv. */
+public final class SpacesAroundEqualsRule implements Rule<DotenvFile> {
+    static final RuleMeta META = RuleMeta.of("env/spaces-around-equals", "Spaces around '='", Severity.WARNING,
+            Category.RELIABILITY, FileKind.DOTENV).withFix();
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(DotenvFile env, RuleContext ctx) {
+        for (DotenvEntry e : env.entries()) {
+            if (e.key().isEmpty() || e.spaceBefore().isEmpty() && (e.spaceAfter().isEmpty()
+                    || e.valueRange().isEmpty())) {
+                continue;
+            }
+            List<Edit> edits = new ArrayList<>();
+            if (!e.spaceBefore().isEmpty()) {
+                edits.add(Edit.delete(e.spaceBefore()));
+            }
+            if (!e.spaceAfter().isEmpty()) {
+                edits.add(Edit.delete(e.spaceAfter()));
+            }
+            TextRange range = e.spaceBefore().isEmpty() ? new TextRange(e.equalsOffset(), e.spaceAfter().end())
+                    : e.spaceAfter().isEmpty() ? new TextRange(e.spaceBefore().start(), e.equalsOffset() + 1)
+                    : new TextRange(e.spaceBefore().start(), e.spaceAfter().end());
+            ctx.report(range, "Spaces around '=' in " + e.key() + ": a shell that sources this file runs a command"
+                    + " instead, and docker --env-file reads the key or value with the spaces; write "
+                    + e.key() + "=value", new Fix("Remove the spaces around '='", edits, true));
+        }
+    }
+}

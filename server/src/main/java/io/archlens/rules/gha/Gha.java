@@ -1,0 +1,173 @@
+package io.archlens.rules.gha;
+
+import io.archlens.core.TextRange;
+import io.archlens.syntax.gha.Job;
+import io.archlens.syntax.gha.Step;
+import io.archlens.syntax.gha.Workflow;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YScalar;
+import io.archlens.syntax.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Shared heuristics of the GitHub Actions rules: expressions, untrusted contexts, deploy and test jobs. */
+final class Gha {
+    private Gha() {
+    }
+
+    static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
+
+    /** Contexts an outside contributor controls (titles, bodies, branch names, commit messages). */
+    static final Pattern UNTRUSTED = Pattern.compile("github\\.head_ref\\b|github\\.event\\.(?:"
+            + "(?:issue|pull_request|discussion)\\.(?:title|body)"
+            + "|pull_request\\.head\\.(?:ref|label|repo\\.default_branch)"
+            + "|(?:comment|review|review_comment)\\.body"
+            + "|pages\\S*?\\.page_name"
+            + "|commits\\S*?\\.(?:message|author\\.(?:email|name))"
+            + "|head_commit\\.(?:message|author\\.(?:email|name))"
+            + "|workflow_run\\.(?:head_branch|display_title|head_commit\\.(?:message|author\\.(?:email|name))"
+            + "|pull_requests\\S*?\\.head\\.ref))\\b"
+            + "|toJSON\\(\\s*github\\.event\\s*\\)");
+
+    private static final Pattern DEPLOY_NAME = Pattern.compile(
+            "(?i)(?:^|[^a-z])(deploy\\w*|release|publish|rollout|promote|prod|production)(?:[^a-z]|$)");
+    private static final Pattern DEPLOY_COMMAND = Pattern.compile("(?i)\\b(?:kubectl\\s+(?:apply|set\\s+image|rollout)"
+            + "|helm\\s+(?:upgrade|install)|terraform\\s+apply|aws\\s+ecs\\s+(?:update-service|deploy)"
+            + "|aws\\s+lambda\\s+update-function-code|gcloud\\s+(?:run|app|functions)\\s+deploy"
+            + "|az\\s+(?:webapp|functionapp|containerapp)\\s+(?:deploy|up|update)"
+            + "|(?:serverless|sls|cdk|flyctl|fly|wrangler)\\s+deploy|vercel\\s+--prod|pulumi\\s+up|ansible-playbook)");
+    private static final String[] DEPLOY_ACTIONS = {"aws-actions/amazon-ecs-deploy-task-definition",
+        "azure/webapps-deploy", "azure/k8s-deploy", "azure/functions-action", "google-github-actions/deploy-cloudrun",
+        "google-github-actions/deploy-appengine", "superfly/flyctl-actions", "cloudflare/wrangler-action",
+        "amondnet/vercel-action"};
+    private static final Pattern TEST_LIKE = Pattern.compile("(?i)(?:\\b|_)(?:tests?|testing|lint\\w*|checks?|verify"
+            + "|specs?|pytest|jest|vitest|mocha|rspec|phpunit|tox|cypress|playwright|e2e|sonar\\w*"
+            + "|audit|scan|codeql|trivy|snyk|mvn\\b[^\\n]*\\b(?:verify|test)|gradlew?\\b[^\\n]*\\b(?:test|check)"
+            + "|go\\s+test|cargo\\s+test)(?:\\b|_)");
+
+    /** One {@code ${{ ... }}} occurrence in a scalar's source text. */
+    record Expr(String inner, TextRange range) {
+    }
+
+    /** The expressions written in a scalar, with their exact source ranges. */
+    static List<Expr> expressions(String text, YScalar s) {
+        List<Expr> out = new ArrayList<>();
+        if (s == null || s.range().end() > text.length()) {
+            return out;
+        }
+        int base = s.range().start();
+        Matcher m = EXPRESSION.matcher(text.substring(base, s.range().end()));
+        while (m.find()) {
+            out.add(new Expr(m.group(1).strip(), new TextRange(base + m.start(), base + m.end())));
+        }
+        return out;
+    }
+
+    /** The first match of {@code p} in the scalar's source text, or null. */
+    static TextRange find(String text, YScalar s, Pattern p) {
+        if (s == null || s.range().end() > text.length()) {
+            return null;
+        }
+        Matcher m = p.matcher(text).region(s.range().start(), s.range().end());
+        return m.find() ? new TextRange(m.start(), m.end()) : null;
+    }
+
+    /** Every match of {@code p} in the scalar's source text. */
+    static List<TextRange> findAll(String text, YScalar s, Pattern p) {
+        List<TextRange> out = new ArrayList<>();
+        if (s == null || s.range().end() > text.length()) {
+            return out;
+        }
+        Matcher m = p.matcher(text).region(s.range().start(), s.range().end());
+        while (m.find()) {
+            out.add(new TextRange(m.start(), m.end()));
+        }
+        return out;
+    }
+
+    /** The untrusted context named in an expression, or null. */
+    static String untrusted(String expression) {
+        Matcher m = UNTRUSTED.matcher(expression);
+        return m.find() ? m.group() : null;
+    }
+
+    static boolean deployLike(Job job) {
+        if (DEPLOY_NAME.matcher(job.id()).find() || job.text("name") != null
+                && DEPLOY_NAME.matcher(job.text("name")).find()) {
+            return true;
+        }
+        YNode env = job.get("environment");
+        for (Step s : job.steps()) {
+            YScalar run = s.run();
+            if (run != null && DEPLOY_COMMAND.matcher(run.value()).find()) {
+                return true;
+            }
+            for (String a : DEPLOY_ACTIONS) {
+                if (s.usesAction(a)) {
+                    return true;
+                }
+            }
+        }
+        return env != null;
+    }
+
+    static boolean testLike(String s) {
+        return s != null && TEST_LIKE.matcher(s).find();
+    }
+
+    /** True when {@code runs-on} names a self-hosted runner; returns the scalar naming it (or null). */
+    static YScalar selfHosted(Job job) {
+        YNode r = job.get("runs-on");
+        List<YNode> labels = new ArrayList<>();
+        if (r instanceof YScalar s) {
+            labels.add(s);
+        } else if (r instanceof YSeq seq) {
+            labels.addAll(seq.items());
+        } else if (r instanceof YMap m) {
+            if (m.get("labels") instanceof YSeq seq) {
+                labels.addAll(seq.items());
+            } else if (m.get("labels") != null) {
+                labels.add(m.get("labels"));
+            }
+            if (m.get("group") instanceof YScalar g) {
+                return g; // runner groups are self-hosted (or larger runners the org pays for)
+            }
+        }
+        for (YNode n : labels) {
+            if (n instanceof YScalar s && s.value().toLowerCase(Locale.ROOT).contains("self-hosted")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The shell a run step uses: the step's, the job's or workflow's default, else the runner OS default. */
+    static String shell(Workflow w, Job job, Step step) {
+        String s = step.text("shell");
+        if (s == null) {
+            YNode d = job.map().at("defaults", "run", "shell");
+            s = d == null ? null : d.text();
+        }
+        if (s == null && w.root() != null) {
+            YNode d = w.root().at("defaults", "run", "shell");
+            s = d == null ? null : d.text();
+        }
+        if (s == null) {
+            YNode r = job.get("runs-on");
+            String os = r == null ? "" : String.valueOf(r.text());
+            return os.toLowerCase(Locale.ROOT).contains("windows") ? "pwsh" : "bash";
+        }
+        String l = s.toLowerCase(Locale.ROOT).strip();
+        if (l.startsWith("bash") || l.startsWith("sh")) {
+            return "bash";
+        }
+        if (l.startsWith("pwsh") || l.startsWith("powershell")) {
+            return "pwsh";
+        }
+        return l;
+    }
+}

@@ -1,0 +1,73 @@
+package io.archlens.rules.openapi;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.openapi.OpenApiDoc;
+import io.archlens.syntax.openapi.Operation;
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import java.util.regex.Pattern;
+
+/**
+ * POST/PATCH operations that move money (payments, refunds, transfers, orders...) or create resources (201)
+ * without an {@code Idempotency-Key} header: a retried request after a timeout does it twice.
+ */
+public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
+    static final RuleMeta META = RuleMeta.of("openapi/missing-idempotency-key",
+            "Create or payment operation has no idempotency key", Severity.WARNING, Category.RELIABILITY,
+            FileKind.OPENAPI);
+
+    private static final Pattern MONEY = Pattern.compile("(?i)\\b(?:pay(?:ment|out)?|charge|refund|transfer|checkout"
+            + "|order|invoice|transaction|withdraw(?:al)?|deposit|capture|purchase|subscription|billing|wallet)s?\\b");
+
+    /** Operations named like these are idempotent by nature (repeating them changes nothing more). */
+    private static final Pattern NOT_CREATING = Pattern.compile("(?i)^(delete|cancel|remove|get|list|search|find"
+            + "|validate|preview|estimate|calculate|quote)");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(OpenApiDoc doc, RuleContext ctx) {
+        for (Operation op : doc.operations()) {
+            if (!op.method().equals("post") && !op.method().equals("patch")) {
+                continue;
+            }
+            String words = (op.path() + " " + nz(op.text("operationId")) + " " + nz(op.text("summary")))
+                    .replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ');
+            boolean money = MONEY.matcher(words).find() && !NOT_CREATING.matcher(nz(op.text("operationId"))).find();
+            boolean creates = false;
+            for (YEntry r : Oas.responses(op)) {
+                creates |= "201".equals(r.keyText());
+            }
+            if (!money && !(creates && op.method().equals("post")) || hasKey(doc, op)) {
+                continue;
+            }
+            ctx.report(op.methodRange(), op.label() + (money ? " moves money or creates an order" : " creates a"
+                    + " resource") + " but takes no Idempotency-Key header: a client retrying after a timeout cannot"
+                    + " tell whether the first call succeeded and may " + (money ? "charge twice" : "create a"
+                    + " duplicate") + "; accept an Idempotency-Key header and replay the stored response");
+        }
+    }
+
+    private static boolean hasKey(OpenApiDoc doc, Operation op) {
+        for (YMap p : doc.parameters(op)) {
+            String name = p.getText("name");
+            if ("header".equals(p.getText("in")) && name != null
+                    && name.toLowerCase().replace("_", "-").matches("(x-)?idempotency-key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,54 @@
+package io.archlens.rules.openapi;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.openapi.OpenApiDoc;
+import io.archlens.syntax.openapi.Operation;
+import io.archlens.syntax.yaml.YMap;
+import java.util.HashSet;
+import java.util.Set;
+
+/** String properties of request bodies with no maxLength, pattern, format or enum. */
+public final class UnboundedStringInput implements Rule<OpenApiDoc> {
+    static final RuleMeta META = RuleMeta.of("openapi/unbounded-string-input",
+            "Request string has no length limit or format", Severity.INFO, Category.SECURITY, FileKind.OPENAPI);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(OpenApiDoc doc, RuleContext ctx) {
+        Set<Integer> reported = new HashSet<>();
+        for (Operation op : doc.operations()) {
+            for (YMap body : Oas.requestSchemas(doc, op)) {
+                Oas.walk(doc, body, (schema, prop) -> {
+                    if (prop != null && unbounded(schema) && reported.add(prop.key().range().start())) {
+                        ctx.report(prop.key().range(), "Request property " + prop.keyText() + " is a string with"
+                                + " no maxLength, pattern, format or enum: the API accepts megabytes of anything,"
+                                + " which ends up in the database, logs and other systems; bound it");
+                    }
+                });
+            }
+            if (doc.swagger2()) {
+                for (YMap p : doc.parameters(op)) {
+                    if ("formData".equals(p.getText("in")) && unbounded(p)
+                            && reported.add(p.entry("name").value().range().start())) {
+                        ctx.report(p.entry("name").value().range(), "Form field " + p.getText("name") + " is a string"
+                                + " with no maxLength, pattern, format or enum; bound it");
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean unbounded(YMap s) {
+        return "string".equals(Oas.type(s)) && !s.has("maxLength") && !s.has("pattern") && !s.has("format")
+                && !s.has("enum") && !s.has("const") && !s.has("$ref");
+    }
+}

@@ -1,0 +1,85 @@
+package io.archlens.rules.spring;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.syntax.spring.RelaxedNames;
+import io.archlens.syntax.spring.SpringConfig;
+import io.archlens.syntax.spring.SpringDocument;
+import io.archlens.syntax.spring.SpringProperty;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A password, secret, API key or token written literally instead of a {@code ${ENV}} placeholder. The value is
+ * never printed. Development/test-only documents are skipped (throw-away local credentials).
+ */
+final class LiteralSecret extends SpringRule {
+    static final RuleMeta META = spring("literal-secret",
+            "A password, secret or token is written in the configuration file", Severity.ERROR,
+            Category.SECURITY).withFix();
+    /** Canonical last-segment endings that name a secret. */
+    private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "secret", "apikey",
+            "apitoken", "token", "privatekey", "secretkey", "signingkey", "encryptionkey", "masterkey",
+            "accesskeysecret", "credentials");
+    private static final Pattern DEFAULTED = Pattern.compile("^\\s*\\$\\{([^}:]+):([^}]*)}\\s*$");
+    private static final Pattern ENCODED = Pattern.compile("^\\{(?!noop})[a-z0-9-]+}.*", Pattern.CASE_INSENSITIVE);
+
+    LiteralSecret() {
+        super(META);
+    }
+
+    static boolean isSecretKey(SpringProperty p) {
+        String last = p.lastSegment();
+        for (String e : SECRET_ENDINGS) {
+            if (last.endsWith(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void check(SpringConfig cfg, RuleContext ctx) {
+        for (SpringDocument doc : cfg.documents()) {
+            if (doc.devOnly()) {
+                continue;
+            }
+            for (SpringProperty p : doc.properties()) {
+                if (!isSecretKey(p) || p.merged()) {
+                    continue;
+                }
+                String v = p.value().trim();
+                if (v.isEmpty() || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                    continue;
+                }
+                String env = RelaxedNames.envName(p.key());
+                String placeholder = "${" + env + "}";
+                if (v.contains("${")) {
+                    Matcher m = DEFAULTED.matcher(v);
+                    if (m.matches() && !m.group(2).isBlank() && !m.group(2).contains("$")) {
+                        String name = m.group(1).trim();
+                        ctx.report(p.valueRange(), "'" + p.key() + "' falls back to a literal secret when " + name
+                                + " is unset; drop the default so a missing secret fails at startup",
+                                Fix.unsafe("Remove the literal default (${" + name + "})",
+                                        SpringFixes.replaceValue(cfg, p, "${" + name + "}")));
+                    }
+                    continue;
+                }
+                String lv = v.toLowerCase(Locale.ROOT);
+                if (ENCODED.matcher(v).matches() || lv.startsWith("enc(") || lv.startsWith("classpath:")
+                        || lv.startsWith("file:") || lv.startsWith("vault:")) {
+                    continue;
+                }
+                ctx.report(p.valueRange(), "'" + p.key() + "' holds a literal secret that ships with the code and"
+                        + " the image; read it from the environment or a secret store: " + placeholder,
+                        Fix.unsafe("Read it from the environment (" + placeholder + ")",
+                                SpringFixes.replaceValue(cfg, p, placeholder)));
+            }
+        }
+    }
+}

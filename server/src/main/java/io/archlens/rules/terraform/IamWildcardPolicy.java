@@ -1,0 +1,76 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclAttribute;
+import io.archlens.syntax.hcl.HclBlock;
+import io.archlens.syntax.hcl.HclExpr;
+import io.archlens.syntax.hcl.HclFile;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * IAM statements allowing every action on every resource: {@code jsonencode} policies, JSON heredocs and
+ * {@code data "aws_iam_policy_document"} statements.
+ */
+public final class IamWildcardPolicy implements Rule<HclFile> {
+    static final RuleMeta META = RuleMeta.of("tf/iam-wildcard-policy",
+            "IAM policy allows every action on every resource", Severity.ERROR, Category.SECURITY,
+            FileKind.TERRAFORM);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(HclFile f, RuleContext ctx) {
+        Set<Integer> seen = new HashSet<>();
+        for (HclBlock r : Tf.resources(f)) {
+            if (!r.label(0).startsWith("aws_iam_")) {
+                continue;
+            }
+            for (HclAttribute a : r.body().attributes()) {
+                if (a.name().equals("policy")) {
+                    check(ctx, PolicyDocs.statements(ctx.text(), f, a.value()), seen);
+                }
+            }
+            for (HclBlock inline : r.blocks("inline_policy")) {
+                check(ctx, PolicyDocs.statements(ctx.text(), f, inline.value("policy")), seen);
+            }
+        }
+        for (HclBlock d : f.data("aws_iam_policy_document")) {
+            check(ctx, PolicyDocs.fromDataSource(d), seen);
+        }
+    }
+
+    private static void check(RuleContext ctx, List<PolicyDocs.Statement> statements, Set<Integer> seen) {
+        for (PolicyDocs.Statement st : statements) {
+            if (!st.allow() || st.principalStar() != null) {
+                continue;
+            }
+            PolicyDocs.Val action = null;
+            for (PolicyDocs.Val v : st.actions()) {
+                if (v.value().equals("*") || v.value().equals("*:*")) {
+                    action = v;
+                }
+            }
+            boolean anyResource = false;
+            for (PolicyDocs.Val v : st.resources()) {
+                if (v.value().equals("*")) {
+                    anyResource = true;
+                }
+            }
+            if (action != null && anyResource && seen.add(action.range().start())) {
+                ctx.report(action.range(), "Statement allows Action \"*\" on Resource \"*\": whoever holds this"
+                        + " policy is an administrator of the account; list the actions and resource ARNs the"
+                        + " workload needs");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.syntax.hcl.HclBlock;
+import io.archlens.syntax.hcl.HclFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The RDS/Aurora resources the database rules look at. */
+final class Rds {
+    private Rds() {
+    }
+
+    /** {@code aws_db_instance} and {@code aws_rds_cluster} (the resources that own storage and backups). */
+    static List<HclBlock> storageOwners(HclFile f) {
+        List<HclBlock> out = new ArrayList<>(f.resources("aws_db_instance"));
+        out.addAll(f.resources("aws_rds_cluster"));
+        out.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
+        return out;
+    }
+
+    /** Read replicas and restores inherit storage settings from their source. */
+    static boolean inherits(HclBlock b) {
+        return b.value("replicate_source_db") != null || b.value("snapshot_identifier") != null
+                || b.value("replication_source_identifier") != null || b.block("restore_to_point_in_time") != null;
+    }
+
+    /** An {@code aws_db_instance} that is a member of an Aurora cluster (settings live on the cluster). */
+    static boolean auroraMember(HclBlock b) {
+        String engine = Tf.attrStr(b, "engine");
+        return b.value("cluster_identifier") != null
+                || engine != null && engine.toLowerCase(Locale.ROOT).startsWith("aurora");
+    }
+
+    static String kind(HclBlock b) {
+        return b.label(0).equals("aws_rds_cluster") ? "Aurora cluster" : "database";
+    }
+}

@@ -1,0 +1,92 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclAttribute;
+import io.archlens.syntax.hcl.HclBlock;
+import io.archlens.syntax.hcl.HclFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An S3 bucket without an {@code aws_s3_bucket_public_access_block} (or with one that leaves a setting off),
+ * unless the file sets the account-wide block.
+ */
+public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
+    static final RuleMeta META = RuleMeta.of("tf/s3-bucket-no-public-access-block",
+            "S3 bucket is not protected by a public access block", Severity.WARNING, Category.SECURITY,
+            FileKind.TERRAFORM).withFix();
+
+    static final List<String> SETTINGS = List.of("block_public_acls", "block_public_policy", "ignore_public_acls",
+            "restrict_public_buckets");
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(HclFile f, RuleContext ctx) {
+        for (HclBlock acct : f.resources("aws_s3_account_public_access_block")) {
+            if (allOn(acct)) {
+                return;
+            }
+        }
+        for (HclBlock b : S3.buckets(f)) {
+            List<HclBlock> links = S3.links(f, b, "aws_s3_bucket_public_access_block");
+            if (links.isEmpty()) {
+                ctx.report(b.nameRange(), "Bucket " + b.label(1) + " has no aws_s3_bucket_public_access_block:"
+                        + " one ACL or policy change can make it public; add the block with all four settings"
+                        + " true");
+                continue;
+            }
+            for (HclBlock pab : links) {
+                List<String> missing = new ArrayList<>();
+                for (String s : SETTINGS) {
+                    HclAttribute a = pab.attr(s);
+                    if (a == null) {
+                        missing.add(s);
+                    } else if (Boolean.FALSE.equals(Tf.bool(a.value()))) {
+                        Tf.report(ctx, a.value().range(), s + " = false on the public access block of bucket "
+                                + b.label(1) + " lets public " + (s.contains("policy") || s.contains("restrict")
+                                        ? "bucket policies" : "ACLs") + " through; set it to true",
+                                Tf.setValue(a, "true", false));
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    List<Fix> fixes = new ArrayList<>();
+                    io.archlens.analysis.Edit e = Tf.insertAttribute(ctx.file(), pab,
+                            String.join(" = true" + io.archlens.analysis.SuppressionEdits.newline(ctx.file())
+                                    + indentFor(ctx, pab), missing) + " = true");
+                    if (e != null) {
+                        fixes.add(Fix.unsafe("Add " + String.join(", ", missing) + " = true", e));
+                    }
+                    ctx.report(pab.nameRange(), "Public access block of bucket " + b.label(1) + " leaves "
+                            + String.join(", ", missing) + " unset (default false); set all four to true",
+                            fixes, List.of());
+                }
+            }
+        }
+    }
+
+    private static String indentFor(RuleContext ctx, HclBlock block) {
+        if (!block.body().attributes().isEmpty()) {
+            return Tf.indentAt(ctx.file(), block.body().attributes().get(0).range().start());
+        }
+        return Tf.indentAt(ctx.file(), block.range().start()) + Tf.indentUnit(ctx.file());
+    }
+
+    private static boolean allOn(HclBlock b) {
+        for (String s : SETTINGS) {
+            if (!Boolean.TRUE.equals(Tf.attrBool(b, s))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

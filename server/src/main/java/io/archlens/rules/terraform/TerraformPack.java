@@ -1,0 +1,53 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.analysis.Parser;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RulePack;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclFile;
+import io.archlens.syntax.hcl.HclParser;
+import java.util.List;
+
+/** Terraform (*.tf): the HCL parser and the infrastructure rules (AWS first, GCP/Azure equivalents). */
+public final class TerraformPack implements RulePack<HclFile> {
+    private static final List<Rule<HclFile>> RULES = List.of(
+            new SecurityGroupOpenToWorld(),
+            new S3BucketPublic(),
+            new S3BucketNoPublicAccessBlock(),
+            new S3BucketNoEncryption(),
+            new S3BucketNoVersioning(),
+            new RdsPubliclyAccessible(),
+            new RdsStorageNotEncrypted(),
+            new RdsNoBackupRetention(),
+            new RdsNoDeletionProtection(),
+            new RdsSingleAz(),
+            new IamWildcardPolicy(),
+            new HardcodedCredentials(),
+            new ProviderVersionUnpinned(),
+            new ModuleSourceUnpinned(),
+            new BackendWithoutLocking(),
+            new NoRemoteBackend(),
+            new LbHttpWithoutRedirect(),
+            new LogGroupWithoutRetention(),
+            new ClusterEndpointPublic(),
+            new KmsKeyRotationDisabled(),
+            new MissingRequiredTags(),
+            new CloudSqlPublicIp(),
+            new StorageAccountPublicAccess(),
+            new StorageAccountWeakTls());
+
+    @Override
+    public FileKind kind() {
+        return FileKind.TERRAFORM;
+    }
+
+    @Override
+    public Parser<HclFile> parser() {
+        return HclParser::parse;
+    }
+
+    @Override
+    public List<Rule<HclFile>> rules() {
+        return RULES;
+    }
+}

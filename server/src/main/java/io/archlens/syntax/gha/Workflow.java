@@ -1,0 +1,34 @@
+package io.archlens.syntax.gha;
+
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YamlEdits;
+import io.archlens.syntax.yaml.YamlFile;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A GitHub Actions workflow: the YAML stream, the root mapping (null when absent), the trigger event names
+ * from {@code on:}, and the jobs in source order. {@code edits} builds fixes in the file's own style.
+ */
+public record Workflow(YamlFile yaml, YMap root, YEntry on, Set<String> triggers, List<Job> jobs, YamlEdits edits) {
+    public Workflow {
+        triggers = Set.copyOf(triggers);
+        jobs = List.copyOf(jobs);
+    }
+
+    public boolean triggeredBy(String event) {
+        return triggers.contains(event);
+    }
+
+    /** Triggers that run with a fork's code or data and the base repository's privileges or runners. */
+    public boolean untrustedTrigger() {
+        return triggeredBy("pull_request_target") || triggeredBy("workflow_run") || triggeredBy("issue_comment")
+                || triggeredBy("issues") || triggeredBy("pull_request_review_comment")
+                || triggeredBy("discussion") || triggeredBy("discussion_comment");
+    }
+
+    public YEntry entry(String key) {
+        return root == null ? null : root.entry(key);
+    }
+}
