@@ -43,7 +43,11 @@ end
 -- The raw LSP diagnostics as published (with ranges and version), while Neovim's own handler still runs.
 local published = {} -- uri -> { version = n, diagnostics = {...}, count = number of publishes }
 local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+local statuses = {} -- archlens/status notifications (opted in below)
 local handlers = {
+  ['archlens/status'] = function(_, result)
+    table.insert(statuses, result)
+  end,
   ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
     local p = published[result.uri] or { count = 0 }
     p.version = result.version
@@ -62,7 +66,7 @@ local config = {
   handlers = handlers,
   flags = { debounce_text_changes = 50 },
   -- settings reach the server both ways: initializationOptions (fallback) and workspace/configuration
-  init_options = { rules = { ['compose/no-cap-drop'] = 'off' } },
+  init_options = { rules = { ['compose/no-cap-drop'] = 'off' }, statusNotification = true },
   settings = { archlens = { rules = { ['compose/obsolete-version'] = 'error' } } },
   -- Neovim answers workspace/configuration from `settings` but (before 0.8) does not announce it, and never sends
   -- the settings by itself: send them once, as nvim-lspconfig does
@@ -243,6 +247,15 @@ local function settings_case(file)
   -- init_options: compose/no-cap-drop turned off
   check(#find(uri, 'compose/no-cap-drop') == 0, 'compose/no-cap-drop is reported although init_options turn it off')
   check(#find(uri, 'compose/no-new-privileges') > 0, 'the other compose rules are missing')
+  -- the opt-in status notification arrived, and the settings change showed as busy then idle
+  wait('archlens/status idle', function()
+    return #statuses > 0 and statuses[#statuses].state == 'idle'
+  end)
+  local states = {}
+  for _, st in ipairs(statuses) do
+    table.insert(states, st.state)
+  end
+  log('  archlens/status: ' .. table.concat(states, ' -> '))
   log('  ok: workspace/configuration and initializationOptions both apply')
 end
 

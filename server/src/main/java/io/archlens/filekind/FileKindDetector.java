@@ -63,6 +63,9 @@ public final class FileKindDetector {
             }
             return FileKind.UNKNOWN;
         }
+        if (lname.indexOf('.') < 0 && (lower.contains("sites-available/") || lower.contains("sites-enabled/"))) {
+            return FileKind.NGINX; // Debian-style site files have no extension (sites-available/default)
+        }
         boolean yaml = lname.endsWith(".yml") || lname.endsWith(".yaml");
         boolean json = lname.endsWith(".json");
         if (yaml && (lower.contains(".github/workflows/") || lower.startsWith(".github/workflows/"))) {

@@ -57,7 +57,7 @@ final class AgentBridge implements AgentListener {
         Path root = session.root;
         String userBase = userBaseUrl();
         Object key = List.of(s, session.trusted, String.valueOf(root), Objects.hashCode(clientApiKey),
-                String.valueOf(userBase));
+                String.valueOf(userBase), session.settings().context());
         if (!definitionsChanged && key.equals(configKey) && coordinator != null) {
             return;
         }
@@ -232,7 +232,7 @@ final class AgentBridge implements AgentListener {
             return;
         }
         session.scheduler.cached(uri).filter(r -> r.version() == version).ifPresent(r -> {
-            AnalysisScheduler.Result m = merged(r);
+            AnalysisScheduler.Result m = documents.visible(r);
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, documents.diagnostics(m), version));
         });
     }

@@ -52,6 +52,8 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         this.workspace = new WorkspaceHandler(session, documents);
         this.onExit = onExit;
         session.scheduler = new AnalysisScheduler(session.store, book, session::settings, documents::published);
+        session.documents = documents;
+        session.system = new SystemSupport(session);
         session.agent = new AgentBridge(session, documents);
     }
 
@@ -100,6 +102,10 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
         caps.setHoverProvider(true);
+        if (session.system.enabled()) {
+            caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+            caps.setDefinitionProvider(true);
+        }
         CodeActionOptions ca = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll,
                 REVIEW_KIND));
         ca.setResolveProvider(false);
@@ -117,6 +123,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     @Override
     public void initialized(InitializedParams params) {
         workspace.afterInitialized();
+        session.system.start();
         session.restingStatus();
     }
 
@@ -124,6 +131,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         session.scheduler.shutdown();
+        session.system.shutdown();
         session.agent.shutdown();
         return CompletableFuture.completedFuture(null);
     }

@@ -63,6 +63,10 @@ final class CodeActions {
                     }
                     out.add(Either.forRight(a));
                 }
+                if (f.ruleId().equals(io.archlens.model.ProjectRule.MISSING_CONTEXT.id())) {
+                    ContextAction.build(session, diag).ifPresent(a -> out.add(Either.forRight(a)));
+                    continue;
+                }
                 if (!f.ruleId().startsWith("archlens/") && SuppressionEdits.supported(file)) {
                     CodeAction line = action("Ignore " + f.ruleId() + " on this line", CodeActionKind.QuickFix,
                             List.of(SuppressionEdits.ignoreOnLine(file, f)));

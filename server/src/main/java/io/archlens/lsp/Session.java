@@ -39,6 +39,8 @@ final class Session {
     /** The client asked for {@code archlens/status} notifications (initializationOptions statusNotification). */
     volatile boolean statusNotifications;
     AnalysisScheduler scheduler;
+    TextDocumentHandler documents;
+    SystemSupport system;
     /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
     AgentBridge agent;
 
@@ -135,6 +137,9 @@ final class Session {
     void reanalyseAll(String why) {
         int open = store.all().size();
         if (open == 0) {
+            if (system != null) {
+                system.settingsChanged();
+            }
             restingStatus();
             return;
         }
@@ -144,6 +149,9 @@ final class Session {
         scheduler.afterQueued(() -> {
             p.end(configError);
         });
+        if (system != null) {
+            system.settingsChanged();
+        }
     }
 
     String pathOf(String uri) {

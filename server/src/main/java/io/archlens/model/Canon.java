@@ -12,15 +12,7 @@ public final class Canon {
     }
 
     public static String key(String key) {
-        StringBuilder sb = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '-' || c == '_') {
-                continue;
-            }
-            sb.append(Character.toLowerCase(c));
-        }
-        return sb.toString();
+        return io.archlens.syntax.spring.RelaxedNames.canonical(key);
     }
 
     public static String fromEnv(String name) {

@@ -69,21 +69,12 @@ final class KubernetesExtractor implements FactExtractor {
         }
     }
 
-    /** The YAML stream of a pack model: itself, or its {@code yaml()} accessor (K8sFile). */
+    /** The YAML stream of the Kubernetes pack's model (or a bare YAML model). */
     static YamlFile yamlOf(Object model) {
-        if (model instanceof YamlFile y) {
-            return y;
+        if (model instanceof io.archlens.syntax.kubernetes.K8sFile k) {
+            return k.yaml();
         }
-        if (model == null) {
-            return null;
-        }
-        try {
-            var m = model.getClass().getMethod("yaml");
-            Object y = m.invoke(model);
-            return y instanceof YamlFile yf ? yf : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return model instanceof YamlFile y ? y : null;
     }
 
     private static void object(SourceFile file, YMap root, FileFacts.Builder out) {

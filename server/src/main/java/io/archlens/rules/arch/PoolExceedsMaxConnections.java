@@ -11,6 +11,7 @@ import io.archlens.model.Facts.EnvVar;
 import io.archlens.model.Facts.Platform;
 import io.archlens.model.Facts.Prop;
 import io.archlens.model.Loc;
+import io.archlens.model.Connections;
 import io.archlens.model.ProjectReporter;
 import io.archlens.model.ProjectRule;
 import io.archlens.model.SystemModel;

@@ -4,6 +4,7 @@ import io.archlens.analysis.Category;
 import io.archlens.analysis.Related;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
+import io.archlens.model.Connections;
 import io.archlens.model.ProjectReporter;
 import io.archlens.model.ProjectRule;
 import io.archlens.model.SystemModel;

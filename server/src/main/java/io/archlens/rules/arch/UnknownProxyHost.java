@@ -8,6 +8,7 @@ import io.archlens.model.Facts.Container;
 import io.archlens.model.Facts.HostRef;
 import io.archlens.model.Facts.Port;
 import io.archlens.model.ProjectReporter;
+import io.archlens.model.ProxyTargets;
 import io.archlens.model.ProjectRule;
 import io.archlens.model.SystemModel;
 import io.archlens.model.SystemModel.Node;

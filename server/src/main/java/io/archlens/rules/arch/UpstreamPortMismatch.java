@@ -7,6 +7,7 @@ import io.archlens.analysis.Severity;
 import io.archlens.model.Facts.HostRef;
 import io.archlens.model.Facts.ServicePort;
 import io.archlens.model.ProjectReporter;
+import io.archlens.model.ProxyTargets;
 import io.archlens.model.ProjectRule;
 import io.archlens.model.SystemModel;
 import io.archlens.model.SystemModel.Node;

@@ -36,8 +36,9 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
         for (Operation op : doc.operations()) {
-            if (!op.method().equals("post") && !op.method().equals("patch")) {
-                continue;
+            if (!op.method().equals("post") && !op.method().equals("patch")
+                    || op.path().toLowerCase().contains("webhook") || op.path().toLowerCase().contains("callback")) {
+                continue; // webhooks are deduplicated by the sender's event id, not by a client key
             }
             String words = (op.path() + " " + nz(op.text("operationId")) + " " + nz(op.text("summary")))
                     .replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ');

@@ -35,17 +35,12 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
 public final class YamlParser {
     /**
      * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
-     * anchors in every service ({@code <<: *defaults}, {@code logging: *logging}); what an alias may cost is
-     * bounded below.
+     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
+     * bombs are caught by the expansion budget below.
      */
     public static final int MAX_COLLECTION_ALIASES = 10_000;
     /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
-    /**
-     * A big document may add more than {@link #MAX_EXPANDED_NODES} through aliases as long as that stays within
-     * this multiple of its own distinct nodes (a billion-laughs file multiplies itself far beyond it).
-     */
-    public static final int MAX_EXPANSION_RATIO = 16;
 
     private YamlParser() {
     }
@@ -139,10 +134,6 @@ public final class YamlParser {
         private long aliasCost;
         private boolean bombReported;
 
-        private boolean overBudget() {
-            return aliasCost > Math.max(MAX_EXPANDED_NODES, (long) MAX_EXPANSION_RATIO * done.size());
-        }
-
         Converter(LineIndex lines, List<ParseIssue> issues) {
             this.lines = lines;
             this.issues = issues;
@@ -155,7 +146,7 @@ public final class YamlParser {
                 long size = sizes.getOrDefault(n, 1L);
                 visited += size;
                 aliasCost += size;
-                if (!overBudget()) {
+                if (aliasCost <= MAX_EXPANDED_NODES) {
                     return prev;
                 }
             }
@@ -163,7 +154,7 @@ public final class YamlParser {
             if (prev == null) {
                 visited++;
             }
-            if (overBudget() || depth > 500) {
+            if (aliasCost > MAX_EXPANDED_NODES || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500

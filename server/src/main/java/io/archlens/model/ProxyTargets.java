@@ -1,24 +1,22 @@
-package io.archlens.rules.arch;
+package io.archlens.model;
 
 import io.archlens.model.Facts.HostRef;
 import io.archlens.model.Facts.ProxySpec;
 import io.archlens.model.Facts.Upstream;
-import io.archlens.model.FileFacts;
-import io.archlens.model.SystemModel;
 import io.archlens.model.SystemModel.Node;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The hosts an nginx configuration proxies to (upstream names expanded to their servers), per workload. */
-final class ProxyTargets {
+public final class ProxyTargets {
     /** One host an nginx file sends traffic to, as seen from one workload that runs the file. */
-    record Target(FileFacts file, Node from, HostRef ref) {
+    public record Target(FileFacts file, Node from, HostRef ref) {
     }
 
     private ProxyTargets() {
     }
 
-    static List<Target> all(SystemModel model) {
+    public static List<Target> all(SystemModel model) {
         List<Target> out = new ArrayList<>();
         for (FileFacts f : model.files()) {
             ProxySpec p = f.proxy();
@@ -65,7 +63,7 @@ final class ProxyTargets {
         return null;
     }
 
-    static int port(HostRef h) {
+    public static int port(HostRef h) {
         if (h.port() != null) {
             return h.port();
         }

@@ -1,10 +1,7 @@
-package io.archlens.rules.arch;
+package io.archlens.model;
 
 import io.archlens.core.TextRange;
 import io.archlens.model.Facts.Prop;
-import io.archlens.model.FileFacts;
-import io.archlens.model.Loc;
-import io.archlens.model.SystemModel;
 import io.archlens.model.SystemModel.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,7 +136,7 @@ public final class Connections {
     }
 
     /** The host inside a value's location: after "//", "@" or ":" when it occurs so, else its first occurrence. */
-    static Loc locate(SystemModel model, Loc valueLoc, String host) {
+    public static Loc locate(SystemModel model, Loc valueLoc, String host) {
         String text = model.text(valueLoc);
         if (text == null) {
             return valueLoc;
