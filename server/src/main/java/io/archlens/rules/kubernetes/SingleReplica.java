@@ -44,8 +44,8 @@ public final class SingleReplica implements Rule<K8sFile> {
                 continue;
             }
             ctx.report(r.range(), o.label() + " runs one replica: a node drain, an eviction or a crash takes it "
-                    + "down (and a bad rollout has nothing to fall back on); run at least 2 with a "
-                    + "PodDisruptionBudget, or let an HPA manage replicas");
+                    + "down; run at least 2 with a PodDisruptionBudget (if an HPA manages it, drop replicas: every "
+                    + "apply resets the scale to 1)");
         }
     }
 }
