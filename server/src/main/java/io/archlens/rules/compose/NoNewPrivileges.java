@@ -14,6 +14,7 @@ import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
+import io.archlens.syntax.yaml.YamlEdits;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class NoNewPrivileges implements Rule<ComposeFile> {
             Edit edit = null;
             if (opts == null && !s.aliased()) {
                 edit = f.edits().insertEntries(s.map(), "security_opt: [no-new-privileges:true]");
-            } else if (opts != null && opts.value() instanceof YSeq seq && !io.archlens.syntax.yaml.YamlEdits.isAlias(opts)) {
+            } else if (opts != null && opts.value() instanceof YSeq seq && !YamlEdits.isAlias(opts)) {
                 edit = f.edits().appendItem(seq, "no-new-privileges:true");
             }
             if (edit == null) {
