@@ -35,6 +35,9 @@ public final class ScriptInjection implements Rule<Workflow> {
             "Untrusted input is expanded into a script", Severity.ERROR, Category.SECURITY,
             FileKind.GITHUB_ACTIONS).withFix();
 
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[[^]]*]|\\.\\*");
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^A-Z0-9_]");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -172,10 +175,10 @@ public final class ScriptInjection implements Rule<Workflow> {
         if (c.startsWith("toJSON")) {
             return "EVENT_JSON";
         }
-        c = c.replace("github.event.", "").replace("github.", "").replaceAll("\\[[^]]*]|\\.\\*", "");
+        c = INDEX.matcher(c.replace("github.event.", "").replace("github.", "")).replaceAll("");
         c = c.replace("pull_request", "pr").replace("head_commit", "commit").replace("workflow_run", "run")
                 .replace("review_comment", "comment");
         String n = String.join("_", c.split("\\."));
-        return n.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return NOT_NAME.matcher(n.toUpperCase(Locale.ROOT)).replaceAll("_");
     }
 }

@@ -73,8 +73,9 @@ public final class UnpinnedAction implements Rule<Workflow> {
             return;
         }
         int at = v.lastIndexOf('@');
-        if (at < 0) {
-            return; // invalid reference; GitHub rejects it
+        int slash = v.indexOf('/');
+        if (at < 0 || slash <= 0 || slash > at) {
+            return; // not owner/repo@ref: invalid, GitHub rejects it
         }
         String owner = v.substring(0, Math.max(0, v.indexOf('/'))).toLowerCase(Locale.ROOT);
         boolean first = owner.equals("actions") || owner.equals("github");

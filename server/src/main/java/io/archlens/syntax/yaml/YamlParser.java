@@ -107,6 +107,11 @@ public final class YamlParser {
         private final Map<Node, Long> sizes = new IdentityHashMap<>();
         /** Nodes a full expansion would visit: aliases count their whole target again. */
         private long expanded;
+        /**
+         * The part of {@link #expanded} that comes from aliases: what the limit applies to, so a large
+         * document without aliases (a 10 MB OpenAPI spec has millions of nodes) is not mistaken for a bomb.
+         */
+        private long viaAliases;
         private boolean bombReported;
 
         Converter(LineIndex lines, List<ParseIssue> issues) {
@@ -117,8 +122,10 @@ public final class YamlParser {
         YNode convert(Node n, int depth) {
             YNode prev = done.get(n);
             if (prev != null) {
-                expanded += sizes.getOrDefault(n, 1L);
-                if (expanded <= MAX_EXPANDED_NODES) {
+                long size = sizes.getOrDefault(n, 1L);
+                expanded += size;
+                viaAliases += size;
+                if (viaAliases <= MAX_EXPANDED_NODES) {
                     return prev;
                 }
             }
@@ -126,7 +133,7 @@ public final class YamlParser {
             if (prev == null) {
                 expanded++;
             }
-            if (expanded > MAX_EXPANDED_NODES || depth > 500) {
+            if (viaAliases > MAX_EXPANDED_NODES || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
