@@ -1,6 +1,7 @@
 package io.archlens.analysis;
 
 import io.archlens.config.Settings;
+import io.archlens.model.ProjectRule;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import java.util.ArrayList;
@@ -23,12 +24,23 @@ import java.util.function.BiConsumer;
  * (rules off, severity overrides) and suppressions.
  */
 public final class RuleBook {
+    /** Rule ids of the LLM architecture agent's findings ({@code agent/<slug>}); not registered in the book. */
+    public static final String AGENT_PREFIX = "agent/";
     private static volatile RuleBook defaultInstance;
 
     private final Map<FileKind, List<RulePack<?>>> packsByKind = new EnumMap<>(FileKind.class);
     private final Map<String, RuleMeta> rules = new LinkedHashMap<>();
+    private final List<ProjectRule> projectRules = new ArrayList<>();
 
     public RuleBook(Collection<? extends RulePack<?>> packs) {
+        this(packs, List.of());
+    }
+
+    /**
+     * A rule book with per-file packs and cross-file rules ({@link ProjectRule}, run over the workspace's
+     * {@link io.archlens.model.SystemModel}); both kinds of rule share the registry, settings and suppressions.
+     */
+    public RuleBook(Collection<? extends RulePack<?>> packs, Collection<? extends ProjectRule> project) {
         for (RuleMeta m : CoreRules.ALL) {
             rules.put(m.id(), m);
         }
@@ -39,6 +51,18 @@ public final class RuleBook {
             }
             for (Rule<?> r : p.rules()) {
                 register(r.meta());
+            }
+        }
+        for (ProjectRule r : project) {
+            if (!r.meta().id().startsWith(ProjectRule.PREFIX + "/")) {
+                throw new IllegalStateException("project rule ids start with " + ProjectRule.PREFIX + "/: " + r.meta().id());
+            }
+            register(r.meta());
+            projectRules.add(r);
+        }
+        for (RuleMeta m : ProjectRule.ENGINE_RULES) {
+            if (!projectRules.isEmpty()) {
+                register(m);
             }
         }
     }
@@ -64,7 +88,11 @@ public final class RuleBook {
                     for (RulePack<?> p : ServiceLoader.load(RulePack.class, RuleBook.class.getClassLoader())) {
                         packs.add(p);
                     }
-                    rb = new RuleBook(packs);
+                    List<ProjectRule> project = new ArrayList<>();
+                    for (ProjectRule r : ServiceLoader.load(ProjectRule.class, RuleBook.class.getClassLoader())) {
+                        project.add(r);
+                    }
+                    rb = new RuleBook(packs, project);
                     defaultInstance = rb;
                 }
             }
@@ -86,6 +114,43 @@ public final class RuleBook {
 
     public List<RulePack<?>> packs(FileKind kind) {
         return packsByKind.getOrDefault(kind, List.of());
+    }
+
+    /** The cross-file rules, in registration order. */
+    public List<ProjectRule> projectRules() {
+        return List.copyOf(projectRules);
+    }
+
+    /**
+     * Only the first pack's parser for the file's kind (no rules): what the workspace index needs to extract
+     * facts from files that are not open. Null when no pack handles the kind or the parser fails.
+     */
+    public Object parse(SourceFile file, BiConsumer<String, Throwable> log) {
+        List<RulePack<?>> packs = packs(file.kind());
+        if (packs.isEmpty() || file.text().indexOf('\0') >= 0) {
+            return null;
+        }
+        try {
+            return packs.get(0).parser().parse(file).model();
+        } catch (RuntimeException | StackOverflowError e) {
+            log.accept("parser for " + file.kind().id() + " failed on " + file.path(), e);
+            return null;
+        }
+    }
+
+    /** The suppressions written in the file: comments, plus the first pack's model-level ones for {@code model}. */
+    @SuppressWarnings("unchecked")
+    public List<Suppression> suppressions(SourceFile file, Object model) {
+        List<Suppression> out = new ArrayList<>(Suppressions.scan(file));
+        List<RulePack<?>> packs = packs(file.kind());
+        if (model != null && !packs.isEmpty()) {
+            try {
+                out.addAll(((RulePack<Object>) packs.get(0)).modelSuppressions(model, file));
+            } catch (RuntimeException e) {
+                // a pack that cannot read its own model's suppressions: the comment ones still apply
+            }
+        }
+        return out;
     }
 
     public Analysis analyze(SourceFile file, Settings settings) {
@@ -172,6 +237,18 @@ public final class RuleBook {
 
     private Analysis finish(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,
             Object model) {
+        return new Analysis(file, settle(file, raw, suppressions, settings, false), model);
+    }
+
+    /**
+     * Applies settings (rules off, severity overrides) and suppressions to the raw findings of one file, and adds
+     * the suppression hygiene hints. The one place both per-file and cross-file findings go through.
+     * {@code crossFile} selects which suppressions this pass answers for: per-file passes report unknown ids and
+     * unused suppressions of per-file rules; the cross-file pass reports unused suppressions of
+     * {@code arch/} rules (only it can see whether they suppress something).
+     */
+    public List<Finding> settle(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,
+            boolean crossFile) {
         List<Finding> out = new ArrayList<>();
         Set<Suppression> used = new HashSet<>();
         var lines = file.lines();
@@ -192,21 +269,26 @@ public final class RuleBook {
                 out.add(sev.get() == f.severity() ? f : f.withSeverity(sev.get()));
             }
         }
+        String projectPrefix = ProjectRule.PREFIX + "/";
         for (Suppression s : suppressions) {
             if (s.idRange() == null) {
                 continue;
             }
+            if (s.ruleId().startsWith(AGENT_PREFIX) && !rules.containsKey(s.ruleId())) {
+                continue; // the LLM agent's rules are not in the book; the agent applies these suppressions itself
+            }
+            boolean project = s.ruleId().startsWith(projectPrefix);
             boolean pattern = s.ruleId().endsWith("*");
-            if (!pattern && !rules.containsKey(s.ruleId())) {
+            if (!crossFile && !pattern && !rules.containsKey(s.ruleId())) {
                 addCore(out, settings, CoreRules.UNKNOWN_RULE, s.idRange(),
                         "Unknown rule '" + s.ruleId() + "' in suppression; run `archlens rules` for the list");
-            } else if (!used.contains(s)) {
+            } else if (project == crossFile && !used.contains(s) && (pattern || rules.containsKey(s.ruleId()))) {
                 addCore(out, settings, CoreRules.UNUSED_SUPPRESSION, s.idRange(),
                         "Suppression of " + s.ruleId() + " suppresses nothing here; remove it");
             }
         }
         out.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
-        return new Analysis(file, out, model);
+        return out;
     }
 
     private static void addCore(List<Finding> out, Settings settings, RuleMeta meta, TextRange range, String msg) {

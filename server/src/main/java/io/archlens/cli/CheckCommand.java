@@ -44,6 +44,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
 
+    @Option(names = "--agent", paramLabel = "NAME",
+            description = "Also review each file with the LLM architecture agent NAME (e.g. backend-architecture-expert),"
+                    + " configured by the agent: settings; see docs/agents.md. Progress goes to stderr.")
+    String agent;
+
+    @Option(names = "--agent-base-url", paramLabel = "URL",
+            description = "The provider URL for --agent; overrides agent.base-url. The API key is only sent to the"
+                    + " provider's public API, to localhost, or to a URL given here.")
+    String agentBaseUrl;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -105,6 +115,12 @@ public final class CheckCommand implements Callable<Integer> {
             }
         });
         List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
+        if (agent != null) {
+            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results, err);
+            if (results == null) {
+                return 2;
+            }
+        }
         if (noHints) {
             List<FileResult> filtered = new ArrayList<>();
             for (FileResult r : results) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code archlens} command: lsp, check, rules, explain. */
 @Command(name = "archlens", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Reviews backend configuration the way a senior backend architect would.",
-        subcommands = {LspCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class})
+        subcommands = {LspCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
+                GraphCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +29,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, rules or explain");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, rules, explain or graph");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

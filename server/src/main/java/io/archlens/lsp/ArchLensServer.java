@@ -32,6 +32,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /** The LSP shell: capabilities and lifecycle. The work is done by the core; this only translates. */
 public final class ArchLensServer implements LanguageServer, LanguageClientAware {
     public static final String FIX_ALL_KIND = "source.fixAll.archlens";
+    /** The code action kind of "Review this file with the architecture agent". */
+    public static final String REVIEW_KIND = "source.archlens.review";
 
     private final Session session;
     private final TextDocumentHandler documents;
@@ -50,6 +52,9 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         this.workspace = new WorkspaceHandler(session, documents);
         this.onExit = onExit;
         session.scheduler = new AnalysisScheduler(session.store, book, session::settings, documents::published);
+        session.documents = documents;
+        session.system = new SystemSupport(session);
+        session.agent = new AgentBridge(session, documents);
     }
 
     @Override
@@ -83,6 +88,9 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
             }
             session.statusNotifications = Boolean.TRUE.equals(
                     InitOptions.get(params.getInitializationOptions(), "statusNotification"));
+            if (InitOptions.get(params.getInitializationOptions(), "agentApiKey") instanceof String key && !key.isBlank()) {
+                session.agent.clientApiKey = key;
+            }
         }
         session.reloadProjectConfig();
         session.pullDiagnostics = Capabilities.pullDiagnostics(session.capabilities, session.settings());
@@ -94,7 +102,12 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
         sync.setSave(new SaveOptions(false));
         caps.setTextDocumentSync(sync);
         caps.setHoverProvider(true);
-        CodeActionOptions ca = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll));
+        if (session.system.enabled()) {
+            caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+            caps.setDefinitionProvider(true);
+        }
+        CodeActionOptions ca = new CodeActionOptions(List.of(CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll,
+                REVIEW_KIND));
         ca.setResolveProvider(false);
         caps.setCodeActionProvider(ca);
         DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
@@ -110,6 +123,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     @Override
     public void initialized(InitializedParams params) {
         workspace.afterInitialized();
+        session.system.start();
         session.restingStatus();
     }
 
@@ -117,6 +131,8 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         session.scheduler.shutdown();
+        session.system.shutdown();
+        session.agent.shutdown();
         return CompletableFuture.completedFuture(null);
     }
 

@@ -63,6 +63,10 @@ final class CodeActions {
                     }
                     out.add(Either.forRight(a));
                 }
+                if (f.ruleId().equals(io.archlens.model.ProjectRule.MISSING_CONTEXT.id())) {
+                    ContextAction.build(session, diag).ifPresent(a -> out.add(Either.forRight(a)));
+                    continue;
+                }
                 if (!f.ruleId().startsWith("archlens/") && SuppressionEdits.supported(file)) {
                     CodeAction line = action("Ignore " + f.ruleId() + " on this line", CodeActionKind.QuickFix,
                             List.of(SuppressionEdits.ignoreOnLine(file, f)));
@@ -78,11 +82,22 @@ final class CodeActions {
         if (wantFixAll) {
             fixAll().ifPresent(a -> out.add(Either.forRight(a)));
         }
+        if (wants(only, ArchLensServer.REVIEW_KIND) && session.agent.handles(file)) {
+            String title = "Review this file with the architecture agent";
+            CodeAction review = new CodeAction(title);
+            review.setKind(ArchLensServer.REVIEW_KIND);
+            review.setCommand(new Command(title, WorkspaceHandler.CMD_REVIEW_FILE, List.of(file.uri())));
+            out.add(Either.forRight(review));
+        }
         if (!Capabilities.codeActionLiterals(session.capabilities)) {
             // LSP 3.x clients without codeActionLiteralSupport understand only Command results
             List<Either<Command, CodeAction>> commands = new ArrayList<>(out.size());
             for (Either<Command, CodeAction> e : out) {
                 CodeAction a = e.getRight();
+                if (a.getEdit() == null && a.getCommand() != null) {
+                    commands.add(Either.forLeft(a.getCommand()));
+                    continue;
+                }
                 commands.add(Either.forLeft(new Command(a.getTitle(), WorkspaceHandler.CMD_APPLY_EDIT,
                         List.of(a.getEdit()))));
             }

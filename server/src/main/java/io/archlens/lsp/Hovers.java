@@ -46,6 +46,14 @@ final class Hovers {
         return sb.toString();
     }
 
+    /** Both hovers' text in one, separated by a rule; the range is the first one's. */
+    static Hover append(Hover first, Hover second) {
+        MarkupContent a = first.getContents().getRight();
+        MarkupContent b = second.getContents().getRight();
+        String sep = MarkupKind.MARKDOWN.equals(a.getKind()) ? "\n\n---\n\n" : "\n\n";
+        return new Hover(new MarkupContent(a.getKind(), a.getValue() + sep + b.getValue()), first.getRange());
+    }
+
     static Hover hover(List<Finding> findings, LineIndex li, boolean markdown, Settings settings) {
         String md = markdown(findings, settings);
         TextRange r = findings.get(0).range();

@@ -39,6 +39,10 @@ final class Session {
     /** The client asked for {@code archlens/status} notifications (initializationOptions statusNotification). */
     volatile boolean statusNotifications;
     AnalysisScheduler scheduler;
+    TextDocumentHandler documents;
+    SystemSupport system;
+    /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
+    AgentBridge agent;
 
     Session(RuleBook book) {
         this.book = book;
@@ -67,6 +71,9 @@ final class Session {
             s = Settings.merge(s, editorSettings);
         }
         effective = s;
+        if (agent != null) {
+            agent.configure(false);
+        }
     }
 
     /** Settings objects from the client (JSON) become the same map shape as .archlens.yml. */
@@ -130,6 +137,9 @@ final class Session {
     void reanalyseAll(String why) {
         int open = store.all().size();
         if (open == 0) {
+            if (system != null) {
+                system.settingsChanged();
+            }
             restingStatus();
             return;
         }
@@ -139,6 +149,9 @@ final class Session {
         scheduler.afterQueued(() -> {
             p.end(configError);
         });
+        if (system != null) {
+            system.settingsChanged();
+        }
     }
 
     String pathOf(String uri) {

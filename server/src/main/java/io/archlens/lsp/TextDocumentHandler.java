@@ -1,6 +1,9 @@
 package io.archlens.lsp;
 
+import io.archlens.analysis.Analysis;
 import io.archlens.analysis.Finding;
+import io.archlens.core.LineIndex;
+import java.util.Optional;
 import io.archlens.core.Log;
 import io.archlens.core.TextRange;
 import io.archlens.workspace.Document;
@@ -10,7 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -41,6 +49,7 @@ final class TextDocumentHandler implements TextDocumentService {
         Document d = Document.open(td.getUri(), session.pathOf(td.getUri()), td.getVersion(), td.getText());
         session.store.open(d);
         session.scheduler.schedule(d.uri());
+        session.agent.opened(d.uri());
     }
 
     @Override
@@ -61,6 +70,7 @@ final class TextDocumentHandler implements TextDocumentService {
             return;
         }
         session.scheduler.schedule(uri);
+        session.agent.changed(uri);
     }
 
     @Override
@@ -68,9 +78,12 @@ final class TextDocumentHandler implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         session.store.close(uri);
         session.scheduler.forget(uri);
+        session.agent.closed(uri);
         if (!session.pullDiagnostics && session.client != null) {
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         }
+        // the file's text on disk counts again; its cross-file findings come back (push) once re-read
+        session.system.onClose(uri);
     }
 
     @Override
@@ -80,35 +93,82 @@ final class TextDocumentHandler implements TextDocumentService {
             session.reloadProjectConfig();
             session.reanalyseAll(".archlens.yml saved");
             WorkspaceHandler.refreshDiagnostics(session);
+            session.system.reindex("Re-indexing the workspace (.archlens.yml saved)");
+        } else if (uri.contains("/.archlens/agents/") && uri.endsWith(".md")) {
+            session.agent.configure(true);
         }
+        session.agent.saved(uri);
     }
 
-    /** Called on the analysis thread with each new result. */
+    /** Called on the analysis thread with each new result; the system support publishes it. */
     void published(AnalysisScheduler.Result r) {
+        session.system.onAnalysis(r);
+    }
+
+    /** Push mode: publishes the current analysis of an open document with its cross-file findings. */
+    void publish(String uri) {
         if (session.pullDiagnostics || session.client == null) {
             return;
         }
-        String uri = r.analysis().file().uri();
-        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(r), r.version()));
+        Optional<AnalysisScheduler.Result> r = session.scheduler.cached(uri);
+        Optional<Document> d = session.store.get(uri);
+        if (r.isEmpty() || d.isEmpty() || r.get().version() != d.get().version()) {
+            return; // a newer version is being analysed; its result will be published
+        }
+        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics(visible(r.get())),
+                r.get().version()));
+    }
+
+    /** Push mode: publishes findings of a file that is not open (cross-file findings only). */
+    void publishFindings(String uri, LineIndex li, List<Finding> findings, Integer version) {
+        if (session.pullDiagnostics || session.client == null) {
+            return;
+        }
+        List<Diagnostic> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(Convert.diagnostic(li, f, session.settings()));
+        }
+        session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, out, version));
     }
 
     List<Diagnostic> diagnostics(AnalysisScheduler.Result r) {
         var li = r.analysis().file().lines();
-        List<Diagnostic> out = new ArrayList<>(r.findings().size());
-        for (Finding f : r.findings()) {
+        List<Finding> all = r.findings();
+        List<Diagnostic> out = new ArrayList<>(all.size());
+        for (Finding f : all) {
             out.add(Convert.diagnostic(li, f, session.settings()));
         }
         return out;
+    }
+
+    /** The result with cross-file findings merged in. */
+    AnalysisScheduler.Result withCross(AnalysisScheduler.Result r) {
+        List<Finding> cross = session.system.crossFor(r.analysis());
+        if (cross.isEmpty()) {
+            return r;
+        }
+        Analysis a = r.analysis();
+        Analysis m = new Analysis(a.file(), session.system.merged(a), a.model());
+        return new AnalysisScheduler.Result(r.version(), m, AnalysisScheduler.resultId(m), r.generation());
+    }
+
+    /**
+     * What the client sees for a document version: the rule book's findings, the cross-file findings, then the
+     * agent's (deduplicated against both). Diagnostics, hovers and code actions all use this.
+     */
+    AnalysisScheduler.Result visible(AnalysisScheduler.Result r) {
+        return session.agent.merged(withCross(r));
     }
 
     @Override
     public CompletableFuture<DocumentDiagnosticReport> diagnostic(DocumentDiagnosticParams params) {
         String uri = params.getTextDocument().getUri();
         String previous = params.getPreviousResultId();
-        return session.scheduler.current(uri).thenApply(r -> {
-            if (r == null) {
+        return session.scheduler.current(uri).thenApply(r0 -> {
+            if (r0 == null) {
                 return new DocumentDiagnosticReport(new RelatedFullDocumentDiagnosticReport(List.of()));
             }
+            AnalysisScheduler.Result r = visible(r0);
             if (r.resultId().equals(previous)) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(r.resultId()));
             }
@@ -121,10 +181,11 @@ final class TextDocumentHandler implements TextDocumentService {
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         String uri = params.getTextDocument().getUri();
-        return session.scheduler.current(uri).thenApply(r -> {
-            if (r == null) {
+        return session.scheduler.current(uri).thenApply(r0 -> {
+            if (r0 == null) {
                 return null;
             }
+            AnalysisScheduler.Result r = visible(r0);
             var li = r.analysis().file().lines();
             int offset = li.offset(Convert.pos(params.getPosition()));
             List<Finding> here = new ArrayList<>();
@@ -135,10 +196,32 @@ final class TextDocumentHandler implements TextDocumentService {
                     here.add(f);
                 }
             }
+            boolean markdown = Capabilities.markdownHover(session.capabilities);
+            Hover connections = SystemFeatures.connectionsHover(session, r.analysis(), offset, markdown);
             if (here.isEmpty()) {
-                return null;
+                return connections;
             }
-            return Hovers.hover(here, li, Capabilities.markdownHover(session.capabilities), session.settings());
+            Hover h = Hovers.hover(here, li, markdown, session.settings());
+            return connections == null ? h : Hovers.append(h, connections);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        String uri = params.getTextDocument().getUri();
+        return CompletableFuture.supplyAsync(() -> SystemFeatures.links(session, uri));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        String uri = params.getTextDocument().getUri();
+        return session.scheduler.current(uri).thenApply(r -> {
+            if (r == null) {
+                return Either.forLeft(List.of());
+            }
+            int offset = r.analysis().file().lines().offset(Convert.pos(params.getPosition()));
+            return Either.forLeft(SystemFeatures.definition(session, r.analysis(), offset));
         });
     }
 
@@ -149,7 +232,7 @@ final class TextDocumentHandler implements TextDocumentService {
             if (r == null) {
                 return List.<Either<Command, CodeAction>>of();
             }
-            return new CodeActions(session, r).build(params);
+            return new CodeActions(session, visible(r)).build(params);
         });
     }
 

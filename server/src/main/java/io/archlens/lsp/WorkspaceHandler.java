@@ -28,6 +28,16 @@ final class WorkspaceHandler implements WorkspaceService {
     static final String CMD_FIX_ALL = "archlens.fixAll";
     /** Applies the WorkspaceEdit given as argument; code actions become this command for clients without literals. */
     static final String CMD_APPLY_EDIT = "archlens.applyEdit";
+    /** Returns the service graph as Mermaid (or DOT with the argument "dot"); the VS Code client renders it. */
+    static final String CMD_SHOW_GRAPH = "archlens.showGraph";
+    /** The files the system model reads, watched so the workspace index follows changes made outside the editor. */
+    static final List<String> SYSTEM_GLOBS = List.of("**/*.{yml,yaml}", "**/{Dockerfile,Containerfile}",
+            "**/{Dockerfile,Containerfile}.*", "**/*.dockerfile", "**/*.conf", "**/.env", "**/.env.*", "**/*.env",
+            "**/*.properties");
+    /** Reviews the document given as argument with the architecture agent (also a code action). */
+    static final String CMD_REVIEW_FILE = "archlens.reviewFile";
+    /** Returns exactly what a review of the document would send to the provider (nothing is sent). */
+    static final String CMD_PREVIEW_PAYLOAD = "archlens.previewAgentPayload";
 
     private final Session session;
 
@@ -35,6 +45,10 @@ final class WorkspaceHandler implements WorkspaceService {
         this.session = session;
         session.commands.put(CMD_FIX_ALL, this::fixAllCommand);
         session.commands.put(CMD_APPLY_EDIT, this::applyEditCommand);
+        session.commands.put(CMD_SHOW_GRAPH, args -> CompletableFuture.supplyAsync(() ->
+                (Object) SystemFeatures.graph(session, uriArg(args))));
+        session.commands.put(CMD_REVIEW_FILE, args -> AgentCommands.review(session, uriArg(args)));
+        session.commands.put(CMD_PREVIEW_PAYLOAD, args -> AgentCommands.preview(session, uriArg(args)));
     }
 
     Set<String> commandNames() {
@@ -44,8 +58,14 @@ final class WorkspaceHandler implements WorkspaceService {
     void afterInitialized() {
         pullConfiguration();
         if (Capabilities.watchedFilesDynamic(session.capabilities) && session.client != null) {
-            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(List.of(
-                    new FileSystemWatcher(Either.forLeft("**/.archlens.{yml,yaml}"))));
+            List<FileSystemWatcher> watchers = new java.util.ArrayList<>();
+            watchers.add(new FileSystemWatcher(Either.forLeft("**/.archlens.{yml,yaml}")));
+            if (session.system.enabled()) {
+                for (String g : SYSTEM_GLOBS) {
+                    watchers.add(new FileSystemWatcher(Either.forLeft(g)));
+                }
+            }
+            DidChangeWatchedFilesRegistrationOptions opts = new DidChangeWatchedFilesRegistrationOptions(watchers);
             session.client.registerCapability(new RegistrationParams(List.of(
                     new Registration("archlens-watch-config", "workspace/didChangeWatchedFiles", opts))));
         }
@@ -86,15 +106,25 @@ final class WorkspaceHandler implements WorkspaceService {
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         boolean config = false;
+        List<String> changed = new java.util.ArrayList<>();
+        List<String> deleted = new java.util.ArrayList<>();
         for (FileEvent e : params.getChanges()) {
             if (e.getUri().endsWith("/.archlens.yml") || e.getUri().endsWith("/.archlens.yaml")) {
                 config = true;
+            } else if (e.getType() == org.eclipse.lsp4j.FileChangeType.Deleted) {
+                deleted.add(e.getUri());
+            } else {
+                changed.add(e.getUri());
             }
         }
         if (config) {
             session.reloadProjectConfig();
             session.reanalyseAll(".archlens.yml changed");
             refreshDiagnostics(session);
+            session.system.reindex("Re-indexing the workspace (.archlens.yml changed)");
+        }
+        if (!changed.isEmpty() || !deleted.isEmpty()) {
+            session.system.onWatched(changed, deleted);
         }
     }
 

@@ -9,8 +9,12 @@ import io.archlens.config.Settings;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.filekind.FileKindDetector;
+import io.archlens.model.CrossFileAnalysis;
+import io.archlens.model.SystemIndex;
+import io.archlens.model.SystemModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +35,7 @@ public final class BatchAnalyzer {
     private final Settings settings;
     private final Path root;
     private final BiConsumer<String, Throwable> log;
+    private volatile CrossFileAnalysis.Result lastCrossFile;
 
     public BatchAnalyzer(RuleBook book, Settings settings, Path root, BiConsumer<String, Throwable> log) {
         this.book = book;
@@ -39,7 +44,46 @@ public final class BatchAnalyzer {
         this.log = log;
     }
 
+    /**
+     * Analyses the files, then builds the system model over all of them and adds the cross-file findings
+     * (project rules) to the files they are attached to.
+     */
     public List<FileResult> analyze(List<Path> files) {
+        List<FileResult> results = analyzeEach(files);
+        return book.projectRules().isEmpty() ? results : withCrossFile(results);
+    }
+
+    /** The cross-file pass over per-file results: facts from each analysis's model, then the project rules. */
+    public List<FileResult> withCrossFile(List<FileResult> results) {
+        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        for (FileResult r : results) {
+            if (r.analysis() != null && SystemIndex.relevant(r.analysis().file().kind())) {
+                index.put(SystemIndex.extract(book, r.analysis().file(), r.analysis().model(), log));
+            }
+        }
+        lastCrossFile = index.analyze(settings, log);
+        List<FileResult> out = new ArrayList<>(results.size());
+        for (FileResult r : results) {
+            List<Finding> cross = r.analysis() == null ? List.of() : lastCrossFile.findings(r.analysis().file().uri());
+            if (cross.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            List<Finding> all = new ArrayList<>(r.analysis().findings());
+            all.addAll(cross);
+            all.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
+            out.add(new FileResult(r.path(), r.displayPath(), new Analysis(r.analysis().file(), all,
+                    r.analysis().model()), r.skipReason()));
+        }
+        return out;
+    }
+
+    /** The cross-file result of the last {@link #analyze} (null before, or without project rules). */
+    public CrossFileAnalysis.Result lastCrossFile() {
+        return lastCrossFile;
+    }
+
+    private List<FileResult> analyzeEach(List<Path> files) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "archlens-check");
@@ -81,7 +125,7 @@ public final class BatchAnalyzer {
             return contentDecides ? null : new FileResult(file, display, null, loaded.skipReason());
         }
         FileKind kind = FileKindDetector.detect(display, loaded.text());
-        if (!book.supports(kind)) {
+        if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
             return null;
         }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);

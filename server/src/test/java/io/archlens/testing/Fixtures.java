@@ -236,8 +236,26 @@ public final class Fixtures {
         return Fixes.fixAll(RuleBook.loadDefault(), file, Settings.DEFAULTS);
     }
 
+    /** Single-file fixtures (everything under fixtures/ except the multi-file workspaces under fixtures/system/). */
     public static List<Path> allFixtures() {
+        Path system = systemFixturesDir();
         try (Stream<Path> s = Files.walk(fixturesDir())) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.startsWith(system)).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Multi-file fixtures: each folder under fixtures/system/ is a small workspace for the cross-file rules. */
+    public static Path systemFixturesDir() {
+        return fixturesDir().resolve("system");
+    }
+
+    public static List<Path> systemFixtureFiles() {
+        if (!Files.isDirectory(systemFixturesDir())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(systemFixturesDir())) {
             return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -138,10 +138,14 @@ final class Docker {
         if (e.isEmpty()) {
             return null;
         }
+        String n = c.name();
+        if (!n.startsWith("pip") && !n.startsWith("python")) {
+            return null;
+        }
         int k;
-        if (PIP.matcher(c.name()).matches()) {
+        if (PIP.matcher(n).matches()) {
             k = 1;
-        } else if (PYTHON.matcher(c.name()).matches()) {
+        } else if (PYTHON.matcher(n).matches()) {
             k = -1;
             for (int j = 1; j + 1 < e.size(); j++) {
                 if (e.get(j).is("-m") && PIP.matcher(e.get(j + 1).text()).matches()) {

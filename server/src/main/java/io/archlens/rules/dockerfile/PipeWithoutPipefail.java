@@ -78,8 +78,9 @@ final class PipeWithoutPipefail implements Rule<Dockerfile> {
                 continue;
             }
             ctx.report(c.range().union(cmds.get(end).range()), "Only the last command of this pipeline decides "
-                    + "whether the RUN fails, so a failing '" + c.name() + "' goes unnoticed; start the RUN with "
-                    + "set -o pipefail && or declare SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]");
+                    + "whether the RUN fails, so a failing '" + c.name() + "' goes unnoticed; declare "
+                    + "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] (or start the RUN with set -o pipefail && "
+                    + "where /bin/sh supports it)");
             return;
         }
     }

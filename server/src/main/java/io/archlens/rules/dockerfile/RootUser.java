@@ -48,8 +48,11 @@ final class RootUser implements Rule<Dockerfile> {
         if (base == null || !base.isResolved() || runsAsNonRootByDefault(base)) {
             return;
         }
+        String hint = base.key().equals("nginx") ? " (for nginx, base on nginxinc/nginx-unprivileged, which runs as "
+                + "nginx and listens on 8080)" : "";
         ctx.report(f.from().keywordRange(), "The final stage never sets USER, so the application runs as root: "
-                + "a compromise gets root in the container; create an unprivileged user and add USER before CMD");
+                + "a compromise gets root in the container; create an unprivileged user and add USER before CMD"
+                + hint);
     }
 
     /** Images documented to default to a non-root user. */

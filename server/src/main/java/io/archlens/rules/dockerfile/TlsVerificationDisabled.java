@@ -80,7 +80,7 @@ final class TlsVerificationDisabled implements Rule<Dockerfile> {
     private void check(ShellCommand c, RuleContext ctx) {
         for (Word w : c.words()) {
             int eq = w.text().indexOf('=');
-            if (eq > 0 && (c.assignments().contains(w) || c.name().equals("export") || c.name().equals("env"))) {
+            if (eq > 0 && (c.isLeadingAssignment(w) || c.name().equals("export") || c.name().equals("env"))) {
                 String why = variable(w.text().substring(0, eq), w.text().substring(eq + 1));
                 if (why != null) {
                     ctx.report(w.range(), why + "; remove it and " + FIX_TRUST);

@@ -32,13 +32,17 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
+        NginxEdits edits = null;
         for (NginxDirective server : cfg.named("server")) {
             if (!server.isBlock() || server.enclosing("stream") != null || server.enclosing("mail") != null
                     || server.parent().is("upstream") || !NginxScopes.isTls(server)
                     || NginxScopes.unknownInChain(server, cfg) || setsHsts(server) || inherited(server)) {
                 continue;
             }
-            Edit edit = fix(server, new NginxEdits(ctx.text(), ctx.file().lines()), ctx);
+            if (edits == null) {
+                edits = new NginxEdits(ctx.text(), ctx.file().lines());
+            }
+            Edit edit = fix(server, edits, ctx);
             String msg = "This TLS server sends no Strict-Transport-Security header, so browsers keep trying plain"
                     + " HTTP first (SSL stripping); send it with " + HSTS;
             if (edit == null) {

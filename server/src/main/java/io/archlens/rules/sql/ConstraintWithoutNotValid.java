@@ -50,7 +50,7 @@ final class ConstraintWithoutNotValid extends SqlRule {
                         + " checks every existing row while holding " + lock + "; add it NOT VALID, then VALIDATE"
                         + " CONSTRAINT in a separate migration (which does not block writes)",
                         Fix.unsafe("Add NOT VALID (validate it in a later migration)",
-                                Edit.insert(s.get(a.to() - 1).end(), " " + sameCase(s.text(s.get(0)), "not valid"))));
+                                Edit.insert(s.get(a.to() - 1).end(), " " + sameCase(s.text(s.get(0)), "NOT VALID"))));
             }
         }
     }

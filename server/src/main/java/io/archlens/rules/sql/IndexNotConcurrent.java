@@ -56,7 +56,7 @@ final class IndexNotConcurrent extends SqlRule {
                         + " blocks every write to it until the index is built; use CREATE INDEX CONCURRENTLY (in a"
                         + " migration that runs outside a transaction)",
                         Fix.unsafe("Add CONCURRENTLY (the migration must then run outside a transaction)",
-                                Edit.insert(s.get(kw).end(), " " + sameCase(s.text(s.get(kw)), "concurrently"))));
+                                Edit.insert(s.get(kw).end(), " " + sameCase(s.text(s.get(kw)), "CONCURRENTLY"))));
             } else if (!mysql && s.startsWith("DROP", "INDEX") && !s.is(2, "CONCURRENTLY")) {
                 dropIndex(script, s, ctx);
             } else if (mysql && s.ddl() instanceof AlterTable at && existing(script, at.table())
@@ -98,7 +98,7 @@ final class IndexNotConcurrent extends SqlRule {
                 + " waits and runs; use DROP INDEX CONCURRENTLY (outside a transaction)";
         if (single) {
             ctx.report(s.range(0, 2), msg, Fix.unsafe("Add CONCURRENTLY (the migration must then run outside a"
-                    + " transaction)", Edit.insert(s.get(1).end(), " " + sameCase(s.text(s.get(1)), "concurrently"))));
+                    + " transaction)", Edit.insert(s.get(1).end(), " " + sameCase(s.text(s.get(1)), "CONCURRENTLY"))));
         } else {
             ctx.report(s.range(0, 2), msg);
         }

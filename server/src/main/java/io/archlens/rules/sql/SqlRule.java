@@ -8,6 +8,8 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.sql.SqlName;
 import io.archlens.syntax.sql.SqlScript;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Shared plumbing of the SQL rules. */
 abstract class SqlRule implements Rule<SqlScript> {
@@ -31,10 +33,24 @@ abstract class SqlRule implements Rule<SqlScript> {
         return table != null && !script.createdHere(table);
     }
 
-    /** {@code replacement} in upper case when {@code original} is written in upper case. */
-    static String sameCase(String original, String replacement) {
+    private static final Pattern KEYWORD = Pattern.compile("\\b[A-Z][A-Z_]*\\b");
+
+    /**
+     * {@code template} (keywords written in upper case, e.g. {@code SET lock_timeout = '5s';}) in the keyword case
+     * of {@code original}: unchanged when {@code original} is upper case, keywords lower-cased otherwise.
+     */
+    static String sameCase(String original, String template) {
         boolean upper = !original.equals(original.toLowerCase(Locale.ROOT))
                 && original.equals(original.toUpperCase(Locale.ROOT));
-        return upper ? replacement.toUpperCase(Locale.ROOT) : replacement;
+        if (upper) {
+            return template;
+        }
+        Matcher m = KEYWORD.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, m.group().toLowerCase(Locale.ROOT));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 }

@@ -70,7 +70,7 @@ final class TimestampWithoutTimeZone extends SqlRule {
             end = i + 3;
         }
         String written = s.text(s.get(from));
-        String replacement = sameCase(written, "timestamptz") + precision;
+        String replacement = sameCase(written, "TIMESTAMPTZ") + precision;
         ctx.report(s.range(from, end), "Column " + column + " is timestamp without time zone: values are stored as"
                 + " wall-clock times with no zone, so servers and sessions in other zones (and DST changes) read them"
                 + " wrong; use timestamptz",

@@ -479,7 +479,8 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                     if (ins.is("ARG")) {
                         globalArgs.add(ins);
                         for (KeyValue kv : ins.keyValues) {
-                            defaults.put(kv.key(), kv.value());
+                            // a default may use earlier global ARGs (ARG B=${A}-slim); unresolvable means unknown
+                            defaults.put(kv.key(), kv.value() == null ? null : Vars.substitute(kv.value(), defaults));
                         }
                     } else if (ins.isKnown()) {
                         structural.add(ParseIssue.syntax(ins.keywordRange(), ins.keyword()

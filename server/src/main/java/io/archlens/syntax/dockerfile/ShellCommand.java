@@ -24,6 +24,7 @@ public final class ShellCommand {
     private final int depth;
     private final int argvStart;
     private final int effectiveStart;
+    private final String name;
 
     ShellCommand(List<Word> words, List<Word> redirects, String opAfter, TextRange opRange, int depth) {
         this.words = List.copyOf(words);
@@ -37,6 +38,7 @@ public final class ShellCommand {
         }
         this.argvStart = a;
         this.effectiveStart = unwrap(this.words, a);
+        this.name = effectiveStart < this.words.size() ? basename(this.words.get(effectiveStart).text()) : "";
     }
 
     static boolean isAssignment(Word w) {
@@ -121,7 +123,17 @@ public final class ShellCommand {
 
     /** The effective command's name without its directory ({@code /usr/bin/apt-get} gives {@code apt-get}). */
     public String name() {
-        return effectiveStart < words.size() ? basename(words.get(effectiveStart).text()) : "";
+        return name;
+    }
+
+    /** True when {@code w} is one of the leading assignments (identity, not equality). */
+    public boolean isLeadingAssignment(Word w) {
+        for (int i = 0; i < argvStart; i++) {
+            if (words.get(i) == w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first word of the command as written (after assignments), e.g. {@code sudo}. */

@@ -37,7 +37,7 @@ public record ColumnDef(
             SqlToken t = s.get(i);
             String w = t.type() == SqlToken.Type.WORD ? t.word() : s.text(t);
             boolean glue = t.isOp("(") || t.isOp(")") || t.isOp(",") || sb.length() == 0
-                    || sb.charAt(sb.length() - 1) == '(';
+                    || sb.charAt(sb.length() - 1) == '(' || sb.charAt(sb.length() - 1) == ',';
             if (!glue) {
                 sb.append(' ');
             }

@@ -81,11 +81,17 @@ public final class SqlParser {
     }
 
     private static boolean identStart(char c) {
-        return Character.isLetter(c) || c == '_' || Character.isHighSurrogate(c);
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+        }
+        return Character.isLetter(c) || Character.isHighSurrogate(c);
     }
 
     private static boolean identPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$' || Character.isSurrogate(c);
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        }
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
     }
 
     private static final class Run {
@@ -261,7 +267,7 @@ public final class SqlParser {
                 if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(t.charAt(i + 1))) {
                     int j = i + 1;
                     while (j < n && (Character.isLetterOrDigit(t.charAt(j)) || t.charAt(j) == '.'
-                            || t.charAt(j) == '_')) {
+                            || t.charAt(j) == '_') && !customDelimiterAt(j)) {
                         j++;
                     }
                     add(SqlToken.Type.NUMBER, i, j, null);
@@ -270,7 +276,7 @@ public final class SqlParser {
                 }
                 if (identStart(c)) {
                     int j = i + 1;
-                    while (j < n && identPart(t.charAt(j))) {
+                    while (j < n && identPart(t.charAt(j)) && !customDelimiterAt(j)) {
                         j++;
                     }
                     add(SqlToken.Type.WORD, i, j, intern(t.substring(i, j).toUpperCase(Locale.ROOT)));
@@ -298,6 +304,11 @@ public final class SqlParser {
                 add(SqlToken.Type.OPERATOR, i, i + len, intern(t.substring(i, i + len)));
                 i += len;
             }
+        }
+
+        /** A DELIMITER other than ';' starts at {@code i} (it may follow a word directly: END$$). */
+        private boolean customDelimiterAt(int i) {
+            return !delimiter.equals(";") && t.startsWith(delimiter, i);
         }
 
         private boolean prevIdentPart(int i) {

@@ -33,9 +33,13 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * alias bomb is reported instead of expanded.
  */
 public final class YamlParser {
-    /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
-    public static final int MAX_COLLECTION_ALIASES = 100;
-    /** Nodes an expanded document may reach through aliases before expansion stops. */
+    /**
+     * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
+     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
+     * bombs are caught by the expansion budget below.
+     */
+    public static final int MAX_COLLECTION_ALIASES = 10_000;
+    /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
     public static final int MAX_EXPANDED_NODES = 200_000;
 
     private YamlParser() {
@@ -54,7 +58,7 @@ public final class YamlParser {
                 .build();
         boolean complete = true;
         try {
-            Iterator<Node> it = new Compose(settings).composeAllFromString(file.text()).iterator();
+            Iterator<Node> it = new Compose(settings).composeAllFromString(source(file.text())).iterator();
             int index = 0;
             while (it.hasNext()) {
                 Node n = it.next();
@@ -90,6 +94,25 @@ public final class YamlParser {
         return new Parsed<>(new YamlFile(docs, complete), issues);
     }
 
+    /**
+     * The text SnakeYAML reads. JSON may be indented with tabs, which YAML forbids at the start of a line even
+     * in flow context; a JSON string cannot hold a raw tab, so tabs become spaces (same length: every offset
+     * and every value stays the same).
+     */
+    private static String source(String text) {
+        if (text.indexOf('\t') < 0) {
+            return text;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{' || c == '[' ? text.replace('\t', ' ') : text;
+        }
+        return text;
+    }
+
     private static TextRange lineRangeAt(LineIndex lines, int offset) {
         int line = lines.lineOf(offset);
         int end = lines.lineEnd(line);
@@ -105,13 +128,10 @@ public final class YamlParser {
         private final List<ParseIssue> issues;
         private final Map<Node, YNode> done = new IdentityHashMap<>();
         private final Map<Node, Long> sizes = new IdentityHashMap<>();
-        /** Nodes a full expansion would visit: aliases count their whole target again. */
-        private long expanded;
-        /**
-         * The part of {@link #expanded} that comes from aliases: what the limit applies to, so a large
-         * document without aliases (a 10 MB OpenAPI spec has millions of nodes) is not mistaken for a bomb.
-         */
-        private long viaAliases;
+        /** Nodes visited so far, counting an alias as its whole anchored subtree (for subtree sizes). */
+        private long visited;
+        /** Nodes visited only because of aliases: bounded, so a billion-laughs file is not expanded. */
+        private long aliasCost;
         private boolean bombReported;
 
         Converter(LineIndex lines, List<ParseIssue> issues) {
@@ -122,24 +142,25 @@ public final class YamlParser {
         YNode convert(Node n, int depth) {
             YNode prev = done.get(n);
             if (prev != null) {
+                // an alias: a full expansion would visit the anchored subtree again
                 long size = sizes.getOrDefault(n, 1L);
-                expanded += size;
-                viaAliases += size;
-                if (viaAliases <= MAX_EXPANDED_NODES) {
+                visited += size;
+                aliasCost += size;
+                if (aliasCost <= MAX_EXPANDED_NODES) {
                     return prev;
                 }
             }
-            long before = expanded;
+            long before = visited;
             if (prev == null) {
-                expanded++;
+                visited++;
             }
-            if (viaAliases > MAX_EXPANDED_NODES || depth > 500) {
+            if (aliasCost > MAX_EXPANDED_NODES || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
                             ? "YAML nesting deeper than 500 levels; the rest is not analysed"
-                            : "YAML expands to more than " + MAX_EXPANDED_NODES
-                                    + " nodes through aliases (alias bomb?); the rest is not analysed"));
+                            : "YAML aliases expand to more than " + MAX_EXPANDED_NODES
+                                    + " nodes (alias bomb?); the rest is not analysed"));
                 }
                 return new YScalar("", true, null, range(n));
             }
@@ -176,7 +197,7 @@ public final class YamlParser {
                 out = new YScalar("", true, tag, range(n));
             }
             done.put(n, out);
-            sizes.put(n, Math.max(1, expanded - before));
+            sizes.put(n, Math.max(1, visited - before));
             return out;
         }
 

@@ -278,6 +278,13 @@ class DockerfileParserTest {
     }
 
     @Test
+    void globalArgDefaultsUseEarlierArgs() {
+        Dockerfile d = parse("ARG V=3.12\nARG BASE=python:${V}-slim\nARG X=${NOPE}\nFROM ${BASE}\nFROM ${X:-alpine}\n").model();
+        assertEquals("python:3.12-slim", d.stages().get(0).image().resolved());
+        assertEquals("alpine", d.stages().get(1).image().resolved());
+    }
+
+    @Test
     void shippedStagesFollowFromChain() {
         Dockerfile d = parse("FROM node:20 AS base\nFROM base AS build\nFROM alpine AS other\nFROM base AS final\n").model();
         assertEquals(List.of("base", "final"), d.shippedStages().stream().map(Stage::name).toList());

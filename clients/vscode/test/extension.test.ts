@@ -1,0 +1,287 @@
+import { test, beforeEach } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { state } from './mock/vscode';
+import { activate, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS } from '../src/extension';
+
+const extRoot = path.join(__dirname, '..', '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
+
+/** An extension folder with a (fake) server jar, and a context over it. */
+function context(opts: { jar?: boolean; secrets?: Record<string, string> } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-ext-'));
+  if (opts.jar !== false) {
+    fs.mkdirSync(path.join(dir, 'server'));
+    fs.writeFileSync(path.join(dir, 'server', 'archlens.jar'), 'jar');
+  }
+  const secrets = new Map(Object.entries(opts.secrets ?? {}));
+  return {
+    dir,
+    secrets,
+    ctx: {
+      subscriptions: [] as { dispose(): unknown }[],
+      extension: { packageJSON: pkg },
+      extensionUri: { scheme: 'file', path: dir },
+      asAbsolutePath: (p: string) => path.join(dir, p),
+      secrets: {
+        get: async (k: string) => secrets.get(k),
+        store: async (k: string, v: string) => void secrets.set(k, v),
+        delete: async (k: string) => void secrets.delete(k),
+      },
+    } as any,
+  };
+}
+
+interface FakeClient extends ClientLike {
+  server: any;
+  options: any;
+  requests: { method: string; params: any }[];
+  notify(method: string, params: unknown): void;
+  stopped: boolean;
+}
+
+function deps(opts: { java?: string | null; commands?: string[]; answer?: (m: string, p: any) => unknown } = {}) {
+  const clients: FakeClient[] = [];
+  const javaOut = opts.java === undefined ? 'openjdk version "17.0.15" 2025-04-15' : opts.java;
+  const d: Deps = {
+    env: { PATH: '/usr/bin' },
+    platform: 'linux',
+    probe: {
+      isFile: (p) => p === '/usr/bin/java' && javaOut !== null,
+      versionOutput: async () => javaOut ?? undefined,
+    },
+    createClient: (server, options) => {
+      const handlers = new Map<string, (p: unknown) => void>();
+      const stateListeners: ((e: { oldState: number; newState: number }) => void)[] = [];
+      const c: FakeClient = {
+        server,
+        options,
+        requests: [],
+        stopped: false,
+        initializeResult: { capabilities: { executeCommandProvider: { commands: opts.commands ?? ['archlens.fixAll'] } } },
+        async start() {
+          stateListeners.forEach((l) => l({ oldState: 1, newState: 3 })); // Starting
+          stateListeners.forEach((l) => l({ oldState: 3, newState: 2 })); // Running
+        },
+        async stop() {
+          c.stopped = true;
+          stateListeners.forEach((l) => l({ oldState: 2, newState: 1 })); // Stopped
+        },
+        async sendRequest(method: string, params: any) {
+          c.requests.push({ method, params });
+          return opts.answer ? opts.answer(method, params) : null;
+        },
+        onNotification(method, handler) {
+          handlers.set(method, handler);
+          return { dispose() {} };
+        },
+        onDidChangeState(l) {
+          stateListeners.push(l);
+          return { dispose() {} };
+        },
+        notify(method, params) {
+          handlers.get(method)?.(params);
+        },
+      };
+      clients.push(c);
+      return c;
+    },
+  };
+  return { d, clients };
+}
+
+beforeEach(() => state.reset());
+
+test('activation starts the bundled jar with the Java found, and registers every contributed command', async () => {
+  const { ctx, dir } = context();
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  assert.equal(clients.length, 1);
+  const server = clients[0].server;
+  assert.equal(server.command, '/usr/bin/java');
+  assert.deepEqual(server.args, [...JVM_ARGS, '-jar', path.join(dir, 'server', 'archlens.jar'), 'lsp']);
+  const contributedCommands = pkg.contributes.commands.map((x: any) => x.command).sort();
+  assert.deepEqual([...state.commands.keys()].sort(), contributedCommands);
+  assert.deepEqual(Object.values(COMMANDS).sort(), contributedCommands);
+  for (const serverCmd of Object.values(SERVER_COMMANDS)) {
+    assert.ok(!contributedCommands.includes(serverCmd), `${serverCmd} is registered by vscode-languageclient; the extension must not contribute it`);
+  }
+  assert.equal(c.status.state, 'idle');
+  c.dispose();
+});
+
+test('client options: pattern selectors, settings fallback, trust, status opt-in, API key from SecretStorage', async () => {
+  state.config['archlens.rules'] = { value: { 'docker/*': 'error' }, default: {} };
+  state.config['archlens.maxFileBytes'] = { default: 2097152 };
+  state.trusted = false;
+  const { ctx } = context({ secrets: { [SECRET_API_KEY]: 'sk-secret' } });
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  const o = clients[0].options;
+  assert.ok(o.documentSelector.length > 5);
+  assert.ok(o.documentSelector.every((f: any) => f.scheme === 'file' && typeof f.pattern === 'string' && !('language' in f)));
+  assert.deepEqual(o.initializationOptions, {
+    rules: { 'docker/*': 'error' },
+    trustedWorkspace: false,
+    statusNotification: true,
+    agentApiKey: 'sk-secret',
+  });
+  // the server's workspace/configuration request gets the mapped settings, not VS Code's raw object
+  const answer = o.middleware.workspace.configuration({ items: [{ section: 'archlens' }] }, undefined, () => {
+    throw new Error('must not fall through');
+  });
+  assert.deepEqual(answer, [{ rules: { 'docker/*': 'error' } }]);
+  assert.equal(JSON.stringify(answer).includes('sk-secret'), false, 'the key is never part of the settings');
+  c.dispose();
+});
+
+test('no Java: a clear error with the fix, the status shows it, no server is started', async () => {
+  const { ctx } = context();
+  const { d, clients } = deps({ java: null });
+  const c = await activate(ctx, d);
+  assert.equal(clients.length, 0);
+  assert.equal(c.status.state, 'error');
+  const err = state.messages.find((m) => m.level === 'error');
+  assert.ok(err);
+  assert.match(err!.text, /needs Java 17 or newer/);
+  assert.deepEqual(err!.items, ['Open Settings', 'Get Java']);
+  c.dispose();
+});
+
+test('a Java too old is refused with its version', async () => {
+  const { ctx } = context();
+  const { d, clients } = deps({ java: 'openjdk version "11.0.20" 2023-07-18' });
+  const c = await activate(ctx, d);
+  assert.equal(clients.length, 0);
+  assert.match(state.messages[0].text, /Java 11 is too old/);
+  c.dispose();
+});
+
+test('missing server jar is reported, not a crash', async () => {
+  const { ctx } = context({ jar: false });
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  assert.equal(clients.length, 0);
+  assert.match(state.messages[0].text, /server is missing/);
+  c.dispose();
+});
+
+test('Set API Key stores the key in SecretStorage (not settings) and restarts the server with it', async () => {
+  const { ctx, secrets } = context();
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  state.inputBoxAnswer = '  sk-new  ';
+  await state.commands.get(COMMANDS.setApiKey)!();
+  assert.equal(secrets.get(SECRET_API_KEY), 'sk-new');
+  assert.equal(clients.length, 2, 'restarted');
+  assert.ok(clients[0].stopped);
+  assert.equal(clients[1].options.initializationOptions.agentApiKey, 'sk-new');
+  assert.equal(Object.keys(state.config).length, 0, 'nothing written to settings');
+  await state.commands.get(COMMANDS.clearApiKey)!();
+  assert.equal(secrets.has(SECRET_API_KEY), false);
+  assert.equal(clients[2].options.initializationOptions.agentApiKey, undefined);
+  c.dispose();
+});
+
+test('review: asks the server, shows reviewing meanwhile; a server without the command gets a clear message', async () => {
+  const { ctx } = context();
+  state.activeEditor = { document: { uri: { scheme: 'file', toString: () => 'file:///w/Dockerfile' }, isDirty: false } };
+  {
+    const { d, clients } = deps({ commands: ['archlens.fixAll'] });
+    const c = await activate(ctx, d);
+    await state.commands.get(COMMANDS.review)!();
+    assert.equal(clients[0].requests.length, 0);
+    assert.match(state.messages.at(-1)!.text, /does not offer reviews by the architecture agent yet/);
+    c.dispose();
+  }
+  state.reset();
+  state.activeEditor = { document: { uri: { scheme: 'file', toString: () => 'file:///w/Dockerfile' }, isDirty: false } };
+  let seenDuring = '';
+  let c2: any;
+  const { d, clients } = deps({
+    commands: ['archlens.fixAll', 'archlens.reviewFile'],
+    answer: () => {
+      seenDuring = c2.status.state;
+      return { status: 'done', findings: 2, message: null };
+    },
+  });
+  c2 = await activate(ctx, d);
+  await state.commands.get(COMMANDS.review)!();
+  assert.deepEqual(clients[0].requests[0], {
+    method: 'workspace/executeCommand',
+    params: { command: 'archlens.reviewFile', arguments: ['file:///w/Dockerfile'] },
+  });
+  assert.equal(seenDuring, 'reviewing');
+  assert.equal(c2.status.state, 'idle');
+  assert.equal(state.messages.at(-1)!.text, 'ArchLens agent: 2 findings');
+  c2.dispose();
+});
+
+test('a failed review shows its reason in the status bar and as an error', async () => {
+  const { ctx } = context();
+  state.activeEditor = { document: { uri: { scheme: 'file', toString: () => 'file:///w/compose.yaml' }, isDirty: false } };
+  const { d } = deps({
+    commands: ['archlens.reviewFile'],
+    answer: () => ({ status: 'failed', findings: 0, message: '401 from the provider: invalid API key' }),
+  });
+  const c = await activate(ctx, d);
+  await state.commands.get(COMMANDS.review)!();
+  assert.equal(c.status.state, 'error');
+  assert.match(c.status.message!, /invalid API key/);
+  assert.match(state.messages.at(-1)!.text, /agent review failed: 401/);
+  assert.equal(state.messages.at(-1)!.level, 'error');
+  c.dispose();
+});
+
+test('describeReview covers every status the server answers', () => {
+  assert.deepEqual(describeReview({ status: 'done', findings: 1, message: null }), { level: 'info', text: 'ArchLens agent: 1 finding' });
+  assert.equal(describeReview({ status: 'skipped', findings: 0, message: 'the architecture agent is off' }).level, 'warning');
+  assert.match(describeReview({ status: 'skipped', message: 'the architecture agent is off' }).text, /agent is off/);
+  assert.equal(describeReview({ status: 'failed', message: 'timeout' }).level, 'error');
+  assert.equal(describeReview('plain').text, 'plain');
+});
+
+test('fix all sends archlens.fixAll with the document and says when there was nothing to fix', async () => {
+  const { ctx } = context();
+  state.activeEditor = { document: { uri: { scheme: 'file', toString: () => 'file:///w/compose.yaml' } } };
+  const { d, clients } = deps({ answer: () => false });
+  const c = await activate(ctx, d);
+  await state.commands.get(COMMANDS.fixAll)!();
+  assert.deepEqual(clients[0].requests[0].params, { command: 'archlens.fixAll', arguments: ['file:///w/compose.yaml'] });
+  assert.match(state.messages.at(-1)!.text, /no safe fixes/);
+  c.dispose();
+});
+
+test('archlens/status notifications reach the status bar; an unexpected stop is an error', async () => {
+  const { ctx } = context();
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  clients[0].notify('archlens/status', { state: 'error', message: '.archlens.yml: bad indentation' });
+  assert.equal(c.status.state, 'error');
+  assert.equal(c.status.message, '.archlens.yml: bad indentation');
+  clients[0].notify('archlens/status', { state: 'idle' });
+  assert.equal(c.status.state, 'idle');
+  // the server dies on its own
+  await (clients[0] as any).stop.call(clients[0]);
+  assert.equal(c.status.state, 'error');
+  // a deliberate restart is not an error
+  await c.restart();
+  assert.equal(c.status.state, 'idle');
+  c.dispose();
+});
+
+test('changing java.home or agent.enabled restarts the server (Java and selectors are fixed at start)', async () => {
+  const { ctx } = context();
+  const { d, clients } = deps();
+  const c = await activate(ctx, d);
+  state.config['archlens.agent.enabled'] = { value: true, default: false };
+  for (const l of state.configListeners) {
+    l({ affectsConfiguration: (s: string) => s === 'archlens.agent.enabled' });
+  }
+  await new Promise((r) => setTimeout(r, 10));
+  assert.equal(clients.length, 2);
+  assert.ok(clients[1].options.documentSelector.some((f: any) => f.pattern.includes('java')), 'source files once the agent is on');
+  c.dispose();
+});

@@ -1,0 +1,151 @@
+package io.archlens.cli;
+
+import io.archlens.agent.AgentFindings;
+import io.archlens.agent.AgentRuntime;
+import io.archlens.agent.AgentService;
+import io.archlens.agent.AgentSettings;
+import io.archlens.agent.ReviewResult;
+import io.archlens.agent.definition.AgentDefinitions;
+import io.archlens.agent.provider.CancelToken;
+import io.archlens.agent.validate.FindingMerger;
+import io.archlens.analysis.Analysis;
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.SourceFile;
+import io.archlens.config.Settings;
+import io.archlens.filekind.FileKind;
+import io.archlens.filekind.FileKindDetector;
+import io.archlens.workspace.BatchAnalyzer.FileResult;
+import io.archlens.workspace.FileLoader;
+import io.archlens.workspace.FileWalker;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code archlens check --agent NAME}: after the rule book, the LLM agent reviews each file (including the
+ * backend source files only the agent reads), at most two at a time, with one progress line per file on
+ * stderr. Agent findings are merged into each file's result (the rule book wins where they overlap).
+ */
+final class AgentBatch {
+    private AgentBatch() {
+    }
+
+    /** The merged results, or null when the agent cannot run (the reason is on stderr). */
+    static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
+            List<FileResult> ruleResults, PrintWriter err) {
+        AgentSettings s = AgentSettings.from(settings).withEnabled(true).withAgentName(agentName);
+        if (userBaseUrl != null) {
+            s = s.withBaseUrl(userBaseUrl);
+        }
+        for (String p : s.problems()) {
+            say(err, "archlens: agent settings: " + p);
+        }
+        AgentService service;
+        try {
+            service = AgentService.create(s, AgentDefinitions.load(root), AgentRuntime.system(null, userBaseUrl,
+                    msg -> say(err, "archlens: " + msg)));
+        } catch (IllegalArgumentException e) {
+            say(err, "archlens: --agent: " + e.getMessage());
+            return null;
+        }
+        try (service) {
+            List<FileResult> targets = new ArrayList<>(ruleResults);
+            Set<Path> seen = new HashSet<>();
+            ruleResults.forEach(r -> seen.add(r.path()));
+            for (Path f : files) {
+                if (seen.contains(f)) {
+                    continue;
+                }
+                String display = FileWalker.rel(cwd, f);
+                FileKind byName = FileKindDetector.detect(display, "");
+                if (!byName.isSourceCode() || !service.reviews(byName)) {
+                    continue;
+                }
+                FileLoader.Loaded loaded = FileLoader.load(f, s.maxFileBytes());
+                if (loaded.skipped()) {
+                    targets.add(new FileResult(f, display, null, loaded.skipReason()));
+                    continue;
+                }
+                SourceFile src = new SourceFile(f.toUri().toString(), display, loaded.text(), byName, 0);
+                targets.add(new FileResult(f, display, new Analysis(src, List.of(), null), null));
+            }
+            return reviewAll(service, s, settings, targets, err);
+        }
+    }
+
+    private static List<FileResult> reviewAll(AgentService service, AgentSettings s, Settings settings,
+            List<FileResult> targets, PrintWriter err) {
+        List<FileResult> reviewable = targets.stream()
+                .filter(r -> r.analysis() != null && service.reviews(r.analysis().file().kind())).toList();
+        int total = reviewable.size();
+        say(err, "archlens: agent " + service.definition().name() + " (" + s.provider().id() + ", " + service.model()
+                + ") reviewing " + total + (total == 1 ? " file" : " files"));
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, s.maxConcurrent()), r -> {
+            Thread t = new Thread(r, "archlens-agent-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileResult>> futures = new ArrayList<>();
+            for (FileResult r : targets) {
+                if (!reviewable.contains(r)) {
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(r));
+                    continue;
+                }
+                futures.add(pool.submit(() -> {
+                    SourceFile file = r.analysis().file();
+                    ReviewResult rr = service.review(file, settings.context(), r.findings(), CancelToken.none());
+                    say(err, "archlens: agent [" + done.incrementAndGet() + "/" + total + "] " + r.displayPath() + ": "
+                            + describe(rr));
+                    if (!rr.ok()) {
+                        return r;
+                    }
+                    List<Finding> agent = AgentFindings.applySettings(file, rr.findings(), settings);
+                    List<Finding> merged = new ArrayList<>(FindingMerger.merge(r.findings(), agent, file.text()));
+                    merged.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
+                    return new FileResult(r.path(), r.displayPath(), new Analysis(file, merged, r.analysis().model()),
+                            null);
+                }));
+            }
+            List<FileResult> out = new ArrayList<>();
+            for (Future<FileResult> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    say(err, "archlens: agent review failed: " + e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String describe(ReviewResult r) {
+        return switch (r.status()) {
+            case OK -> r.message();
+            case SKIPPED -> "skipped: " + r.message();
+            case CANCELLED -> "cancelled";
+            case FAILED -> "failed: " + r.message();
+        };
+    }
+
+    private static void say(PrintWriter err, String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+}

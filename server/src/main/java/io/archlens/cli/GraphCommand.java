@@ -1,0 +1,63 @@
+package io.archlens.cli;
+
+import io.archlens.analysis.RuleBook;
+import io.archlens.config.ConfigLoader;
+import io.archlens.config.Settings;
+import io.archlens.model.SystemGraph;
+import io.archlens.model.SystemIndex;
+import io.archlens.model.SystemModel;
+import io.archlens.workspace.WorkspaceIndexer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code archlens graph}: the service graph the cross-file rules see, as Mermaid or DOT. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Print the service graph (services, ports, dependencies, data stores) as Mermaid or DOT.")
+public final class GraphCommand implements Callable<Integer> {
+    enum Format { mermaid, dot }
+
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "Folder or file (default: the current folder).")
+    Path path;
+
+    @Option(names = "--format", defaultValue = "mermaid", description = "mermaid or dot (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path start = path == null ? Path.of(".") : path;
+        if (!Files.exists(start)) {
+            err.println("archlens: no such file or folder: " + start);
+            return 2;
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Settings settings = Settings.DEFAULTS;
+        try {
+            Path cfg = CheckCommand.findConfig(start.toAbsolutePath(), cwd);
+            if (cfg != null) {
+                settings = ConfigLoader.parse(Files.readString(cfg));
+            }
+            SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
+            WorkspaceIndexer.index(index, start, cwd, settings, uri -> false, () -> false, n -> { },
+                    (msg, e) -> err.println("archlens: " + msg + ": " + e));
+            SystemGraph g = new SystemGraph(new SystemModel(index.all(), settings.context(), SystemModel.FileProbe.NONE));
+            out.print(format == Format.dot ? g.dot() : g.mermaid());
+            out.flush();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("archlens: " + e.getMessage());
+            return 2;
+        }
+    }
+}

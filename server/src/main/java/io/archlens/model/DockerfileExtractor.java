@@ -1,0 +1,64 @@
+package io.archlens.model;
+
+import io.archlens.analysis.SourceFile;
+import io.archlens.filekind.FileKind;
+import io.archlens.model.Facts.ImageSpec;
+import io.archlens.model.Facts.Port;
+import io.archlens.syntax.dockerfile.Dockerfile;
+import io.archlens.syntax.dockerfile.DockerfileParser;
+import io.archlens.syntax.dockerfile.ImageRef;
+import io.archlens.syntax.dockerfile.Instruction;
+import io.archlens.syntax.dockerfile.Stage;
+import io.archlens.syntax.dockerfile.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The image a Dockerfile builds: the final stage's EXPOSEd ports (inherited ones included), HEALTHCHECK, base. */
+final class DockerfileExtractor implements FactExtractor {
+    private static final DockerfileParser PARSER = new DockerfileParser();
+
+    @Override
+    public Set<FileKind> kinds() {
+        return Set.of(FileKind.DOCKERFILE);
+    }
+
+    @Override
+    public void extract(SourceFile file, Object model, FileFacts.Builder out) {
+        Dockerfile df = model instanceof Dockerfile d ? d : PARSER.parse(file).model();
+        Stage fin = df.finalStage();
+        if (fin == null) {
+            return;
+        }
+        List<Port> exposes = new ArrayList<>();
+        List<Stage> chain = new ArrayList<>(fin.chain());
+        java.util.Collections.reverse(chain);
+        for (Stage s : chain) {
+            for (Instruction i : s.all("EXPOSE")) {
+                for (Word w : i.words()) {
+                    String t = w.text();
+                    int slash = t.indexOf('/');
+                    String num = slash >= 0 ? t.substring(0, slash) : t;
+                    Integer p = ComposeExtractor.firstPort(num);
+                    if (p != null) {
+                        exposes.add(new Port(p, slash >= 0 ? t.substring(slash + 1) : null, null,
+                                out.loc(numberRange(file, w, num))));
+                    }
+                }
+            }
+        }
+        Instruction hc = fin.lastInherited("HEALTHCHECK");
+        ImageRef base = fin.rootImage();
+        out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
+                base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
+                hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange())));
+    }
+
+    /** The digits of an EXPOSE word ({@code 8080} of {@code 8080/tcp}). */
+    private static io.archlens.core.TextRange numberRange(SourceFile file, Word w, String num) {
+        io.archlens.core.TextRange r = w.range();
+        String raw = file.text().substring(r.start(), Math.min(r.end(), file.text().length()));
+        int at = raw.indexOf(num);
+        return at < 0 ? r : new io.archlens.core.TextRange(r.start() + at, r.start() + at + num.length());
+    }
+}

@@ -1,0 +1,16 @@
+package io.archlens.model;
+
+import io.archlens.analysis.SourceFile;
+import io.archlens.filekind.FileKind;
+import java.util.Set;
+
+/**
+ * Reads one file's facts. A pure function of one snapshot and its parsed model (the first rule pack's model
+ * for the kind, or null when the caller has none: the extractor then parses what it needs itself). A change
+ * to one file re-runs only that file's extractor.
+ */
+public interface FactExtractor {
+    Set<FileKind> kinds();
+
+    void extract(SourceFile file, Object model, FileFacts.Builder out);
+}

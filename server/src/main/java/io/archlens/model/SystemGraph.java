@@ -1,0 +1,302 @@
+package io.archlens.model;
+
+import io.archlens.model.Facts.Dependency;
+import io.archlens.model.Facts.HostRef;
+import io.archlens.model.Facts.IngressBackend;
+import io.archlens.model.Facts.KService;
+import io.archlens.model.Facts.Platform;
+import io.archlens.model.Facts.ServicePort;
+import io.archlens.model.SystemModel.Node;
+import io.archlens.model.SystemModel.Resolution;
+import io.archlens.syntax.image.ImageRef;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The service graph of a {@link SystemModel}: workloads and Kubernetes Services as vertices; depends_on, proxying,
+ * connections from applications, Service selection and Ingress routes as edges. Renders as Mermaid or DOT.
+ */
+public final class SystemGraph {
+    /** A directed edge; {@code from}/{@code to} are {@link Node}s, {@link KService}s or Ingress names. */
+    public record Edge(Object from, Object to, String kind, Integer port, Loc at) {
+        public String label() {
+            return port == null ? kind : kind + " :" + port;
+        }
+    }
+
+    private final SystemModel model;
+    private final List<Edge> edges = new ArrayList<>();
+    private final Map<String, String> ingresses = new LinkedHashMap<>();
+    private final Map<String, String> ingressKeys = new LinkedHashMap<>();
+
+    public SystemGraph(SystemModel model) {
+        this.model = model;
+        build();
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    private void build() {
+        for (Map<String, List<Node>> project : model.composeProjects().values()) {
+            for (List<Node> defs : project.values()) {
+                for (Node n : defs) {
+                    for (Dependency d : n.workload().dependsOn()) {
+                        List<Node> t = project.get(d.target());
+                        if (t != null) {
+                            add(n, t.get(0), "depends_on", null, d.loc());
+                        }
+                    }
+                }
+            }
+        }
+        for (ProxyTargets.Target t : ProxyTargets.all(model)) {
+            HostRef h = t.ref();
+            if (SystemModel.unresolvable(h.host()) || SystemModel.loopback(h.host())) {
+                continue;
+            }
+            connect(t.from(), model.resolve(t.from(), h.host()), "http", ProxyTargets.port(h), h.hostLoc());
+        }
+        for (Node n : model.nodes()) {
+            for (Connections.Conn c : Connections.of(model, n)) {
+                if (SystemModel.unresolvable(c.host()) || SystemModel.loopback(c.host())) {
+                    continue;
+                }
+                connect(n, model.resolve(n, c.host()), c.role(), c.port(), c.hostLoc());
+            }
+        }
+        for (KService s : model.services()) {
+            for (Node n : model.selected(s)) {
+                Integer tp = s.ports().isEmpty() ? null : s.ports().get(0).targetPort();
+                add(s, n, "selects", tp, s.nameLoc());
+            }
+        }
+        for (IngressBackend b : model.ingressBackends()) {
+            for (KService s : model.services(b.scope())) {
+                if (s.name().equals(b.service())) {
+                    String key = ingressKeys.computeIfAbsent(b.scope() + "/" + b.ingress(), k -> k);
+                    ingresses.put(key, b.ingress());
+                    add(key, s, "routes", b.port(), b.serviceLoc());
+                }
+            }
+        }
+    }
+
+    private void connect(Node from, Resolution r, String kind, Integer port, Loc at) {
+        if (r == null || !r.found()) {
+            return;
+        }
+        if (r.service() != null) {
+            add(from, r.service(), kind, port, at);
+        } else {
+            add(from, r.nodes().get(0), kind, port, at);
+        }
+    }
+
+    private void add(Object from, Object to, String kind, Integer port, Loc at) {
+        for (Edge e : edges) {
+            if (e.from() == from && e.to() == to && e.kind().equals(kind) && java.util.Objects.equals(e.port(), port)) {
+                return;
+            }
+        }
+        edges.add(new Edge(from, to, kind, port, at));
+    }
+
+    /** Edges leaving a vertex, and edges into it. */
+    public List<Edge> from(Object v) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.from() == v) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public List<Edge> to(Object v) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : edges) {
+            if (e.to() == v) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Who reaches a workload, including through the Services that select it. */
+    public List<Edge> callers(Node n) {
+        List<Edge> out = new ArrayList<>();
+        for (Edge e : to(n)) {
+            if (e.from() instanceof KService s) {
+                out.addAll(to(s));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public static String name(Object v) {
+        if (v instanceof Node n) {
+            return n.name();
+        }
+        if (v instanceof KService s) {
+            return "svc/" + s.name();
+        }
+        return "ingress/" + v;
+    }
+
+    // ---- rendering -------------------------------------------------------------------------------------
+
+    /** Short description of a workload for graph labels: kind, runtime, ports, replicas. */
+    static String describe(Node n) {
+        List<String> parts = new ArrayList<>();
+        DataStores.Engine e = n.engine();
+        if (e != null) {
+            parts.add(e.family());
+        } else if (n.binding().spring()) {
+            parts.add("Spring");
+        } else if (!n.binding().proxies().isEmpty()) {
+            parts.add("nginx");
+        } else if (n.image() != null && !n.image().contains("$")) {
+            parts.add(ImageRef.parse(n.image()).baseName());
+        }
+        SystemModel.Listen l = n.listen();
+        if (!l.ports().isEmpty()) {
+            Set<Integer> ports = new LinkedHashSet<>();
+            for (SystemModel.PortSource p : l.ports()) {
+                ports.add(p.port());
+            }
+            List<String> ps = new ArrayList<>();
+            for (Integer p : ports) {
+                ps.add(":" + p);
+            }
+            parts.add(String.join(" ", ps));
+        }
+        SystemModel.Replicas r = n.replicas();
+        if (r.what().startsWith("maxReplicas")) {
+            parts.add("x" + (n.workload().replicas() == null ? 1 : n.workload().replicas()) + "-" + r.count());
+        } else if (r.count() != 1) {
+            parts.add("x" + r.count());
+        }
+        return String.join(" · ", parts);
+    }
+
+    public String mermaid() {
+        StringBuilder sb = new StringBuilder("flowchart LR\n");
+        Map<Object, String> ids = ids();
+        for (Map.Entry<String, List<Object>> g : groups().entrySet()) {
+            sb.append("  subgraph ").append(groupId(g.getKey())).append("[\"").append(esc(g.getKey())).append("\"]\n");
+            for (Object v : g.getValue()) {
+                sb.append("    ").append(ids.get(v)).append(shape(v, label(v, "<br/>"))).append('\n');
+            }
+            sb.append("  end\n");
+        }
+        for (Edge e : edges) {
+            String arrow = e.kind().equals("depends_on") ? " -.->" : " -->";
+            sb.append("  ").append(ids.get(e.from())).append(arrow).append("|\"").append(esc(e.label())).append("\"| ")
+                    .append(ids.get(e.to())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public String dot() {
+        StringBuilder sb = new StringBuilder("digraph system {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        Map<Object, String> ids = ids();
+        int c = 0;
+        for (Map.Entry<String, List<Object>> g : groups().entrySet()) {
+            sb.append("  subgraph cluster_").append(c++).append(" {\n    label=\"").append(dotEsc(g.getKey())).append("\";\n");
+            for (Object v : g.getValue()) {
+                String shape = v instanceof Node n && n.engine() != null ? "cylinder"
+                        : v instanceof KService ? "ellipse" : v instanceof String ? "hexagon" : "box";
+                sb.append("    ").append(ids.get(v)).append(" [label=\"").append(dotEsc(label(v, "\\n")))
+                        .append("\", shape=").append(shape).append("];\n");
+            }
+            sb.append("  }\n");
+        }
+        for (Edge e : edges) {
+            sb.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to())).append(" [label=\"")
+                    .append(dotEsc(e.label())).append("\"").append(e.kind().equals("depends_on") ? ", style=dashed" : "")
+                    .append("];\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    private Map<String, List<Object>> groups() {
+        Map<String, List<Object>> g = new LinkedHashMap<>();
+        for (Node n : model.nodes()) {
+            g.computeIfAbsent(group(n.platform(), n.scope()), k -> new ArrayList<>()).add(n);
+        }
+        for (KService s : model.services()) {
+            g.computeIfAbsent(group(Platform.KUBERNETES, s.scope()), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, String> i : ingresses.entrySet()) {
+            String ns = i.getKey().substring(0, i.getKey().indexOf('/'));
+            g.computeIfAbsent(group(Platform.KUBERNETES, ns), k -> new ArrayList<>()).add(i.getKey());
+        }
+        return g;
+    }
+
+    private static String group(Platform p, String scope) {
+        return p == Platform.COMPOSE ? "Compose: " + (scope.isEmpty() ? "." : scope) : "Kubernetes: namespace " + scope;
+    }
+
+    private Map<Object, String> ids() {
+        Map<Object, String> ids = new IdentityHashMap<>();
+        int i = 0;
+        for (List<Object> l : groups().values()) {
+            for (Object v : l) {
+                ids.put(v, "n" + i++);
+            }
+        }
+        return ids;
+    }
+
+    private static String groupId(String s) {
+        return "g_" + s.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
+    private String label(Object v, String br) {
+        if (v instanceof Node n) {
+            String d = describe(n);
+            String kind = n.platform() == Platform.KUBERNETES ? n.workload().kind() + " " : "";
+            return kind + n.name() + (d.isEmpty() ? "" : br + d);
+        }
+        if (v instanceof KService s) {
+            List<String> ports = new ArrayList<>();
+            for (ServicePort p : s.ports()) {
+                ports.add(":" + p.port());
+            }
+            return "Service " + s.name() + (ports.isEmpty() ? "" : br + String.join(" ", ports));
+        }
+        return "Ingress " + ingresses.get(v);
+    }
+
+    private static String shape(Object v, String label) {
+        String l = "\"" + esc(label) + "\"";
+        if (v instanceof Node n && n.engine() != null) {
+            return "[(" + l + ")]";
+        }
+        if (v instanceof KService) {
+            return "([" + l + "])";
+        }
+        if (v instanceof String) {
+            return "{{" + l + "}}";
+        }
+        return "[" + l + "]";
+    }
+
+    private static String esc(String s) {
+        return s.replace("\"", "#quot;");
+    }
+
+    private static String dotEsc(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\\\\n", "\\n");
+    }
+}

@@ -1,0 +1,113 @@
+package io.archlens.model;
+
+import io.archlens.analysis.RuleBook;
+import io.archlens.analysis.SourceFile;
+import io.archlens.config.Settings;
+import io.archlens.filekind.FileKind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The facts of every configuration file of a workspace, by URI. Updating one file re-extracts only that
+ * file's facts; {@link #analyze} rebuilds the model from the stored facts (cheap: no parsing) and re-runs the
+ * project rules. Thread-safe for concurrent puts and reads; {@code analyze} sees a consistent-enough snapshot
+ * (each file's facts are replaced atomically).
+ */
+public final class SystemIndex {
+    private static final List<FactExtractor> EXTRACTORS = List.of(new ComposeExtractor(), new KubernetesExtractor(),
+            new DockerfileExtractor(), new NginxExtractor(), new SpringExtractor(), new DotenvExtractor());
+    private static final Map<FileKind, FactExtractor> BY_KIND = new EnumMap<>(FileKind.class);
+
+    static {
+        for (FactExtractor e : EXTRACTORS) {
+            for (FileKind k : e.kinds()) {
+                BY_KIND.put(k, e);
+            }
+        }
+    }
+
+    private final RuleBook book;
+    private final SystemModel.FileProbe probe;
+    private final Map<String, FileFacts> facts = new ConcurrentHashMap<>();
+
+    public SystemIndex(RuleBook book, SystemModel.FileProbe probe) {
+        this.book = book;
+        this.probe = probe;
+    }
+
+    /** True for the kinds the model reads facts from. */
+    public static boolean relevant(FileKind kind) {
+        return BY_KIND.containsKey(kind);
+    }
+
+    /**
+     * One file's facts. {@code model} is the rule pack's parsed model when the caller has it (an analysis just
+     * ran); null makes the extractor parse. Never throws: a failing extractor yields empty facts.
+     */
+    public static FileFacts extract(RuleBook book, SourceFile file, Object model, BiConsumer<String, Throwable> log) {
+        FactExtractor ex = BY_KIND.get(file.kind());
+        FileFacts.Builder b = new FileFacts.Builder(file);
+        Object m = model;
+        if (ex != null) {
+            if (m == null) {
+                m = book.parse(file, log);
+            }
+            try {
+                ex.extract(file, m, b);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.accept("reading facts from " + file.path() + " failed", e);
+                b = new FileFacts.Builder(file);
+            }
+        }
+        return b.build(book.suppressions(file, m));
+    }
+
+    public FileFacts update(SourceFile file, Object model, BiConsumer<String, Throwable> log) {
+        FileFacts f = extract(book, file, model, log);
+        put(f);
+        return f;
+    }
+
+    public void put(FileFacts f) {
+        if (relevant(f.kind())) {
+            facts.put(f.uri(), f);
+        } else {
+            facts.remove(f.uri());
+        }
+    }
+
+    public void remove(String uri) {
+        facts.remove(uri);
+    }
+
+    public FileFacts get(String uri) {
+        return facts.get(uri);
+    }
+
+    public int size() {
+        return facts.size();
+    }
+
+    public Collection<FileFacts> all() {
+        return new ArrayList<>(facts.values());
+    }
+
+    public void clear() {
+        facts.clear();
+    }
+
+    /** Builds the model from the current facts and runs the project rules. */
+    public CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
+        SystemModel model = new SystemModel(facts.values(), settings.context(), probe);
+        return CrossFileAnalysis.run(book, model, settings, log);
+    }
+
+    public RuleBook book() {
+        return book;
+    }
+}

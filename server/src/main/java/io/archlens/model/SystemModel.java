@@ -1,0 +1,769 @@
+package io.archlens.model;
+
+import io.archlens.analysis.SourceFile;
+import io.archlens.config.ProjectContext;
+import io.archlens.core.TextRange;
+import io.archlens.model.Facts.AppSpec;
+import io.archlens.model.Facts.Container;
+import io.archlens.model.Facts.EnvVar;
+import io.archlens.model.Facts.FileRef;
+import io.archlens.model.Facts.Hpa;
+import io.archlens.model.Facts.ImageSpec;
+import io.archlens.model.Facts.IngressBackend;
+import io.archlens.model.Facts.KService;
+import io.archlens.model.Facts.Mount;
+import io.archlens.model.Facts.Pdb;
+import io.archlens.model.Facts.Platform;
+import io.archlens.model.Facts.Port;
+import io.archlens.model.Facts.Prop;
+import io.archlens.model.Facts.Workload;
+import io.archlens.syntax.image.ImageRef;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The system as the workspace's configuration files describe it: workloads (Compose services and Kubernetes
+ * workloads) with the Dockerfile, Spring configuration and nginx configuration that belong to each, Kubernetes
+ * Services, Ingresses, autoscalers and disruption budgets, and how services reach each other. Built from
+ * per-file {@link FileFacts}; immutable once built, so requests can read it from any thread.
+ */
+public final class SystemModel {
+    /** How a fact about a port was learnt. */
+    public enum Basis { APP, EXPOSE, IMAGE, NONE }
+
+    /** A port with the place that says so ({@code loc} null for a built-in default). */
+    public record PortSource(int port, Loc loc, String what) {
+    }
+
+    /** The ports a workload's main container listens on, and how we know. */
+    public record Listen(List<PortSource> ports, Basis basis) {
+        public boolean has(int port) {
+            for (PortSource p : ports) {
+                if (p.port() == port) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public String describe() {
+            List<String> s = new ArrayList<>();
+            for (PortSource p : ports) {
+                s.add(p.port() + " (" + p.what() + ")");
+            }
+            return String.join(", ", s);
+        }
+    }
+
+    /** The files that make up what a workload runs: its Dockerfile, Spring configuration, nginx configuration. */
+    public record Binding(FileFacts dockerfile, List<FileFacts> apps, List<FileFacts> proxies) {
+        static final Binding NONE = new Binding(null, List.of(), List.of());
+
+        public boolean spring() {
+            return !apps.isEmpty();
+        }
+    }
+
+    /** A workload in the model, with its file and what it runs. */
+    public final class Node {
+        private final Workload workload;
+        private final FileFacts file;
+        private Binding binding = Binding.NONE;
+        private Map<String, Prop> props;
+
+        Node(Workload workload, FileFacts file) {
+            this.workload = workload;
+            this.file = file;
+        }
+
+        public Workload workload() {
+            return workload;
+        }
+
+        public FileFacts file() {
+            return file;
+        }
+
+        public Binding binding() {
+            return binding;
+        }
+
+        public String name() {
+            return workload.name();
+        }
+
+        public Platform platform() {
+            return workload.platform();
+        }
+
+        public String scope() {
+            return workload.scope();
+        }
+
+        public String label() {
+            return workload.label();
+        }
+
+        public Container main() {
+            return workload.containers().isEmpty() ? null : workload.containers().get(0);
+        }
+
+        /** The image of the main container, else the Dockerfile's base image. */
+        public String image() {
+            Container c = main();
+            return c == null ? null : c.image();
+        }
+
+        /** The data store this workload runs (by its image, or its Dockerfile's base image), or null. */
+        public DataStores.Engine engine() {
+            for (Container c : workload.containers()) {
+                DataStores.Engine e = DataStores.of(c.image());
+                if (e != null) {
+                    return e;
+                }
+            }
+            if (binding.dockerfile() != null && binding.dockerfile().image() != null) {
+                return DataStores.of(binding.dockerfile().image().baseImage());
+            }
+            return null;
+        }
+
+        /**
+         * Effective Spring properties: the base file, then non-dev profile files, then the container's
+         * environment (relaxed binding: {@code SERVER_PORT} sets {@code server.port}). Keys are canonical.
+         */
+        public Map<String, Prop> props() {
+            if (props == null) {
+                Map<String, Prop> m = new LinkedHashMap<>();
+                List<FileFacts> apps = new ArrayList<>(binding.apps());
+                apps.sort(Comparator.comparing((FileFacts f) -> f.app().profile() == null ? 0 : 1)
+                        .thenComparing(FileFacts::path));
+                boolean anyNonDev = apps.stream().anyMatch(f -> !f.app().devOnly());
+                for (FileFacts f : apps) {
+                    if (f.app().devOnly() && anyNonDev) {
+                        continue;
+                    }
+                    m.putAll(f.app().props());
+                }
+                Container c = main();
+                if (c != null && binding.spring()) {
+                    for (EnvVar e : c.env()) {
+                        if (e.value() != null && e.name().indexOf('_') > 0) {
+                            String key = Canon.fromEnv(e.name());
+                            m.put(key, new Prop(e.name(), e.value(), e.nameLoc(), e.valueLoc()));
+                        }
+                    }
+                }
+                props = m;
+            }
+            return props;
+        }
+
+        public Prop prop(String canonical) {
+            return props().get(canonical);
+        }
+
+        /**
+         * A property's value with {@code ${NAME:default}} placeholders resolved against this container's
+         * environment; null when unset or when a placeholder has neither a value nor a default.
+         */
+        public String resolved(Prop p) {
+            return p == null ? null : resolvePlaceholders(p.value(), main());
+        }
+
+        /** The ports the main container listens on: app configuration, else EXPOSE, else the image default. */
+        public Listen listen() {
+            List<PortSource> ports = new ArrayList<>();
+            if (binding.spring()) {
+                Prop sp = prop("server.port");
+                Integer port = sp == null ? null : parsePort(resolved(sp));
+                if (sp != null && port != null) {
+                    ports.add(new PortSource(port, sp.valueLoc(), "server.port"));
+                } else if (sp == null) {
+                    ports.add(new PortSource(8080, null, "Spring Boot default"));
+                }
+                Prop mp = prop("management.server.port");
+                Integer mport = mp == null ? null : parsePort(resolved(mp));
+                if (mport != null) {
+                    ports.add(new PortSource(mport, mp.valueLoc(), "management.server.port"));
+                }
+            }
+            for (FileFacts f : binding.proxies()) {
+                for (Port p : f.proxy().listens()) {
+                    ports.add(new PortSource(p.port(), p.loc(), "nginx listen"));
+                }
+            }
+            if (!ports.isEmpty()) {
+                return new Listen(ports, Basis.APP);
+            }
+            if (binding.dockerfile() != null && binding.dockerfile().image() != null
+                    && !binding.dockerfile().image().exposes().isEmpty()) {
+                for (Port p : binding.dockerfile().image().exposes()) {
+                    ports.add(new PortSource(p.port(), p.loc(), "EXPOSE"));
+                }
+                return new Listen(ports, Basis.EXPOSE);
+            }
+            Container c = main();
+            Integer def = c == null ? null : DataStores.defaultPort(c.image());
+            if (def != null && (c.commandLine() == null || !c.commandLine().toLowerCase(Locale.ROOT).contains("port"))) {
+                ports.add(new PortSource(def, null, "default of " + ImageRef.parse(c.image()).baseName()));
+                return new Listen(ports, Basis.IMAGE);
+            }
+            return new Listen(ports, Basis.NONE);
+        }
+
+        /** Every port the workload's containers declare (Compose ports/expose targets, containerPort). */
+        public List<Port> containerPorts() {
+            List<Port> out = new ArrayList<>();
+            for (Container c : workload.containers()) {
+                out.addAll(c.ports());
+                out.addAll(c.expose());
+            }
+            return out;
+        }
+
+        /** True when something answers on {@code port} in this workload (declared or listening). */
+        public boolean serves(int port) {
+            if (listen().has(port)) {
+                return true;
+            }
+            for (Port p : containerPorts()) {
+                if (p.port() == port) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Replicas: the HPA maximum when one targets it, else spec/deploy replicas, else declared, else 1. */
+        public Replicas replicas() {
+            Hpa h = hpaFor(this);
+            if (h != null && h.maxReplicas() != null) {
+                return new Replicas(h.maxReplicas(), h.maxLoc(), "maxReplicas of HorizontalPodAutoscaler '" + h.name() + "'");
+            }
+            if (workload.replicasLoc() != null && workload.replicas() != null) {
+                return new Replicas(workload.replicas(), workload.replicasLoc(), "replicas");
+            }
+            if (context.replicas() != null) {
+                return new Replicas(context.replicas(), null, "replicas declared in .archlens.yml");
+            }
+            return new Replicas(workload.replicas() == null ? 1 : workload.replicas(), null, "default");
+        }
+
+        @Override
+        public String toString() {
+            return label();
+        }
+    }
+
+    /** A replica count and where it comes from. */
+    public record Replicas(int count, Loc loc, String what) {
+    }
+
+    /** What a host name resolves to from a workload: Compose services or a Kubernetes Service and its pods. */
+    public record Resolution(List<Node> nodes, KService service) {
+        public boolean found() {
+            return !nodes.isEmpty() || service != null;
+        }
+    }
+
+    private final Map<String, FileFacts> files;
+    private final ProjectContext context;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Map<String, List<Node>>> compose = new TreeMap<>();
+    private final Map<String, List<KService>> kservices = new TreeMap<>();
+    private final List<KService> allServices = new ArrayList<>();
+    private final List<IngressBackend> ingresses = new ArrayList<>();
+    private final List<Hpa> hpas = new ArrayList<>();
+    private final List<Pdb> pdbs = new ArrayList<>();
+    private final Map<Hpa, FileFacts> hpaFiles = new LinkedHashMap<>();
+    private final Set<FileRef> missing = new LinkedHashSet<>();
+    private final Map<String, FileFacts> byPath = new LinkedHashMap<>();
+
+    /** Builds the model; {@code probe} answers whether referenced files exist (called once per reference). */
+    public SystemModel(Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        List<FileFacts> sorted = new ArrayList<>(facts);
+        sorted.sort(Comparator.comparing(FileFacts::path).thenComparing(FileFacts::uri));
+        Map<String, FileFacts> m = new LinkedHashMap<>();
+        for (FileFacts f : sorted) {
+            m.put(f.uri(), f);
+            byPath.putIfAbsent(f.path(), f);
+        }
+        this.files = m;
+        this.context = context == null ? ProjectContext.EMPTY : context;
+        for (FileFacts f : sorted) {
+            for (Workload w : f.workloads()) {
+                Node n = new Node(w, f);
+                nodes.add(n);
+                if (w.platform() == Platform.COMPOSE) {
+                    compose.computeIfAbsent(w.scope(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(w.name(), k -> new ArrayList<>()).add(n);
+                }
+            }
+            for (KService s : f.services()) {
+                kservices.computeIfAbsent(s.scope(), k -> new ArrayList<>()).add(s);
+                allServices.add(s);
+            }
+            ingresses.addAll(f.ingressBackends());
+            for (Hpa h : f.hpas()) {
+                hpas.add(h);
+                hpaFiles.put(h, f);
+            }
+            pdbs.addAll(f.pdbs());
+            for (FileRef r : f.refs()) {
+                if (r.kind() != FileRef.Kind.MOUNT && r.kind() != FileRef.Kind.NGINX_INCLUDE && !r.optional()
+                        && !probe.exists(f, r.target())) {
+                    missing.add(r);
+                }
+            }
+        }
+        bind();
+    }
+
+    // ---- binding workloads to the files that describe what they run -------------------------------------
+
+    private void bind() {
+        for (Node n : nodes) {
+            Workload w = n.workload();
+            if (w.build() != null && !w.build().remote()) {
+                n.binding = bindingFor(w.build().context(), w.build().dockerfile(), w.mounts());
+            } else if (!w.mounts().isEmpty()) {
+                n.binding = bindingFor(null, null, w.mounts());
+            }
+        }
+        // Kubernetes workloads (and image-only Compose services) run images built elsewhere in the repository
+        for (Node n : nodes) {
+            if (n.binding != Binding.NONE) {
+                continue;
+            }
+            Node source = buildSourceFor(n);
+            if (source != null) {
+                n.binding = source.binding;
+                continue;
+            }
+            String dir = dockerfileDirFor(n);
+            if (dir != null) {
+                n.binding = bindingFor(dir, null, List.of());
+            }
+        }
+    }
+
+    private Binding bindingFor(String context, String dockerfile, List<Mount> mounts) {
+        FileFacts df = null;
+        List<FileFacts> apps = new ArrayList<>();
+        List<FileFacts> proxies = new ArrayList<>();
+        for (FileFacts f : files.values()) {
+            boolean inContext = context != null && Paths.under(f.path(), context);
+            if (f.image() != null && dockerfile != null && f.path().equals(dockerfile)) {
+                df = f;
+            } else if (f.image() != null && df == null && dockerfile == null && inContext
+                    && Paths.parent(f.path()).equals(context)) {
+                df = f;
+            }
+            if (f.app() != null && inContext && !f.path().contains("/src/test/")) {
+                apps.add(f);
+            }
+            if (f.proxy() != null) {
+                boolean mounted = false;
+                for (Mount mt : mounts) {
+                    if (Paths.under(f.path(), mt.source())) {
+                        mounted = true;
+                    }
+                }
+                if (mounted || inContext) {
+                    proxies.add(f);
+                }
+            }
+        }
+        if (df == null && apps.isEmpty() && proxies.isEmpty()) {
+            return Binding.NONE;
+        }
+        return new Binding(df, apps, proxies);
+    }
+
+    /** A Compose service that builds the image this workload runs (same repository, name or folder). */
+    private Node buildSourceFor(Node n) {
+        for (Container c : n.workload().containers()) {
+            if (c.image() == null || c.image().contains("$")) {
+                continue;
+            }
+            ImageRef ref = ImageRef.parse(c.image());
+            String base = ref.baseName();
+            Node byName = null;
+            for (Node o : nodes) {
+                Workload ow = o.workload();
+                if (o == n || ow.build() == null || ow.build().remote() || o.binding == Binding.NONE) {
+                    continue;
+                }
+                Container oc = o.main();
+                if (oc != null && oc.image() != null && ImageRef.parse(oc.image()).repository()
+                        .equalsIgnoreCase(ref.repository())) {
+                    return o;
+                }
+                if (byName == null && (Paths.name(ow.build().context()).equalsIgnoreCase(base)
+                        || ow.name().equalsIgnoreCase(base))) {
+                    byName = o;
+                }
+            }
+            if (byName != null) {
+                return byName;
+            }
+        }
+        return null;
+    }
+
+    /** A folder named like the workload's image with a Dockerfile in it. */
+    private String dockerfileDirFor(Node n) {
+        for (Container c : n.workload().containers()) {
+            if (c.image() == null || c.image().contains("$")) {
+                continue;
+            }
+            String base = ImageRef.parse(c.image()).baseName();
+            for (FileFacts f : files.values()) {
+                if (f.image() != null && Paths.name(Paths.parent(f.path())).equalsIgnoreCase(base)) {
+                    return Paths.parent(f.path());
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------
+
+    public ProjectContext context() {
+        return context;
+    }
+
+    public Collection<FileFacts> files() {
+        return files.values();
+    }
+
+    public FileFacts file(String uri) {
+        return files.get(uri);
+    }
+
+    public FileFacts fileAt(String path) {
+        return byPath.get(path);
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** Compose projects (folder -> service name -> its definitions, more than one with override files). */
+    public Map<String, Map<String, List<Node>>> composeProjects() {
+        return compose;
+    }
+
+    public List<KService> services() {
+        return allServices;
+    }
+
+    public List<KService> services(String namespace) {
+        return kservices.getOrDefault(namespace, List.of());
+    }
+
+    public List<IngressBackend> ingressBackends() {
+        return ingresses;
+    }
+
+    public List<Hpa> hpas() {
+        return hpas;
+    }
+
+    public FileFacts fileOf(Hpa h) {
+        return hpaFiles.get(h);
+    }
+
+    public List<Pdb> pdbs() {
+        return pdbs;
+    }
+
+    /** References to files or folders that do not exist (build contexts, Dockerfiles, env files). */
+    public Set<FileRef> missingRefs() {
+        return missing;
+    }
+
+    public List<Node> nodesIn(Platform p, String scope) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.platform() == p && n.scope().equals(scope)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Kubernetes workloads in the Service's namespace whose pod labels match its selector. */
+    public List<Node> selected(KService s) {
+        List<Node> out = new ArrayList<>();
+        if (s.selector().isEmpty()) {
+            return out;
+        }
+        for (Node n : nodes) {
+            if (n.platform() == Platform.KUBERNETES && n.scope().equals(s.scope())
+                    && matches(s.selector(), n.workload().podLabels())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    public static boolean matches(Map<String, String> selector, Map<String, String> labels) {
+        if (selector.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The Services that select this Kubernetes workload. */
+    public List<KService> servicesSelecting(Node n) {
+        List<KService> out = new ArrayList<>();
+        if (n.platform() != Platform.KUBERNETES) {
+            return out;
+        }
+        for (KService s : services(n.scope())) {
+            if (matches(s.selector(), n.workload().podLabels())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public Hpa hpaFor(Node n) {
+        if (n.platform() != Platform.KUBERNETES) {
+            return null;
+        }
+        for (Hpa h : hpas) {
+            if (h.scope().equals(n.scope()) && n.name().equals(h.targetName())
+                    && (h.targetKind() == null || h.targetKind().equals(n.workload().kind()))) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    public Node hpaTarget(Hpa h) {
+        for (Node n : nodes) {
+            if (n.platform() == Platform.KUBERNETES && n.scope().equals(h.scope()) && n.name().equals(h.targetName())
+                    && (h.targetKind() == null || h.targetKind().equals(n.workload().kind()))) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** The workloads that run with this nginx or Spring file (or Dockerfile). */
+    public List<Node> nodesUsing(FileFacts f) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : nodes) {
+            Binding b = n.binding();
+            if (b.dockerfile() == f || b.apps().contains(f) || b.proxies().contains(f)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The workloads defined at (or whose definition contains) an offset of a file. */
+    public Node nodeAt(String uri, int offset) {
+        for (Node n : nodes) {
+            if (n.workload().nameLoc().contains(uri, offset)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern IP = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9a-fA-F:]+:[0-9a-fA-F:]*]?");
+
+    /** True for names no service definition can provide: IP literals, variables, external names. */
+    public static boolean unresolvable(String host) {
+        return host == null || host.isEmpty() || host.contains("$") || host.contains("{") || IP.matcher(host).matches()
+                || host.startsWith("unix:");
+    }
+
+    public static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    /**
+     * Resolves a host name as seen from a workload: Compose service names and aliases of its project, or
+     * Kubernetes Service names of its namespace ({@code name}, {@code name.ns}, {@code name.ns.svc[.cluster.local]}).
+     * Returns null when the name is not the kind of name the platform resolves (an external domain).
+     */
+    public Resolution resolve(Node from, String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (from.platform() == Platform.COMPOSE) {
+            if (h.contains(".")) {
+                return null;
+            }
+            List<Node> found = new ArrayList<>();
+            for (Map.Entry<String, List<Node>> e : compose.getOrDefault(from.scope(), Map.of()).entrySet()) {
+                for (Node n : e.getValue()) {
+                    if (n.name().equalsIgnoreCase(h) || n.workload().aliases().stream().anyMatch(a -> a.equalsIgnoreCase(h))) {
+                        found.add(n);
+                    }
+                }
+            }
+            return new Resolution(found, null);
+        }
+        String name = h;
+        String ns = from.scope();
+        if (h.contains(".")) {
+            String[] parts = h.split("\\.");
+            boolean cluster = h.endsWith(".svc") || h.endsWith(".svc.cluster.local") || parts.length == 2;
+            if (!cluster) {
+                return null;
+            }
+            name = parts[0];
+            ns = parts[1];
+        }
+        for (KService s : services(ns)) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return new Resolution(selected(s), s);
+            }
+        }
+        if (h.contains(".") && !h.endsWith(".svc") && !h.endsWith(".svc.cluster.local")
+                && services(ns).isEmpty() && nodesIn(Platform.KUBERNETES, ns).isEmpty()) {
+            return null; // "a.b" with no namespace b in the workspace: an external name
+        }
+        return new Resolution(List.of(), null);
+    }
+
+    /** The names a workload can reach in its platform scope, for messages. */
+    public List<String> namesVisibleFrom(Node from) {
+        Set<String> out = new LinkedHashSet<>();
+        if (from.platform() == Platform.COMPOSE) {
+            out.addAll(compose.getOrDefault(from.scope(), Map.of()).keySet());
+        } else {
+            for (KService s : services(from.scope())) {
+                out.add(s.name());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** "Compose project 'examples/shop'" / "namespace 'shop'" for messages. */
+    public static String scopeLabel(Node n) {
+        if (n.platform() == Platform.COMPOSE) {
+            return "the Compose project in '" + (n.scope().isEmpty() ? "." : n.scope()) + "'";
+        }
+        return "namespace '" + n.scope() + "'";
+    }
+
+    /** The location of {@code part} inside the text at {@code loc} (the whole location when not found). */
+    public Loc within(Loc loc, String part) {
+        FileFacts f = files.get(loc.uri());
+        if (f == null || part == null || part.isEmpty()) {
+            return loc;
+        }
+        SourceFile sf = f.file();
+        TextRange r = loc.range();
+        if (r.end() > sf.text().length()) {
+            return loc;
+        }
+        int at = sf.text().substring(r.start(), r.end()).indexOf(part);
+        return at < 0 ? loc : Loc.of(sf, new TextRange(r.start() + at, r.start() + at + part.length()));
+    }
+
+    /** The source text at a location, or null when the file is not in the model. */
+    public String text(Loc loc) {
+        FileFacts f = files.get(loc.uri());
+        if (f == null || loc.range().end() > f.file().text().length()) {
+            return null;
+        }
+        return f.file().slice(loc.range());
+    }
+
+    /** An empty location at the start of a file (for facts that are defaults, such as Spring's port 8080). */
+    public static Loc top(FileFacts f) {
+        return Loc.of(f.file(), TextRange.empty(0));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+
+    static String resolvePlaceholders(String value, Container env) {
+        if (value == null || !value.contains("${")) {
+            return value;
+        }
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1).strip();
+            String repl = null;
+            if (env != null) {
+                EnvVar e = env.env(name);
+                if (e == null) {
+                    e = env.env(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
+                }
+                if (e != null) {
+                    repl = e.value();
+                }
+            }
+            if (repl == null) {
+                repl = m.group(2);
+            }
+            if (repl == null) {
+                return null;
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(repl));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static Integer parsePort(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(s.strip());
+            return p >= 0 && p < 65536 ? p : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether referenced files exist; the default asks the file system. */
+    public interface FileProbe {
+        boolean exists(FileFacts from, String displayPath);
+
+        FileProbe DISK = (from, path) -> {
+            java.nio.file.Path abs = Workspace.absolute(from, path);
+            return abs == null || java.nio.file.Files.exists(abs);
+        };
+
+        FileProbe NONE = (from, path) -> true;
+    }
+
+    /** Apps of a node: convenience for rules. */
+    public static List<AppSpec> apps(Node n) {
+        List<AppSpec> out = new ArrayList<>();
+        for (FileFacts f : n.binding().apps()) {
+            out.add(f.app());
+        }
+        return out;
+    }
+
+    public static ImageSpec dockerfile(Node n) {
+        return n.binding().dockerfile() == null ? null : n.binding().dockerfile().image();
+    }
+}

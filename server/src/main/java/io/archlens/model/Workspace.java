@@ -1,0 +1,44 @@
+package io.archlens.model;
+
+import io.archlens.workspace.Paths2;
+import java.nio.file.Path;
+
+/** Maps display paths of the model back to the file system, through the file that mentions them. */
+public final class Workspace {
+    private Workspace() {
+    }
+
+    /**
+     * The absolute path of {@code displayPath} (relative to the same root as {@code from.path()}, or absolute),
+     * or null when {@code from} is not a file on disk.
+     */
+    public static Path absolute(FileFacts from, String displayPath) {
+        return absolute(from.uri(), from.path(), displayPath);
+    }
+
+    public static Path absolute(String fromUri, String fromPath, String displayPath) {
+        Path file = Paths2.toPath(fromUri);
+        if (file == null) {
+            return null;
+        }
+        if (displayPath.startsWith("/")) {
+            return Path.of(displayPath).normalize();
+        }
+        Path root = rootOf(file.toAbsolutePath().normalize(), fromPath);
+        return root == null ? null : root.resolve(displayPath).normalize();
+    }
+
+    /** The folder display paths are relative to, given a file and its display path. */
+    public static Path rootOf(Path file, String displayPath) {
+        if (displayPath.startsWith("/")) {
+            return file.getRoot();
+        }
+        String norm = Paths.normalize(displayPath);
+        int segs = norm.isEmpty() ? 0 : norm.split("/").length;
+        int count = file.getNameCount();
+        if (norm.startsWith("..") || segs > count) {
+            return file.getParent();
+        }
+        return count == segs ? file.getRoot() : file.getRoot().resolve(file.subpath(0, count - segs));
+    }
+}

@@ -1,0 +1,71 @@
+package io.archlens.rules.arch;
+
+import io.archlens.analysis.Edit;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Related;
+import io.archlens.model.FileFacts;
+import io.archlens.model.Loc;
+import io.archlens.model.SystemModel;
+import io.archlens.model.SystemModel.Node;
+import io.archlens.model.SystemModel.PortSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Shared helpers of the cross-file rules: related locations and wording. */
+final class Arch {
+    private Arch() {
+    }
+
+    /** Where a port comes from; a built-in default points at the top of the first Spring file. */
+    static Related related(PortSource p, Node n, String message) {
+        Loc l = p.loc();
+        if (l == null) {
+            List<FileFacts> apps = n.binding().apps();
+            l = apps.isEmpty() ? n.workload().nameLoc() : SystemModel.top(apps.get(0));
+        }
+        return l.related(message);
+    }
+
+    static List<Related> listenRelated(Node n, SystemModel.Listen listen) {
+        List<Related> out = new ArrayList<>();
+        for (PortSource p : listen.ports()) {
+            out.add(related(p, n, n.name() + " listens on " + p.port() + " (" + p.what() + ")"));
+        }
+        return out;
+    }
+
+    static String names(Collection<String> names, int max) {
+        List<String> q = new ArrayList<>();
+        for (String s : names) {
+            if (q.size() == max) {
+                q.add("...");
+                break;
+            }
+            q.add(s);
+        }
+        return q.isEmpty() ? "none" : String.join(", ", q);
+    }
+
+    /** "in examples/shop/docker-compose.yml" style mention of where a node is defined. */
+    static String where(Node n) {
+        return n.label() + " (" + n.workload().nameLoc().display() + ")";
+    }
+
+    /** An unsafe fix replacing a number at {@code at} with {@code port}, when the text there is that number. */
+    static Fix[] portFix(SystemModel model, Loc at, int current, int port) {
+        String t = model.text(at);
+        if (t == null || !t.equals(String.valueOf(current))) {
+            return new Fix[0];
+        }
+        return new Fix[] {Fix.unsafe("Change the port to " + port, Edit.replace(at.range(), String.valueOf(port)))};
+    }
+
+    static String ports(Collection<Integer> ports) {
+        List<String> s = new ArrayList<>();
+        for (Integer p : ports) {
+            s.add(String.valueOf(p));
+        }
+        return String.join(", ", s);
+    }
+}

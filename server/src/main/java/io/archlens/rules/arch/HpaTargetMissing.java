@@ -1,0 +1,50 @@
+package io.archlens.rules.arch;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Related;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.model.Facts.Hpa;
+import io.archlens.model.Facts.Platform;
+import io.archlens.model.ProjectReporter;
+import io.archlens.model.ProjectRule;
+import io.archlens.model.SystemModel;
+import io.archlens.model.SystemModel.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An HPA's scaleTargetRef names no workload of its namespace (while the workspace defines that namespace). */
+public final class HpaTargetMissing implements ProjectRule {
+    static final RuleMeta META = RuleMeta.of("arch/hpa-target-missing",
+            "An autoscaler targets a workload that is not defined", Severity.ERROR, Category.SCALABILITY, null);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SystemModel model, ProjectReporter out) {
+        for (Hpa h : model.hpas()) {
+            if (h.targetName() == null || model.hpaTarget(h) != null) {
+                continue;
+            }
+            List<Node> inNs = model.nodesIn(Platform.KUBERNETES, h.scope());
+            if (inNs.isEmpty()) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            List<Related> rel = new ArrayList<>();
+            for (Node n : inNs) {
+                names.add(n.workload().kind() + " '" + n.name() + "'");
+                if (rel.size() < 3) {
+                    rel.add(n.workload().nameLoc().related(n.label() + " is defined here"));
+                }
+            }
+            out.report(h.targetLoc(), "HorizontalPodAutoscaler '" + h.name() + "' targets "
+                    + (h.targetKind() == null ? "" : h.targetKind() + " ") + "'" + h.targetName()
+                    + "', which is not defined in namespace '" + h.scope() + "' (workloads: " + Arch.names(names, 6)
+                    + "); nothing is autoscaled, fix the name or kind", rel);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.archlens.rules.kubernetes;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Edit;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.analysis.Tag;
+import io.archlens.core.TextRange;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.kubernetes.Container;
+import io.archlens.syntax.kubernetes.K8sFile;
+import io.archlens.syntax.kubernetes.K8sObject;
+import io.archlens.syntax.kubernetes.PodTemplate;
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YScalar;
+import io.archlens.syntax.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** A CronJob without {@code concurrencyPolicy}: slow runs overlap with the next ones (default Allow). */
+public final class CronJobNoConcurrencyPolicy implements Rule<K8sFile> {
+    private static final RuleMeta META = RuleMeta.of("k8s/cronjob-no-concurrency-policy",
+            "CronJob runs may overlap", Severity.INFO, Category.RELIABILITY, FileKind.KUBERNETES);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(K8sFile f, RuleContext ctx) {
+        for (K8sObject o : f.objects()) {
+            if (o.is("CronJob") && o.spec() != null && o.spec().get("concurrencyPolicy") == null) {
+                ctx.report(o.anchor(), o.label() + " has no concurrencyPolicy, so a run that is slower than the "
+                        + "schedule overlaps with the next one (double processing, lock contention); set Forbid (or "
+                        + "Replace)");
+            }
+        }
+    }
+}

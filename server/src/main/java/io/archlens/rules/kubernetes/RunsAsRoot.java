@@ -1,0 +1,59 @@
+package io.archlens.rules.kubernetes;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Edit;
+import io.archlens.analysis.Fix;
+import io.archlens.analysis.Rule;
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.analysis.Tag;
+import io.archlens.core.TextRange;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.kubernetes.Container;
+import io.archlens.syntax.kubernetes.K8sFile;
+import io.archlens.syntax.kubernetes.K8sObject;
+import io.archlens.syntax.kubernetes.PodTemplate;
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YScalar;
+import io.archlens.syntax.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code runAsUser: 0} or {@code runAsNonRoot: false}: the container is told to run as root. */
+public final class RunsAsRoot implements Rule<K8sFile> {
+    private static final RuleMeta META = RuleMeta.of("k8s/runs-as-root", "Container is set to run as root",
+            Severity.WARNING, Category.SECURITY, FileKind.KUBERNETES);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(K8sFile f, RuleContext ctx) {
+        for (K8sObject o : f.objects()) {
+            if (o.pod() == null) {
+                continue;
+            }
+            Set<TextRange> seen = new HashSet<>();
+            for (Container c : o.pod().all()) {
+                YNode user = K8sSupport.effective(o.pod(), c, "runAsUser");
+                YNode nonRoot = K8sSupport.effective(o.pod(), c, "runAsNonRoot");
+                if (user instanceof YScalar s && Long.valueOf(0).equals(s.asLong()) && seen.add(s.range())) {
+                    ctx.report(s.range(), o.label() + ": runAsUser: 0 runs " + c.label() + " as root: a container "
+                            + "escape lands as root on the node; use a non-zero UID (e.g. 10001)");
+                } else if (K8sSupport.isFalse(nonRoot) && seen.add(nonRoot.range())) {
+                    ctx.report(nonRoot.range(), o.label() + ": runAsNonRoot: false lets " + c.label() + " run as "
+                            + "root; set it to true and use a non-root image user");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.archlens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code archlens check --agent NAME} against a MockWebServer speaking the OpenAI wire format. */
+class AgentCheckTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @StartStop
+    final MockWebServer provider = new MockWebServer();
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cl = new CommandLine(new CheckCommand());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private void write(String rel, String text) throws Exception {
+        Path p = dir.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    static MockResponse answer(String rule, String quote) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("rule", rule).put("category", "reliability").put("severity", "warning").put("message", rule + " here")
+                .put("explanation", "why").put("confidence", 0.9);
+        f.putObject("anchor").put("quote", quote).put("line_hint", 1);
+        f.putNull("fix");
+        ObjectNode findings = JSON.createObjectNode();
+        findings.putArray("findings").add(f);
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode c = root.putArray("choices").addObject();
+        c.putObject("message").put("role", "assistant").put("content", findings.toString()).putNull("refusal");
+        c.put("finish_reason", "stop");
+        return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(root.toString()).build();
+    }
+
+    @Test
+    void checkWithAgentMergesAgentFindingsAndReportsProgressOnStderr() throws Exception {
+        write(".archlens.yml", "agent:\n  provider: openai\n  base-url: " + provider.url("/v1") + "\n  model: gpt-test\n");
+        write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    restart: always\n");
+        write("src/main/java/shop/Db.java", "class Db {\n  Connection c = DriverManager.getConnection(url);\n}\n");
+        write(".env", "DB_PASSWORD=hunter2hunter2\n");
+        List<String> bodies = new ArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        provider.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                Thread.sleep(100);
+                inFlight.decrementAndGet();
+                String body = request.getBody().utf8();
+                synchronized (bodies) {
+                    bodies.add(body);
+                }
+                return body.contains("Db.java") ? answer("missing-connection-timeout", "DriverManager.getConnection(url)")
+                        : answer("db-single-replica", "image: postgres:16");
+            }
+        });
+        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "json");
+        JsonNode out = JSON.readTree(r.out());
+        List<String> agentRules = new ArrayList<>();
+        for (JsonNode f : out.path("findings")) {
+            if (f.path("source").asText().equals("archlens/backend-architecture-expert")) {
+                agentRules.add(f.path("path").asText().replace('\\', '/') + " " + f.path("rule").asText());
+            }
+        }
+        assertTrue(agentRules.stream().anyMatch(s -> s.endsWith("docker-compose.yml agent/db-single-replica")), agentRules + r.err());
+        assertTrue(agentRules.stream().anyMatch(s -> s.endsWith("Db.java agent/missing-connection-timeout")),
+                "source code is reviewed by the agent: " + agentRules);
+        assertEquals(2, provider.getRequestCount(), ".env is never sent: " + r.err());
+        assertTrue(bodies.stream().noneMatch(b -> b.contains("hunter2hunter2")));
+        assertTrue(max.get() <= 2);
+        assertTrue(r.err().contains("reviewing 2 files"), r.err());
+        assertTrue(r.err().contains("agent [1/2]") && r.err().contains("agent [2/2]"), r.err());
+        assertEquals(1, r.code(), "warnings fail the check as usual");
+    }
+
+    @Test
+    void unknownAgentIsAUsageError() throws Exception {
+        write("docker-compose.yml", "services: {}\n");
+        Run r = run(dir.toString(), "--agent", "nobody");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no agent definition named 'nobody'"), r.err());
+        assertFalse(r.out().contains("agent/"));
+    }
+}
