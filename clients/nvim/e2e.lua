@@ -83,11 +83,13 @@ vim.o.hidden = true
 local function open(name)
   local path = dir .. '/' .. name
   local existing = vim.fn.bufnr(path)
-  if existing > 0 then
-    -- already open (and attached): keep the buffer and its unsaved edits
+  if existing > 0 and client_id and vim.lsp.buf_is_attached(existing, client_id) then
+    -- already open and attached: keep the buffer and its unsaved edits
     vim.api.nvim_set_current_buf(existing)
     return existing, vim.uri_from_bufnr(existing)
   end
+  -- (a buffer may exist without being attached: Neovim creates one for every URI the server publishes
+  -- diagnostics for, and the server reports on files of the workspace that are not open)
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local bufnr = vim.api.nvim_get_current_buf()
   if vim.lsp.start then
@@ -259,6 +261,19 @@ local function settings_case(file)
   log('  ok: workspace/configuration and initializationOptions both apply')
 end
 
+local function graph_case()
+  log('case: workspace/executeCommand archlens.showGraph')
+  local bufnr = vim.api.nvim_get_current_buf()
+  local resp = client().request_sync('workspace/executeCommand', { command = 'archlens.showGraph', arguments = {} },
+    TIMEOUT, bufnr)
+  check(resp and resp.err == nil, 'archlens.showGraph failed: ' .. vim.inspect(resp))
+  local text = resp.result
+  check(type(text) == 'string' and text:find('^flowchart') ~= nil, 'archlens.showGraph did not answer Mermaid: '
+    .. vim.inspect(text))
+  check(text:find('api', 1, true) and text:find('db', 1, true), 'the graph lacks the compose services:\n' .. text)
+  log('  ok: Mermaid graph with the compose services (' .. #vim.split(text, '\n') .. ' lines)')
+end
+
 local function fix_all_case(file)
   log('case: source.fixAll.archlens on ' .. file)
   local bufnr, uri = open(file)
@@ -310,6 +325,7 @@ local ok, err = pcall(function()
     expect = 'restart: unless%-stopped',
   })
   vim.cmd('silent write')
+  graph_case()
   fix_all_case('compose.yaml')
   end
 end)

@@ -26,24 +26,42 @@ final class Secrets {
     static final double MIN_HEX_ENTROPY = 3.0;
 
     /** A known credential format. */
-    record Shape(String description, Pattern pattern) {
+    record Shape(String description, Pattern pattern, String anchor) {
+        Shape(String description, Pattern pattern) {
+            this(description, pattern, null);
+        }
+
+        /** Cheap pre-check: the literal every match contains. */
+        boolean mayMatch(String value) {
+            return anchor == null || value.contains(anchor);
+        }
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("a PEM private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")),
+            new Shape("a PEM private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
+                    "PRIVATE KEY"),
             new Shape("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b")),
-            new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")),
-            new Shape("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-            new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{20,}")),
-            new Shape("an OpenAI API key", Pattern.compile("\\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
-            new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Shape("a Slack webhook URL", Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+")),
-            new Shape("a Stripe live secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{16,}")),
-            new Shape("a Stripe test secret key", Pattern.compile("\\b[sr]k_test_[A-Za-z0-9]{16,}")),
-            new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-            new Shape("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}")),
-            new Shape("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new Shape("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+            new Shape("a GitHub token",
+                    Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")),
+            new Shape("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), "glpat-"),
+            new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{20,}"),
+                    "sk-ant-"),
+            new Shape("an OpenAI API key", Pattern.compile("\\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+                    "sk-"),
+            new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), "xox"),
+            new Shape("a Slack webhook URL", Pattern.compile(
+                    "https://hooks\\.slack\\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+"),
+                    "hooks.slack.com"),
+            new Shape("a Stripe live secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{16,}"),
+                    "k_live_"),
+            new Shape("a Stripe test secret key", Pattern.compile("\\b[sr]k_test_[A-Za-z0-9]{16,}"),
+                    "k_test_"),
+            new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), "AIza"),
+            new Shape("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"),
+                    "SG."),
+            new Shape("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), "npm_"),
+            new Shape("a JSON Web Token",
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), "eyJ"));
     private static final Pattern AWS_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
 
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS",
@@ -127,7 +145,7 @@ final class Secrets {
     /** How surely a key name announces a secret. */
     enum KeyHint {
         NONE,
-        /** {@code *_KEY} with a qualifier that is not clearly about credentials ({@code STRIPE_KEY}, {@code PAGE_KEY}). */
+        /** {@code *_KEY} with a qualifier not clearly about credentials ({@code STRIPE_KEY}, {@code PAGE_KEY}). */
         WEAK,
         /** A secret word ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}...) or {@code API_KEY}-like names. */
         STRONG
@@ -255,7 +273,7 @@ final class Secrets {
             return null;
         }
         for (Shape s : SHAPES) {
-            if (s.pattern().matcher(value).find()) {
+            if (s.mayMatch(value) && s.pattern().matcher(value).find()) {
                 return s;
             }
         }
@@ -286,7 +304,8 @@ final class Secrets {
     /** True when the value looks like a random secret by its shape and entropy (thresholds in the class doc). */
     static boolean looksRandom(String value) {
         String v = value.strip();
-        if (v.length() < MIN_RANDOM_LENGTH || v.indexOf("://") >= 0 || isFilePath(v) || UUID.matcher(v).matches() || v.chars().anyMatch(Character::isWhitespace)
+        if (v.length() < MIN_RANDOM_LENGTH || v.indexOf("://") >= 0 || isFilePath(v) || UUID.matcher(v).matches()
+                || v.chars().anyMatch(Character::isWhitespace)
                 || NUMERIC.matcher(v).matches()) {
             return false;
         }

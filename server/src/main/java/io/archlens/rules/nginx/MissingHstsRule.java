@@ -107,7 +107,8 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
     private static Edit fix(NginxDirective server, NginxEdits edits, RuleContext ctx) {
         List<String> lines = new ArrayList<>();
         if (!server.has("add_header")) {
-            NginxDirective level = server.parent() == null ? null : NginxScopes.levelWith(server.parent(), "add_header");
+            NginxDirective level = server.parent() == null ? null
+                    : NginxScopes.levelWith(server.parent(), "add_header");
             if (level != null) {
                 for (NginxDirective h : level.children("add_header")) {
                     lines.add(ctx.file().slice(h.range()));

@@ -39,7 +39,7 @@ public final class UploadBodySizeDefaultRule implements Rule<NginxConfig> {
         NginxEdits edits = null;
         for (NginxDirective loc : cfg.named("location")) {
             NginxArg path = loc.arg(loc.argCount() - 1);
-            if (path == null || !loc.isBlock() || !UPLOAD.matcher(path.value()).find() || !passes(loc)
+            if (path == null || !loc.isBlock() || NginxScopes.notHttp(loc) || !UPLOAD.matcher(path.value()).find() || !passes(loc)
                     || NginxScopes.effective(loc, "client_max_body_size") != null || hasNestedLimit(loc)
                     || NginxScopes.unknownInChain(loc, cfg)) {
                 continue;

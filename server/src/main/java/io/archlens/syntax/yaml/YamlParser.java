@@ -39,8 +39,12 @@ public final class YamlParser {
      * bombs are caught by the expansion budget below.
      */
     public static final int MAX_COLLECTION_ALIASES = 10_000;
-    /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
+    /**
+     * Aliases may add this many nodes to a document (counting each alias as its whole subtree), and
+     * {@link #MAX_EXPANSION_RATIO} times its distinct nodes, before it counts as a bomb and is dropped.
+     */
     public static final int MAX_EXPANDED_NODES = 200_000;
+    public static final int MAX_EXPANSION_RATIO = 16;
 
     private YamlParser() {
     }
@@ -65,6 +69,11 @@ public final class YamlParser {
                 Converter c = new Converter(lines, issues);
                 YNode root = n == null ? null : c.convert(n, 0);
                 TextRange r = root == null ? TextRange.empty(0) : root.range();
+                if (c.bombReported) {
+                    // anyone walking the DAG as a tree would expand it: the document is dropped, not analysed
+                    root = null;
+                    complete = false;
+                }
                 docs.add(new YamlDocument(root, r, index++));
             }
         } catch (MarkedYamlEngineException e) {
@@ -134,6 +143,10 @@ public final class YamlParser {
         private long aliasCost;
         private boolean bombReported;
 
+        private boolean isBomb() {
+            return aliasCost > MAX_EXPANDED_NODES && aliasCost > (long) MAX_EXPANSION_RATIO * done.size();
+        }
+
         Converter(LineIndex lines, List<ParseIssue> issues) {
             this.lines = lines;
             this.issues = issues;
@@ -146,7 +159,7 @@ public final class YamlParser {
                 long size = sizes.getOrDefault(n, 1L);
                 visited += size;
                 aliasCost += size;
-                if (aliasCost <= MAX_EXPANDED_NODES) {
+                if (!isBomb()) {
                     return prev;
                 }
             }
@@ -154,7 +167,7 @@ public final class YamlParser {
             if (prev == null) {
                 visited++;
             }
-            if (aliasCost > MAX_EXPANDED_NODES || depth > 500) {
+            if (isBomb() || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500

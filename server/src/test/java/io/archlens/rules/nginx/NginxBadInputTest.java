@@ -44,13 +44,16 @@ class NginxBadInputTest {
 
     @Test
     void hugeConfigOfAbout5MbIsAnalysed() {
+        // One upstream per server: lookups of proxy_pass targets must stay indexed (no upstreams x locations scan).
         StringBuilder sb = new StringBuilder("events { worker_connections 4096; }\nhttp {\n  server_tokens off;\n"
                 + "  upstream api { server api:8080; keepalive 32; }\n");
         int servers = 0;
         while (sb.length() < 5 * 1024 * 1024) {
-            sb.append("  server {\n    listen 80;\n    server_name s").append(servers).append(".example.com;\n")
+            sb.append("  upstream u").append(servers).append(" { server 10.0.0.1:8080; keepalive 8; }\n")
+                    .append("  server {\n    listen 80;\n    server_name s").append(servers).append(".example.com;\n")
                     .append("    add_header X-Frame-Options DENY;\n")
-                    .append("    location /api/ {\n      proxy_pass http://api;\n      proxy_http_version 1.1;\n")
+                    .append("    location /api/ {\n      proxy_pass http://u").append(servers).append(";\n")
+                    .append("      proxy_http_version 1.1;\n")
                     .append("      proxy_set_header Connection \"\";\n      proxy_set_header Host $host;\n")
                     .append("      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n    }\n")
                     .append("    location /assets/ {\n      add_header Cache-Control public;\n    }\n  }\n");
