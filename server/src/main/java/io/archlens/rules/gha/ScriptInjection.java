@@ -141,9 +141,7 @@ public final class ScriptInjection implements Rule<Workflow> {
             return null;
         }
         edits.add(envEdit);
-        try {
-            io.archlens.analysis.Fixes.apply(text, edits);
-        } catch (IllegalArgumentException overlap) {
+        if (overlapping(edits)) {
             return null;
         }
         String title = "Move " + (names.size() == 1 ? "the expression" : names.size() + " expressions")
@@ -151,6 +149,18 @@ public final class ScriptInjection implements Rule<Workflow> {
         // a heredoc in the script would print the added quotes literally
         boolean heredoc = run.value().contains("<<");
         return new Fix(title, edits, !heredoc);
+    }
+
+    /** True when two edits overlap (the env insertion landing inside the script would be one). */
+    private static boolean overlapping(List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort((a, b) -> a.range().compareTo(b.range()));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).range().start() < sorted.get(i - 1).range().end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The quote the shell is inside at {@code at}, scanning from {@code from} (0 when outside quotes). */
