@@ -23,21 +23,12 @@ final class NginxEdits {
     NginxEdits(String text, LineIndex lines) {
         this.text = text;
         this.lines = lines;
-        this.eol = detectEol(text, lines);
+        this.eol = LineIndex.lineEnding(text);
         this.unit = detectUnit(text, lines);
     }
 
     String eol() {
         return eol;
-    }
-
-    /** The first line break's style (looks at the first line only, so it is cheap on any file). */
-    private static String detectEol(String text, LineIndex lines) {
-        if (lines.lineCount() < 2) {
-            return "\n";
-        }
-        int brk = lines.lineEnd(0);
-        return text.startsWith("\r\n", brk) ? "\r\n" : text.charAt(brk) == '\r' ? "\r" : "\n";
     }
 
     private static String detectUnit(String text, LineIndex lines) {
