@@ -102,6 +102,13 @@ public final class AgentCoordinator implements AutoCloseable {
     }
 
     /** True when the agent may run at all: enabled in settings, configured, and the workspace is trusted. */
+    /** Passes a system-model summary supplier to the service (see {@link AgentService#systemContext}). */
+    public void systemContext(java.util.function.Function<SourceFile, String> summary) {
+        if (service != null) {
+            service.systemContext(summary);
+        }
+    }
+
     public boolean active() {
         return settings.enabled() && trusted && service != null;
     }

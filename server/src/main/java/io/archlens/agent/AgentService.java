@@ -58,6 +58,8 @@ public final class AgentService implements AutoCloseable {
     private final TokenBudget budget;
     private final CircuitBreaker breaker;
     private final PromptBuilder prompts;
+    /** Summarises the system model around a file for the prompt (ArchLens' cross-file model); null when none. */
+    private volatile java.util.function.Function<SourceFile, String> systemContext;
     private final AgentRuntime runtime;
     private final OkHttpClient client;
 
@@ -201,13 +203,30 @@ public final class AgentService implements AutoCloseable {
 
     private Prepared prepare(SourceFile file, ProjectContext project, List<Finding> ruleFindings) {
         Redacted redacted = Redactor.redact(file);
-        AgentPrompt p = prompts.build(definition, file, redacted, project, ruleFindings);
+        String system = null;
+        java.util.function.Function<SourceFile, String> sc = systemContext;
+        if (sc != null) {
+            try {
+                system = sc.apply(file);
+            } catch (RuntimeException e) {
+                system = null; // the review goes on without the system summary
+            }
+        }
+        AgentPrompt p = prompts.build(definition, file, redacted, project, ruleFindings, system);
         Double temperature = settings.temperature() != null ? settings.temperature() : definition.temperature();
         ProviderRequest req = new ProviderRequest(p.system(), p.user(), OutputContract.schema(), temperature,
                 settings.maxOutputTokens());
         String key = ReviewCache.key(provider.describe(), model, definition.hash(), OutputContract.SCHEMA_VERSION,
                 p.cacheMaterial());
         return new Prepared(p, req, key);
+    }
+
+    /**
+     * Gives reviews a compact summary of the system model around each file (see
+     * {@link io.archlens.model.SystemSummary#forAgent}); the summary is part of the cache key.
+     */
+    public void systemContext(java.util.function.Function<SourceFile, String> summary) {
+        this.systemContext = summary;
     }
 
     /** Exactly what a review of this file would send now (nothing is sent). */

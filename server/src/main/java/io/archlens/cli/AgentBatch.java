@@ -41,6 +41,12 @@ final class AgentBatch {
     /** The merged results, or null when the agent cannot run (the reason is on stderr). */
     static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
             List<FileResult> ruleResults, PrintWriter err) {
+        return run(agentName, userBaseUrl, settings, root, cwd, files, ruleResults, null, err);
+    }
+
+    /** {@code system}: the cross-file result of the same check, whose model the prompts summarise (may be null). */
+    static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
+            List<FileResult> ruleResults, io.archlens.model.CrossFileAnalysis.Result system, PrintWriter err) {
         AgentSettings s = AgentSettings.from(settings).withEnabled(true).withAgentName(agentName);
         if (userBaseUrl != null) {
             s = s.withBaseUrl(userBaseUrl);
@@ -55,6 +61,10 @@ final class AgentBatch {
         } catch (IllegalArgumentException e) {
             say(err, "archlens: --agent: " + e.getMessage());
             return null;
+        }
+        if (system != null && !system.model().nodes().isEmpty()) {
+            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(), file.uri(),
+                    system.findings(file.uri()), 4000));
         }
         try (service) {
             List<FileResult> targets = new ArrayList<>(ruleResults);

@@ -116,7 +116,8 @@ public final class CheckCommand implements Callable<Integer> {
         });
         List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
         if (agent != null) {
-            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results, err);
+            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results,
+                    analyzer.lastCrossFile(), err);
             if (results == null) {
                 return 2;
             }

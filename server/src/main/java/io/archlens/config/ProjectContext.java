@@ -24,7 +24,17 @@ public record ProjectContext(
 
     public ProjectContext {
         requiredTags = requiredTags == null ? List.of() : List.copyOf(requiredTags);
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        if (raw == null) {
+            raw = Map.of();
+        } else {
+            java.util.Map<String, Object> clean = new java.util.LinkedHashMap<>();
+            raw.forEach((k, v) -> {
+                if (k != null && v != null) {
+                    clean.put(k, v);
+                }
+            });
+            raw = java.util.Collections.unmodifiableMap(clean);
+        }
     }
 
     public boolean isProduction() {

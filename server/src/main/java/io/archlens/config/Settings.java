@@ -29,8 +29,19 @@ public record Settings(
     public Settings {
         rules = Map.copyOf(rules);
         ignore = List.copyOf(ignore);
-        agent = Map.copyOf(agent);
-        raw = Map.copyOf(raw);
+        agent = withoutNulls(agent);
+        raw = withoutNulls(raw);
+    }
+
+    /** An immutable copy without null values ({@code context:} with nothing under it reads as absent). */
+    private static Map<String, Object> withoutNulls(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getKey() != null && e.getValue() != null) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Reads the settings object (the same shape in .archlens.yml and in editor settings). */

@@ -65,6 +65,7 @@ final class AgentBridge implements AgentListener {
         AgentCoordinator old = coordinator;
         coordinator = AgentCoordinator.create(s, AgentDefinitions.load(root), AgentRuntime.system(clientApiKey, userBase, null),
                 session.trusted, session.settings().context(), this);
+        coordinator.systemContext(file -> session.system.agentSummary(file));
         if (old != null) {
             old.close();
         }

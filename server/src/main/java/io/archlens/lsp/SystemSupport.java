@@ -356,6 +356,18 @@ final class SystemSupport {
         return all;
     }
 
+    /** The system around a file for the LLM agent's prompt; null when the model knows nothing about it. */
+    String agentSummary(io.archlens.analysis.SourceFile file) {
+        if (!enabled) {
+            return null;
+        }
+        CrossFileAnalysis.Result r = current;
+        if (r.model().nodes().isEmpty()) {
+            return null;
+        }
+        return io.archlens.model.SystemSummary.forAgent(r.model(), file.uri(), r.findings(file.uri()), 4000);
+    }
+
     void shutdown() {
         closed = true;
         exec.shutdownNow();

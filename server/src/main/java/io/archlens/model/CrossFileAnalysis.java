@@ -94,8 +94,8 @@ public final class CrossFileAnalysis {
             }
             RuleMeta meta = ProjectRule.MISSING_CONTEXT;
             raw.computeIfAbsent(first.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), meta.defaultSeverity(),
-                    meta.category(), first.range(), "Cross-file checks were skipped for lack of project context: "
-                    + String.join(", ", parts) + "; declare it under context: in .archlens.yml", null, List.of(),
+                    meta.category(), first.range(), "Cross-file checks lack project context: "
+                    + String.join(", ", parts) + "; answer it under context: in .archlens.yml so they can decide", null, List.of(),
                     List.of(), meta.tags(), Finding.RULE_BOOK_SOURCE, null));
         }
         Map<String, List<Finding>> out = new LinkedHashMap<>();

@@ -232,10 +232,17 @@ public final class SystemModel {
             return out;
         }
 
-        /** True when something answers on {@code port} in this workload (declared or listening). */
+        /**
+         * True when something answers on {@code port} in this workload: the application's listening ports when its
+         * configuration is known, else any declared or default port.
+         */
         public boolean serves(int port) {
-            if (listen().has(port)) {
+            Listen l = listen();
+            if (l.has(port)) {
                 return true;
+            }
+            if (l.basis() == Basis.APP) {
+                return false; // the application's own configuration is the truth; declarations may be wrong
             }
             for (Port p : containerPorts()) {
                 if (p.port() == port) {
@@ -252,7 +259,8 @@ public final class SystemModel {
                 return new Replicas(h.maxReplicas(), h.maxLoc(), "maxReplicas of HorizontalPodAutoscaler '" + h.name() + "'");
             }
             if (workload.replicasLoc() != null && workload.replicas() != null) {
-                return new Replicas(workload.replicas(), workload.replicasLoc(), "replicas");
+                return new Replicas(workload.replicas(), workload.replicasLoc(),
+                        workload.platform() == Platform.COMPOSE ? "deploy.replicas" : "spec.replicas");
             }
             if (context.replicas() != null) {
                 return new Replicas(context.replicas(), null, "replicas declared in .archlens.yml");
@@ -639,9 +647,8 @@ public final class SystemModel {
                 return new Resolution(selected(s), s);
             }
         }
-        if (h.contains(".") && !h.endsWith(".svc") && !h.endsWith(".svc.cluster.local")
-                && services(ns).isEmpty() && nodesIn(Platform.KUBERNETES, ns).isEmpty()) {
-            return null; // "a.b" with no namespace b in the workspace: an external name
+        if (!ns.equals(from.scope()) && services(ns).isEmpty() && nodesIn(Platform.KUBERNETES, ns).isEmpty()) {
+            return null; // another namespace the workspace does not describe (or "a.b" is an external name)
         }
         return new Resolution(List.of(), null);
     }

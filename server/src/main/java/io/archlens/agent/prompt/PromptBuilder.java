@@ -35,17 +35,26 @@ public final class PromptBuilder {
 
     public AgentPrompt build(AgentDefinition def, SourceFile file, Redacted redacted, ProjectContext project,
             List<Finding> ruleFindings) {
+        return build(def, file, redacted, project, ruleFindings, null);
+    }
+
+    /**
+     * The prompt, with {@code system} (a compact summary of the workspace's system model around the file: the
+     * workloads it defines or configures, their neighbours, ports, replicas, cross-file findings) when known.
+     */
+    public AgentPrompt build(AgentDefinition def, SourceFile file, Redacted redacted, ProjectContext project,
+            List<Finding> ruleFindings, String systemSummary) {
         String nonce = nonces.get();
         while (redacted.text().contains(nonce)) {
             nonce = randomNonce();
         }
         String system = def.prompt().strip() + "\n\n" + OutputContract.instructions(nonce);
-        String template = userTemplate(file, redacted, project, ruleFindings);
+        String template = userTemplate(file, redacted, project, ruleFindings, systemSummary);
         return new AgentPrompt(system, template.replace(NONCE_SLOT, nonce), nonce, template, redacted);
     }
 
     private static String userTemplate(SourceFile file, Redacted redacted, ProjectContext project,
-            List<Finding> ruleFindings) {
+            List<Finding> ruleFindings, String system) {
         StringBuilder sb = new StringBuilder(redacted.text().length() + 1024);
         sb.append("Review this file.\n\n");
         sb.append("Path: ").append(oneLine(file.path())).append('\n');
@@ -54,6 +63,10 @@ public final class PromptBuilder {
         sb.append("Project context: ").append(ctx.isEmpty() ? "not declared (state your assumptions)" : ctx).append('\n');
         if (!redacted.redactions().isEmpty()) {
             sb.append("Secrets replaced by placeholders: ").append(redacted.redactions().size()).append('\n');
+        }
+        if (system != null && !system.isBlank()) {
+            sb.append("\nThe system around this file (from the workspace's other configuration files):\n")
+                    .append(system.strip()).append('\n');
         }
         if (ruleFindings != null && !ruleFindings.isEmpty()) {
             sb.append("\nAlready reported by the ArchLens rule book (do not repeat these):\n");

@@ -46,6 +46,17 @@ public final class DatabaseWithoutHealthcheck implements ProjectRule {
         }
     }
 
+    private static String probe(String family) {
+        return switch (family) {
+            case "postgres" -> " (pg_isready)";
+            case "mysql", "mariadb" -> " (mysqladmin ping)";
+            case "redis" -> " (redis-cli ping)";
+            case "mongo" -> " (mongosh --eval 'db.adminCommand(\"ping\")')";
+            case "rabbitmq" -> " (rabbitmq-diagnostics -q ping)";
+            default -> "";
+        };
+    }
+
     private static void check(Node from, Dependency d, List<Node> target, ProjectReporter out) {
         DataStores.Engine engine = null;
         boolean byImage = false;
@@ -81,7 +92,7 @@ public final class DatabaseWithoutHealthcheck implements ProjectRule {
         out.report(d.loc(), from.label() + " depends on '" + d.target() + "', a " + engine.family()
                 + " database with no healthcheck in any Compose file of the project"
                 + (healthy ? "; condition: service_healthy makes 'docker compose up' fail" : "; it starts before the "
-                        + "database accepts connections") + ", add a healthcheck (e.g. pg_isready) to '" + d.target() + "'",
+                        + "database accepts connections") + ", add a healthcheck" + probe(engine.family()) + " to '" + d.target() + "'",
                 rel);
     }
 }

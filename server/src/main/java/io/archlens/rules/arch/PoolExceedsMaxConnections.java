@@ -151,8 +151,10 @@ public final class PoolExceedsMaxConnections implements ProjectRule {
             terms.add(s.app().name() + " " + s.replicas().count() + " x " + s.pool());
         }
         for (Share s : shares) {
+            // with one replica assumed, ask for the real count only when it could matter (over half the limit)
             if (s.replicas().what().equals("default") && s.app().platform() == Platform.COMPOSE
-                    && model.context().replicas() == null && !runsOnKubernetes(model, s.app())) {
+                    && model.context().replicas() == null && !runsOnKubernetes(model, s.app())
+                    && sum * 2 > limit.max()) {
                 out.needContext("replicas", s.poolProp() != null ? s.poolProp().valueLoc() : s.conn().hostLoc());
             }
         }
@@ -175,8 +177,10 @@ public final class PoolExceedsMaxConnections implements ProjectRule {
             }
             Loc at = s.poolProp() != null ? s.poolProp().valueLoc() : s.conn().hostLoc();
             String poolText = s.poolProp() != null ? "pool of " + s.pool() : "default Hikari pool of " + s.pool();
-            out.report(at, s.app().label() + " opens a " + poolText + " on each of " + s.replicas().count()
-                    + " replicas (" + s.replicas().what() + "); with every client (" + String.join(" + ", terms) + " = "
+            String reps = s.replicas().count() == 1 ? " (1 replica" + (s.replicas().what().equals("default") ? ""
+                    : ", " + s.replicas().what()) + ")" : " on each of its " + s.replicas().count() + " replicas ("
+                    + s.replicas().what() + ")";
+            out.report(at, s.app().label() + " opens a " + poolText + reps + "; with every client (" + String.join(" + ", terms) + " = "
                     + sum + ") that exceeds max_connections " + limit.max() + " of " + dbLabel + " (" + limit.what()
                     + "); lower the pool size or raise max_connections", rel);
         }

@@ -67,7 +67,8 @@ public final class UpstreamPortMismatch implements ProjectRule {
                     offered.add(p.port());
                 }
                 rel.addAll(Arch.listenRelated(n, l));
-                for (io.archlens.model.Facts.Port p : n.containerPorts()) {
+                for (io.archlens.model.Facts.Port p : l.basis() == SystemModel.Basis.APP ? List.<io.archlens.model.Facts.Port>of()
+                        : n.containerPorts()) {
                     if (offered.add(p.port())) {
                         rel.add(p.loc().related("container port " + p.port() + " of " + n.label()));
                     }

@@ -80,9 +80,13 @@ class ComposeBadInputTest {
         StringBuilder sb = new StringBuilder(hardened).append("services:\n");
         int n = 0;
         long lines = 9;
-        while (lines < 50_000) {
-            sb.append(SERVICE.replace("svc", "svc" + n++)).append("    <<: *h\n");
-            lines += 5;
+        StringBuilder env = new StringBuilder("    environment:\n");
+        for (int i = 0; i < 15; i++) {
+            env.append("      SETTING_").append(i).append(": value-").append(i).append('\n');
+        }
+        while (lines < 50_000) { // 20-line services: a big but realistic file (about 2,500 services)
+            sb.append(SERVICE.replace("svc", "svc" + n++)).append("    <<: *h\n").append(env);
+            lines += 21;
         }
         List<Finding> fs = analyze(sb.toString());
         assertEquals(0, count(fs, "archlens/syntax-error"));
