@@ -87,6 +87,10 @@ vscode() {
   # the graph webview renders offline with the bundled mermaid, when a Chromium is at hand (not installed for this)
   if command -v chromium >/dev/null 2>&1; then
     node --require ./out/test/mock/register.js out/scripts/webview-smoke.js 2>/dev/null
+    # and the server's own graph of the e2e project
+    "$repo/bin/archlens" graph "$repo/clients/e2e/project" >"$repo/clients/vscode/out/e2e-graph.mmd"
+    ARCHLENS_GRAPH_FILE="$repo/clients/vscode/out/e2e-graph.mmd" \
+      node --require ./out/test/mock/register.js out/scripts/webview-smoke.js 2>/dev/null
   else
     say "webview smoke test not run: no chromium (apt-get install chromium to run it)"
   fi

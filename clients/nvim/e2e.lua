@@ -43,7 +43,11 @@ end
 -- The raw LSP diagnostics as published (with ranges and version), while Neovim's own handler still runs.
 local published = {} -- uri -> { version = n, diagnostics = {...}, count = number of publishes }
 local default_publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+local statuses = {} -- archlens/status notifications (opted in below)
 local handlers = {
+  ['archlens/status'] = function(_, result)
+    table.insert(statuses, result)
+  end,
   ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
     local p = published[result.uri] or { count = 0 }
     p.version = result.version
@@ -62,7 +66,7 @@ local config = {
   handlers = handlers,
   flags = { debounce_text_changes = 50 },
   -- settings reach the server both ways: initializationOptions (fallback) and workspace/configuration
-  init_options = { rules = { ['compose/no-cap-drop'] = 'off' } },
+  init_options = { rules = { ['compose/no-cap-drop'] = 'off' }, statusNotification = true },
   settings = { archlens = { rules = { ['compose/obsolete-version'] = 'error' } } },
   -- Neovim answers workspace/configuration from `settings` but (before 0.8) does not announce it, and never sends
   -- the settings by itself: send them once, as nvim-lspconfig does
@@ -79,11 +83,13 @@ vim.o.hidden = true
 local function open(name)
   local path = dir .. '/' .. name
   local existing = vim.fn.bufnr(path)
-  if existing > 0 then
-    -- already open (and attached): keep the buffer and its unsaved edits
+  if existing > 0 and client_id and vim.lsp.buf_is_attached(existing, client_id) then
+    -- already open and attached: keep the buffer and its unsaved edits
     vim.api.nvim_set_current_buf(existing)
     return existing, vim.uri_from_bufnr(existing)
   end
+  -- (a buffer may exist without being attached: Neovim creates one for every URI the server publishes
+  -- diagnostics for, and the server reports on files of the workspace that are not open)
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local bufnr = vim.api.nvim_get_current_buf()
   if vim.lsp.start then
@@ -243,7 +249,29 @@ local function settings_case(file)
   -- init_options: compose/no-cap-drop turned off
   check(#find(uri, 'compose/no-cap-drop') == 0, 'compose/no-cap-drop is reported although init_options turn it off')
   check(#find(uri, 'compose/no-new-privileges') > 0, 'the other compose rules are missing')
+  -- the opt-in status notification arrived, and the settings change showed as busy then idle
+  wait('archlens/status idle', function()
+    return #statuses > 0 and statuses[#statuses].state == 'idle'
+  end)
+  local states = {}
+  for _, st in ipairs(statuses) do
+    table.insert(states, st.state)
+  end
+  log('  archlens/status: ' .. table.concat(states, ' -> '))
   log('  ok: workspace/configuration and initializationOptions both apply')
+end
+
+local function graph_case()
+  log('case: workspace/executeCommand archlens.showGraph')
+  local bufnr = vim.api.nvim_get_current_buf()
+  local resp = client().request_sync('workspace/executeCommand', { command = 'archlens.showGraph', arguments = {} },
+    TIMEOUT, bufnr)
+  check(resp and resp.err == nil, 'archlens.showGraph failed: ' .. vim.inspect(resp))
+  local text = resp.result
+  check(type(text) == 'string' and text:find('^flowchart') ~= nil, 'archlens.showGraph did not answer Mermaid: '
+    .. vim.inspect(text))
+  check(text:find('api', 1, true) and text:find('db', 1, true), 'the graph lacks the compose services:\n' .. text)
+  log('  ok: Mermaid graph with the compose services (' .. #vim.split(text, '\n') .. ' lines)')
 end
 
 local function fix_all_case(file)
@@ -297,6 +325,7 @@ local ok, err = pcall(function()
     expect = 'restart: unless%-stopped',
   })
   vim.cmd('silent write')
+  graph_case()
   fix_all_case('compose.yaml')
   end
 end)

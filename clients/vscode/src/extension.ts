@@ -280,7 +280,7 @@ export class Controller implements vscode.Disposable {
         return;
       }
       GraphPanel.show(this.context.extensionUri, async () => {
-        const r = await this.serverCommand(SERVER_COMMANDS.showGraph, [], 'the service graph');
+        const r = await this.serverCommand(SERVER_COMMANDS.showGraph, ['mermaid'], 'the service graph');
         return mermaidText(r.result);
       });
     });

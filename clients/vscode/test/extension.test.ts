@@ -285,3 +285,33 @@ test('changing java.home or agent.enabled restarts the server (Java and selector
   assert.ok(clients[1].options.documentSelector.some((f: any) => f.pattern.includes('java')), 'source files once the agent is on');
   c.dispose();
 });
+
+test('Show Service Graph opens a webview and posts the Mermaid text the server answers', async () => {
+  const { ctx } = context();
+  const { d, clients } = deps({ commands: ['archlens.showGraph'], answer: () => 'flowchart LR\n  api --> db' });
+  const c = await activate(ctx, d);
+  await state.commands.get(COMMANDS.graph)!();
+  assert.equal(state.panels.length, 1);
+  const panel = state.panels[0];
+  assert.equal(panel.options.enableScripts, true);
+  assert.match(panel.webview.html, /mermaid\.min\.js/);
+  assert.doesNotMatch(panel.webview.html, /https?:\/\//);
+  panel.receive({ type: 'ready' });
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(clients[0].requests.at(-1), {
+    method: 'workspace/executeCommand',
+    params: { command: 'archlens.showGraph', arguments: ['mermaid'] },
+  });
+  assert.deepEqual(panel.posted.at(-1), { type: 'graph', text: 'flowchart LR\n  api --> db', dark: true });
+  c.dispose();
+});
+
+test('Show Service Graph on a server without the graph says so instead of opening an empty panel', async () => {
+  const { ctx } = context();
+  const { d } = deps({ commands: ['archlens.fixAll'] });
+  const c = await activate(ctx, d);
+  await state.commands.get(COMMANDS.graph)!();
+  assert.equal(state.panels.length, 0);
+  assert.match(state.messages.at(-1)!.text, /does not offer the service graph yet/);
+  c.dispose();
+});

@@ -45,3 +45,10 @@ test('every command has a title under the ArchLens category', () => {
   }
   assert.ok(pkg.contributes.commands.some((c: any) => c.title === 'Set API Key'));
 });
+
+test('activation is limited to files ArchLens analyses (no JVM started for every window or JSON file)', () => {
+  for (const e of ['*', 'onStartupFinished', 'onLanguage:json', 'onLanguage:plaintext']) {
+    assert.ok(!pkg.activationEvents.includes(e), `activation on ${e}`);
+  }
+  assert.ok(pkg.activationEvents.includes('onLanguage:dockerfile'));
+});

@@ -73,6 +73,7 @@ export const state = {
   commands: new Map<string, (...args: any[]) => any>(),
   executed: [] as { command: string; args: any[] }[],
   statusItems: [] as any[],
+  panels: [] as any[],
   output: [] as string[],
   config: {} as Record<string, { value?: any; default?: any }>,
   trusted: true,
@@ -84,6 +85,7 @@ export const state = {
     this.commands.clear();
     this.executed = [];
     this.statusItems = [];
+    this.panels = [];
     this.output = [];
     this.config = {};
     this.trusted = true;
@@ -125,8 +127,36 @@ export const window = {
     return state.activeEditor;
   },
   activeColorTheme: { kind: ColorThemeKind.Dark },
-  createWebviewPanel: () => {
-    throw new Error('webviews are not mocked');
+  createWebviewPanel: (viewType: string, title: string, _column: unknown, options: any) => {
+    const listeners: ((m: unknown) => void)[] = [];
+    const panel: any = {
+      viewType,
+      title,
+      options,
+      posted: [] as unknown[],
+      revealed: 0,
+      webview: {
+        cspSource: 'vscode-webview://mock',
+        html: '',
+        asWebviewUri: (u: Uri) => u,
+        onDidReceiveMessage: (l: (m: unknown) => void) => {
+          listeners.push(l);
+          return new Disposable();
+        },
+        postMessage: (m: unknown) => {
+          panel.posted.push(m);
+          return Promise.resolve(true);
+        },
+      },
+      /** what the page script would send (ready, refresh, copy) */
+      receive: (m: unknown) => listeners.forEach((l) => l(m)),
+      reveal() {
+        panel.revealed++;
+      },
+      onDidDispose: () => new Disposable(),
+    };
+    state.panels.push(panel);
+    return panel;
   },
 };
 

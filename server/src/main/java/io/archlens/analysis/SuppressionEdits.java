@@ -57,8 +57,6 @@ public final class SuppressionEdits {
 
     /** The file's own line ending (CRLF files stay CRLF). */
     public static String newline(SourceFile file) {
-        String t = file.text();
-        int nl = t.indexOf('\n');
-        return nl > 0 && t.charAt(nl - 1) == '\r' ? "\r\n" : "\n";
+        return LineIndex.lineEnding(file.text());
     }
 }

@@ -127,6 +127,19 @@ public final class LineIndex {
         return Math.min(off, end);
     }
 
+    /**
+     * The text's line break, for text that ArchLens inserts: CRLF or CR when its first line break is one,
+     * else LF (so CRLF files stay CRLF). Looks only as far as the first line break.
+     */
+    public static String lineEnding(String text) {
+        int n = text.indexOf('\n');
+        int r = text.indexOf('\r', 0);
+        if (r >= 0 && (n < 0 || r < n)) {
+            return r + 1 < text.length() && text.charAt(r + 1) == '\n' ? "\r\n" : "\r";
+        }
+        return "\n";
+    }
+
     public TextRange lineRange(int line) {
         return new TextRange(lineStart(line), lineEnd(line));
     }

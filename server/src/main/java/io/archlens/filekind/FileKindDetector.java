@@ -12,7 +12,10 @@ public final class FileKindDetector {
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose([.-][^/]*)?\\.ya?ml");
     private static final Pattern SPRING_PROPS = Pattern.compile("(application|bootstrap)([-.][^/]*)?\\.properties");
     private static final Pattern SPRING_YAML = Pattern.compile("(application|bootstrap)([-.][^/]*)?\\.ya?ml");
-    private static final Pattern ROOT_SERVICES = Pattern.compile("(?m)^services:\\s*(#.*)?$");
+    /** A root {@code services:} whose first entry is a named mapping entry (a GitLab CI list does not count). */
+    private static final Pattern ROOT_SERVICES = Pattern.compile(
+            "(?m)^services:[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n(?:[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n)*[ \\t]+[^\\s#-][^\\r\\n]*:"
+                    + "|(?m)^services:[ \\t]*\\{");
     private static final Pattern ROOT_API_VERSION = Pattern.compile("(?m)^(apiVersion:|\\s*\"apiVersion\"\\s*:)");
     private static final Pattern ROOT_KIND = Pattern.compile("(?m)^(kind:|\\s*\"kind\"\\s*:)");
     private static final Pattern OPENAPI_ROOT = Pattern.compile("(?m)^(openapi:|swagger:|[ \\t]*\\{?[ \\t]*\"(openapi|swagger)\"\\s*:)");
@@ -59,6 +62,9 @@ public final class FileKindDetector {
                 return FileKind.NGINX;
             }
             return FileKind.UNKNOWN;
+        }
+        if (lname.indexOf('.') < 0 && (lower.contains("sites-available/") || lower.contains("sites-enabled/"))) {
+            return FileKind.NGINX; // Debian-style site files have no extension (sites-available/default)
         }
         boolean yaml = lname.endsWith(".yml") || lname.endsWith(".yaml");
         boolean json = lname.endsWith(".json");

@@ -57,7 +57,7 @@ final class AgentBridge implements AgentListener {
         Path root = session.root;
         String userBase = userBaseUrl();
         Object key = List.of(s, session.trusted, String.valueOf(root), Objects.hashCode(clientApiKey),
-                String.valueOf(userBase));
+                String.valueOf(userBase), session.settings().context());
         if (!definitionsChanged && key.equals(configKey) && coordinator != null) {
             return;
         }

@@ -181,6 +181,23 @@ class ClientCompatibilityTest {
     }
 
     @Test
+    void configurationAnsweredAfterTheFirstAnalysisIsStillApplied() throws Exception {
+        // Emacs answers workspace/configuration while the server may already be analysing the opened file
+        try (ClientHarness h = new ClientHarness()) {
+            ClientCapabilities caps = bare();
+            caps.getWorkspace().setConfiguration(true);
+            h.client.configurationAnswer = new java.util.concurrent.CompletableFuture<>();
+            h.start(caps, null, null);
+            h.open(URI, TEXT);
+            assertEquals(DiagnosticSeverity.Warning, awaitDiagnostics(h, URI, 1).getDiagnostics().get(0).getSeverity());
+            h.client.configurationAnswer.complete(java.util.Collections.singletonList(
+                    json("{\"rules\":{\"test/latest\":\"error\"}}")));
+            ClientHarness.await("the late configuration to apply", () ->
+                    h.client.lastFor(URI).getDiagnostics().get(0).getSeverity() == DiagnosticSeverity.Error);
+        }
+    }
+
+    @Test
     void didChangeConfigurationCarriesSettingsForClientsWithoutConfigurationRequests() throws Exception {
         try (ClientHarness h = new ClientHarness()) {
             h.start(bare(), null, null);

@@ -114,10 +114,14 @@ final class ClientHarness implements AutoCloseable {
             progress.add(p);
         }
 
+        /** When set, workspace/configuration is answered only when the test completes this future. */
+        volatile CompletableFuture<List<Object>> configurationAnswer;
+
         @Override
         public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
             configurationRequests.add(p);
-            return CompletableFuture.completedFuture(configuration.apply(p));
+            CompletableFuture<List<Object>> later = configurationAnswer;
+            return later != null ? later : CompletableFuture.completedFuture(configuration.apply(p));
         }
 
         @Override

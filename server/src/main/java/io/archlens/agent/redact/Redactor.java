@@ -34,6 +34,9 @@ public final class Redactor {
         String text = file.text();
         List<Span> spans = new ArrayList<>();
         for (SecretPatterns.TokenPattern tp : SecretPatterns.TOKENS) {
+            if (!tp.mayMatch(text)) {
+                continue;
+            }
             Matcher m = tp.pattern().matcher(text);
             while (m.find()) {
                 int g = tp.group();

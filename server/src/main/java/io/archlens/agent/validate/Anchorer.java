@@ -21,6 +21,11 @@ public final class Anchorer {
     }
 
     public static Optional<TextRange> anchor(String text, String quote, Integer lineHint) {
+        return anchor(text, null, quote, lineHint);
+    }
+
+    /** As above, with the text's line index when the caller already has one. */
+    public static Optional<TextRange> anchor(String text, LineIndex lineIndex, String quote, Integer lineHint) {
         if (quote == null) {
             return Optional.empty();
         }
@@ -28,7 +33,6 @@ public final class Anchorer {
         if (q.replaceAll("\\s+", "").length() < MIN_SIGNIFICANT || q.length() > MAX_QUOTE) {
             return Optional.empty();
         }
-        LineIndex lines = LineIndex.of(text);
         List<TextRange> hits = new ArrayList<>();
         for (int at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) {
             hits.add(new TextRange(at, at + q.length()));
@@ -53,6 +57,7 @@ public final class Anchorer {
         if (hits.size() == 1 || lineHint == null) {
             return Optional.of(hits.get(0));
         }
+        LineIndex lines = lineIndex != null ? lineIndex : LineIndex.of(text);
         int hint = Math.max(0, lineHint - 1);
         TextRange best = hits.get(0);
         int bestDist = Integer.MAX_VALUE;

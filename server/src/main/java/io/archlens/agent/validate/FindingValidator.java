@@ -36,6 +36,8 @@ public final class FindingValidator {
         List<String> dropped = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String source = "archlens/" + agentName;
+        SyntaxCheck.Baseline baseline = new SyntaxCheck.Baseline(file);
+        io.archlens.core.LineIndex redactedLines = io.archlens.core.LineIndex.of(redacted.text());
         for (RawFinding r : raw) {
             String message = r.message() == null ? "" : FixValidator.oneLine(r.message(), MAX_MESSAGE);
             String ruleId = RuleIds.sanitize(r.rule());
@@ -48,7 +50,7 @@ public final class FindingValidator {
                 dropped.add(ruleId + ": confidence " + confidence + " below " + minConfidence);
                 continue;
             }
-            Optional<TextRange> at = Anchorer.anchor(redacted.text(), r.quote(), r.lineHint());
+            Optional<TextRange> at = Anchorer.anchor(redacted.text(), redactedLines, r.quote(), r.lineHint());
             if (at.isEmpty()) {
                 dropped.add(ruleId + ": quote not found in the file");
                 continue;
@@ -59,7 +61,7 @@ public final class FindingValidator {
             }
             List<Fix> fixes = new ArrayList<>();
             if (r.fix() != null) {
-                FixValidator.Result fr = FixValidator.validate(file, redacted, r.fix());
+                FixValidator.Result fr = FixValidator.validate(baseline, file, redacted, r.fix());
                 if (fr.fix() != null) {
                     fixes.add(fr.fix());
                 } else {

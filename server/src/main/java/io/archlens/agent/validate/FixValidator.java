@@ -30,6 +30,11 @@ public final class FixValidator {
     }
 
     public static Result validate(SourceFile file, Redacted redacted, RawFinding.RawFix raw) {
+        return validate(new SyntaxCheck.Baseline(file), file, redacted, raw);
+    }
+
+    public static Result validate(SyntaxCheck.Baseline baseline, SourceFile file, Redacted redacted,
+            RawFinding.RawFix raw) {
         if (raw == null || raw.edits() == null || raw.edits().isEmpty()) {
             return Result.no("no edits");
         }
@@ -77,7 +82,7 @@ public final class FixValidator {
         if (fixed.equals(file.text())) {
             return Result.no("the edits change nothing");
         }
-        if (!SyntaxCheck.stillValid(file, fixed)) {
+        if (!SyntaxCheck.stillValid(baseline, fixed)) {
             return Result.no("the result no longer parses");
         }
         String title = raw.title() == null || raw.title().isBlank() ? "Apply the agent's suggestion"

@@ -24,14 +24,45 @@ public final class SyntaxCheck {
     private SyntaxCheck() {
     }
 
+    /** The original file, with its own parse result computed once (several fixes are checked against it). */
+    public static final class Baseline {
+        private final SourceFile original;
+        private Integer yamlProblems;
+        private Boolean json;
+
+        public Baseline(SourceFile original) {
+            this.original = original;
+        }
+
+        synchronized int yamlProblems() {
+            if (yamlProblems == null) {
+                yamlProblems = SyntaxCheck.yamlProblems(original, original.text());
+            }
+            return yamlProblems;
+        }
+
+        synchronized boolean json() {
+            if (json == null) {
+                json = parsesAsJson(original.text());
+            }
+            return json;
+        }
+    }
+
     public static boolean stillValid(SourceFile original, String fixed) {
+        return stillValid(new Baseline(original), fixed);
+    }
+
+    public static boolean stillValid(Baseline base, String fixed) {
+        SourceFile original = base.original;
         String path = original.path().toLowerCase(Locale.ROOT);
         if (path.endsWith(".json")) {
-            return !parsesAsJson(original.text()) || parsesAsJson(fixed);
+            return !base.json() || parsesAsJson(fixed);
         }
         FileKind kind = original.kind();
         if (kind.isYaml() || path.endsWith(".yml") || path.endsWith(".yaml")) {
-            return yamlProblems(original, fixed) <= yamlProblems(original, original.text());
+            int after = yamlProblems(original, fixed);
+            return after == 0 || after <= base.yamlProblems();
         }
         if (kind == FileKind.SPRING_PROPERTIES || path.endsWith(".properties")) {
             return parsesAsProperties(fixed);

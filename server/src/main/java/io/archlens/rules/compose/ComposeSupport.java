@@ -22,15 +22,9 @@ final class ComposeSupport {
         if (restart != null && restart.strip().equals("no")) {
             return true;
         }
-        for (ComposeService other : f.services()) {
-            for (ComposeService.Dependency d : other.dependencies()) {
-                if (d.service().equals(s.name()) && d.completed()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return f.awaitedToComplete(s.name());
     }
+
 
     /** The scalar items of a sequence value (or the single scalar), for list options like cap_add. */
     static List<YScalar> scalarItems(YNode n) {

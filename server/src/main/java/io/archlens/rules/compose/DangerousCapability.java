@@ -1,27 +1,17 @@
 package io.archlens.rules.compose;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Edit;
-import io.archlens.analysis.Fix;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
-import io.archlens.syntax.yaml.YEntry;
-import io.archlens.syntax.yaml.YMap;
-import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
-import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code cap_add: [ALL]}, {@code SYS_ADMIN} and other capabilities that amount to host access. */

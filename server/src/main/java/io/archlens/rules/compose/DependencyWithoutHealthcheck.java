@@ -9,9 +9,7 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A service others {@code depends_on} has no healthcheck, so they can only wait for "started", not "ready". */
 public final class DependencyWithoutHealthcheck implements Rule<ComposeFile> {
@@ -25,20 +23,9 @@ public final class DependencyWithoutHealthcheck implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        Map<String, List<String>> dependants = new LinkedHashMap<>();
         for (ComposeService s : f.services()) {
-            for (ComposeService.Dependency d : s.dependencies()) {
-                if (!d.completed()) {
-                    List<String> list = dependants.computeIfAbsent(d.service(), k -> new ArrayList<>());
-                    if (!list.contains(s.name())) {
-                        list.add(s.name());
-                    }
-                }
-            }
-        }
-        for (ComposeService s : f.services()) {
-            List<String> who = dependants.get(s.name());
-            if (who == null || s.hasHealthcheck()) {
+            List<String> who = f.dependantsOf(s.name());
+            if (who.isEmpty() || s.hasHealthcheck()) {
                 continue;
             }
             ctx.report(s.nameRange(), "Service '" + s.name() + "' has no healthcheck but " + quoted(who)

@@ -1,8 +1,6 @@
 package io.archlens.rules.compose;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Edit;
-import io.archlens.analysis.Fix;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
@@ -13,15 +11,7 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.yaml.YEntry;
-import io.archlens.syntax.yaml.YMap;
-import io.archlens.syntax.yaml.YNode;
-import io.archlens.syntax.yaml.YScalar;
-import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code links} is a legacy option: service names already resolve on the project network. */

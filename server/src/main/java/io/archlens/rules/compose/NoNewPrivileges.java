@@ -7,21 +7,16 @@ import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.yaml.YEntry;
-import io.archlens.syntax.yaml.YMap;
-import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
+import io.archlens.syntax.yaml.YamlEdits;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** No {@code security_opt: [no-new-privileges:true]}: setuid binaries can still raise privileges. */
@@ -70,7 +65,7 @@ public final class NoNewPrivileges implements Rule<ComposeFile> {
             Edit edit = null;
             if (opts == null && !s.aliased()) {
                 edit = f.edits().insertEntries(s.map(), "security_opt: [no-new-privileges:true]");
-            } else if (opts != null && opts.value() instanceof YSeq seq && !io.archlens.syntax.yaml.YamlEdits.isAlias(opts)) {
+            } else if (opts != null && opts.value() instanceof YSeq seq && !YamlEdits.isAlias(opts)) {
                 edit = f.edits().appendItem(seq, "no-new-privileges:true");
             }
             if (edit == null) {

@@ -7,7 +7,6 @@ import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.compose.ComposeFile;
@@ -15,13 +14,8 @@ import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
-import io.archlens.syntax.yaml.YScalar;
-import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**

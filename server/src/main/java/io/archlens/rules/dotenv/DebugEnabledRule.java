@@ -44,6 +44,10 @@ public final class DebugEnabledRule implements Rule<DotenvFile> {
         String file = ctx.file().name();
         for (DotenvEntry e : env.entries()) {
             String key = e.key().toUpperCase(Locale.ROOT);
+            if (!key.contains("DEBUG") && !key.contains("ENV") && !key.contains("MODE")
+                    && !key.contains("PROFILES")) {
+                continue;
+            }
             String v = e.value().strip();
             String lv = v.toLowerCase(Locale.ROOT);
             List<String> words = Secrets.words(key);

@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * A key named like a secret ({@code *_PASSWORD}, {@code *_SECRET}, {@code *_TOKEN}, {@code *_API_KEY},
  * {@code PRIVATE_KEY}...) holding a literal value. A bare {@code *_KEY} with an unknown qualifier
- * ({@code STRIPE_KEY}, {@code PAGE_KEY}) counts only when the value looks like a credential, not a word. Placeholders, references ({@code ${X}}, vault:, arn:),
+ * ({@code STRIPE_KEY}, {@code PAGE_KEY}) counts only when the value looks like a credential, not a word.
+ * Placeholders, references ({@code ${X}}, vault:, arn:),
  * file paths, booleans and URLs (see env/url-credentials) are not reported, nor values in a known token
  * format (env/secret-value reports those), nor anything in example files (env/example-has-secret).
  */

@@ -31,8 +31,8 @@ public final class HighEntropyValueRule implements Rule<DotenvFile> {
         }
         for (DotenvEntry e : env.entries()) {
             String v = e.value();
-            if (Secrets.isSecretKey(e.key()) || Secrets.randomIsExpected(e.key()) || Secrets.isPlaceholder(v)
-                    || Secrets.isReference(v) || !Secrets.looksRandom(v) || Secrets.shape(e.key(), v) != null) {
+            if (!Secrets.looksRandom(v) || Secrets.isSecretKey(e.key()) || Secrets.randomIsExpected(e.key())
+                    || Secrets.isPlaceholder(v) || Secrets.isReference(v) || Secrets.shape(e.key(), v) != null) {
                 continue;
             }
             String s = v.strip();

@@ -9,13 +9,11 @@ import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.dotenv.DotenvEntry;
 import io.archlens.syntax.dotenv.DotenvFile;
-import java.util.regex.Pattern;
 
 /** Keys that are not valid environment variable names ({@code [A-Za-z_][A-Za-z0-9_]*}). */
 public final class InvalidKeyRule implements Rule<DotenvFile> {
     static final RuleMeta META = RuleMeta.of("env/invalid-key", "Key is not a valid variable name",
             Severity.WARNING, Category.RELIABILITY, FileKind.DOTENV);
-    static final Pattern VALID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
     public RuleMeta meta() {
@@ -32,7 +30,7 @@ public final class InvalidKeyRule implements Rule<DotenvFile> {
                         + " '=': the value is ignored; write KEY=value");
                 continue;
             }
-            if (VALID.matcher(k).matches()) {
+            if (isValid(k)) {
                 continue;
             }
             String why;
@@ -48,6 +46,20 @@ public final class InvalidKeyRule implements Rule<DotenvFile> {
             ctx.report(e.keyRange(), "Key " + why + ": shells cannot read it and several loaders drop it; use"
                     + " letters, digits and underscores only (e.g. " + suggestion(k) + ")");
         }
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_]*}, without a regex (this runs for every key). */
+    static boolean isValid(String k) {
+        if (k.isEmpty() || Character.isDigit(k.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String suggestion(String k) {

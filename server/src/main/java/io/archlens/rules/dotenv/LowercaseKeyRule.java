@@ -23,6 +23,15 @@ public final class LowercaseKeyRule implements Rule<DotenvFile> {
     private static final Set<String> CONVENTIONAL = Set.of("http_proxy", "https_proxy", "no_proxy", "ftp_proxy",
             "all_proxy");
 
+    private static boolean hasLowerCase(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            if (Character.isLowerCase(k.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -32,8 +41,8 @@ public final class LowercaseKeyRule implements Rule<DotenvFile> {
     public void check(DotenvFile env, RuleContext ctx) {
         for (DotenvEntry e : env.entries()) {
             String k = e.key();
-            if (!InvalidKeyRule.VALID.matcher(k).matches() || k.equals(k.toUpperCase(Locale.ROOT))
-                    || CONVENTIONAL.contains(k) || k.startsWith("npm_config_")) {
+            if (!hasLowerCase(k) || !InvalidKeyRule.isValid(k) || CONVENTIONAL.contains(k)
+                    || k.startsWith("npm_config_")) {
                 continue;
             }
             String upper = k.toUpperCase(Locale.ROOT);

@@ -29,11 +29,8 @@ public final class SecretValueRule implements Rule<DotenvFile> {
             return;
         }
         for (DotenvEntry e : env.entries()) {
-            if (Secrets.isPlaceholder(e.value())) {
-                continue;
-            }
             Secrets.Shape s = Secrets.shape(e.key(), e.value());
-            if (s == null) {
+            if (s == null || Secrets.isPlaceholder(e.value())) {
                 continue;
             }
             ctx.report(e.contentRange(), "The value of " + e.key() + " looks like " + s.description() + ": treat it"

@@ -26,24 +26,42 @@ final class Secrets {
     static final double MIN_HEX_ENTROPY = 3.0;
 
     /** A known credential format. */
-    record Shape(String description, Pattern pattern) {
+    record Shape(String description, Pattern pattern, String anchor) {
+        Shape(String description, Pattern pattern) {
+            this(description, pattern, null);
+        }
+
+        /** Cheap pre-check: the literal every match contains. */
+        boolean mayMatch(String value) {
+            return anchor == null || value.contains(anchor);
+        }
     }
 
     private static final List<Shape> SHAPES = List.of(
-            new Shape("a PEM private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----")),
+            new Shape("a PEM private key", Pattern.compile("-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
+                    "PRIVATE KEY"),
             new Shape("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b")),
-            new Shape("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")),
-            new Shape("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-            new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{20,}")),
-            new Shape("an OpenAI API key", Pattern.compile("\\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
-            new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Shape("a Slack webhook URL", Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+")),
-            new Shape("a Stripe live secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{16,}")),
-            new Shape("a Stripe test secret key", Pattern.compile("\\b[sr]k_test_[A-Za-z0-9]{16,}")),
-            new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-            new Shape("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}")),
-            new Shape("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new Shape("a JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")));
+            new Shape("a GitHub token",
+                    Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b")),
+            new Shape("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"), "glpat-"),
+            new Shape("an Anthropic API key", Pattern.compile("\\bsk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{20,}"),
+                    "sk-ant-"),
+            new Shape("an OpenAI API key", Pattern.compile("\\bsk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+                    "sk-"),
+            new Shape("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), "xox"),
+            new Shape("a Slack webhook URL", Pattern.compile(
+                    "https://hooks\\.slack\\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+"),
+                    "hooks.slack.com"),
+            new Shape("a Stripe live secret key", Pattern.compile("\\b[sr]k_live_[A-Za-z0-9]{16,}"),
+                    "k_live_"),
+            new Shape("a Stripe test secret key", Pattern.compile("\\b[sr]k_test_[A-Za-z0-9]{16,}"),
+                    "k_test_"),
+            new Shape("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"), "AIza"),
+            new Shape("a SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}"),
+                    "SG."),
+            new Shape("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b"), "npm_"),
+            new Shape("a JSON Web Token",
+                    Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), "eyJ"));
     private static final Pattern AWS_SECRET = Pattern.compile("[A-Za-z0-9/+]{40}");
 
     private static final Set<String> SECRET_WORDS = Set.of("PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS",
@@ -73,18 +91,24 @@ final class Secrets {
             "COMMIT", "CHECKSUM", "DIGEST", "VERSION", "REVISION", "REV", "FINGERPRINT", "BUILD", "TAG", "NAME",
             "URL", "URI", "HOST", "PATH", "BUCKET", "REGION", "IMAGE", "NONCE");
 
-    private static final Pattern SPLIT = Pattern.compile("[_.\\-]+|(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)("
-            + "|change[-_ ]?me|change[-_ ]?it|replace[-_ ]?me|to[-_ ]?do|tbd|fixme|placeholder|redacted|dummy|fake"
-            + "|none|null|nil|undefined|n/?a|x{3,}|\\*+|\\.{3,}|<[^>]*>|\\[[^\\]]*\\]|\\{\\{[^}]*}}"
-            + "|\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%"
-            + "|(your|my|enter|insert|put|add|replace|set)[-_ ].*|.*[-_ ](here|goes[-_ ]here)"
-            + "|.*(changeme|change_me|change-me|replace_me|replace-me|placeholder|x{6,}).*)");
+    private static final Set<String> PLACEHOLDER_WORDS = Set.of("changeme", "change-me", "change_me", "changeit",
+            "change-it", "change_it", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
+            "redacted", "dummy", "fake", "none", "null", "nil", "undefined", "n/a", "na");
+    private static final List<String> PLACEHOLDER_PREFIXES = List.of("your", "my", "enter", "insert", "put", "add",
+            "replace", "set");
+    private static final List<String> PLACEHOLDER_PARTS = List.of("changeme", "change_me", "change-me", "replace_me",
+            "replace-me", "placeholder", "xxxxxx");
+    private static final Pattern WRAPPED = Pattern.compile("<[^>]*>|\\[[^\\]]*\\]|\\{\\{[^}]*}}|\\$\\{[^}]*}"
+            + "|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%");
     /** Example files only: obviously not a real value. */
     private static final Pattern EXAMPLE_WORD = Pattern.compile("(?i).*(example|sample|dummy|fake|test|demo|secret"
             + "|password|passwd|changeme|foo|bar|xyz|abc|123|localhost|local|dev).*");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern VAR_REF = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern NUMERIC = Pattern.compile("[0-9.,:-]+");
+    /** No known credential format is shorter than this. */
+    private static final int MIN_SHAPE_LENGTH = 15;
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Pattern BASE64ISH = Pattern.compile("[A-Za-z0-9+/=_\\-]+");
 
@@ -93,19 +117,35 @@ final class Secrets {
 
     /** Upper-case words of a key: {@code dbPassword_FILE} gives DB, PASSWORD, FILE. */
     static List<String> words(String key) {
-        List<String> out = new ArrayList<>();
-        for (String w : SPLIT.split(key)) {
-            if (!w.isEmpty()) {
-                out.add(w.toUpperCase(Locale.ROOT));
+        List<String> out = new ArrayList<>(4);
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '_' || c == '.' || c == '-') {
+                flush(out, cur);
+                continue;
             }
+            if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(key.charAt(i - 1))
+                    || Character.isDigit(key.charAt(i - 1)))) {
+                flush(out, cur);
+            }
+            cur.append(Character.toUpperCase(c));
         }
+        flush(out, cur);
         return out;
+    }
+
+    private static void flush(List<String> out, StringBuilder cur) {
+        if (cur.length() > 0) {
+            out.add(cur.toString());
+            cur.setLength(0);
+        }
     }
 
     /** How surely a key name announces a secret. */
     enum KeyHint {
         NONE,
-        /** {@code *_KEY} with a qualifier that is not clearly about credentials ({@code STRIPE_KEY}, {@code PAGE_KEY}). */
+        /** {@code *_KEY} with a qualifier not clearly about credentials ({@code STRIPE_KEY}, {@code PAGE_KEY}). */
         WEAK,
         /** A secret word ({@code PASSWORD}, {@code SECRET}, {@code TOKEN}...) or {@code API_KEY}-like names. */
         STRONG
@@ -167,9 +207,43 @@ final class Secrets {
         return !w.isEmpty() && NOT_SECRET_RANDOM.contains(w.get(w.size() - 1));
     }
 
+    /**
+     * Empty, a stock placeholder word ({@code changeme}, {@code todo}...), a wrapped name ({@code <key>},
+     * {@code [key]}, <code>{{key}}</code>, <code>${KEY}</code>, {@code $KEY}, {@code %KEY%}), {@code your_...} /
+     * {@code ..._here}, or a single repeated character ({@code xxx}, {@code ***}).
+     */
     static boolean isPlaceholder(String value) {
         String v = value.strip();
-        return v.isEmpty() || PLACEHOLDER.matcher(v).matches() || v.chars().distinct().count() == 1;
+        if (v.isEmpty()) {
+            return true;
+        }
+        char first = v.charAt(0);
+        boolean repeated = true;
+        for (int i = 1; i < v.length() && repeated; i++) {
+            repeated = v.charAt(i) == first;
+        }
+        if (repeated) {
+            return true;
+        }
+        String l = v.toLowerCase(Locale.ROOT);
+        if (PLACEHOLDER_WORDS.contains(l) || l.endsWith("_here") || l.endsWith("-here") || l.endsWith(" here")) {
+            return true;
+        }
+        for (String p : PLACEHOLDER_PREFIXES) {
+            if (l.length() > p.length() + 1 && l.startsWith(p)) {
+                char sep = l.charAt(p.length());
+                if (sep == '_' || sep == '-' || sep == ' ') {
+                    return true;
+                }
+            }
+        }
+        for (String p : PLACEHOLDER_PARTS) {
+            if (l.contains(p)) {
+                return true;
+            }
+        }
+        return (first == '<' || first == '[' || first == '{' || first == '$' || first == '%')
+                && WRAPPED.matcher(v).matches();
     }
 
     /** Placeholder, or obviously made up (for example files): example words, short or low-entropy values. */
@@ -181,7 +255,7 @@ final class Secrets {
     /** A reference to another variable or a secret store ({@code ${X}}, {@code $X}, vault:, arn:...). */
     static boolean isReference(String value) {
         String v = value.strip();
-        return v.startsWith("${") || v.matches("\\$[A-Za-z_][A-Za-z0-9_]*") || v.startsWith("arn:aws:")
+        return v.startsWith("${") || VAR_REF.matcher(v).matches() || v.startsWith("arn:aws:")
                 || v.startsWith("vault:") || v.startsWith("op://") || v.startsWith("sm://") || v.startsWith("secret://")
                 || v.startsWith("awssm:") || v.startsWith("gcp:") || v.startsWith("azkv:");
     }
@@ -195,8 +269,11 @@ final class Secrets {
 
     /** The known credential format the value matches, or null. */
     static Shape shape(String key, String value) {
+        if (value.length() < MIN_SHAPE_LENGTH) {
+            return null;
+        }
         for (Shape s : SHAPES) {
-            if (s.pattern().matcher(value).find()) {
+            if (s.mayMatch(value) && s.pattern().matcher(value).find()) {
                 return s;
             }
         }
@@ -227,8 +304,9 @@ final class Secrets {
     /** True when the value looks like a random secret by its shape and entropy (thresholds in the class doc). */
     static boolean looksRandom(String value) {
         String v = value.strip();
-        if (v.indexOf("://") >= 0 || isFilePath(v) || UUID.matcher(v).matches() || v.chars().anyMatch(Character::isWhitespace)
-                || v.matches("[0-9.,:-]+")) {
+        if (v.length() < MIN_RANDOM_LENGTH || v.indexOf("://") >= 0 || isFilePath(v) || UUID.matcher(v).matches()
+                || v.chars().anyMatch(Character::isWhitespace)
+                || NUMERIC.matcher(v).matches()) {
             return false;
         }
         if (HEX.matcher(v).matches()) {

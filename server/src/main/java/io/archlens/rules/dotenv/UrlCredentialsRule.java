@@ -23,6 +23,17 @@ public final class UrlCredentialsRule implements Rule<DotenvFile> {
         return META;
     }
 
+    /** {@code DATABASE_URL} gives {@code DATABASE_PASSWORD}, {@code REDIS_DSN} gives {@code REDIS_PASSWORD}. */
+    static String passwordVariable(String key) {
+        String k = key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        for (String suffix : new String[] {"_URL", "_URI", "_DSN", "_CONNECTION_STRING", "_ADDR"}) {
+            if (k.endsWith(suffix) && k.length() > suffix.length()) {
+                return k.substring(0, k.length() - suffix.length()) + "_PASSWORD";
+            }
+        }
+        return k + "_PASSWORD";
+    }
+
     @Override
     public void check(DotenvFile env, RuleContext ctx) {
         if (EnvFileRole.of(ctx.file().name()) == EnvFileRole.EXAMPLE) {
@@ -41,7 +52,7 @@ public final class UrlCredentialsRule implements Rule<DotenvFile> {
                 }
                 ctx.report(new TextRange(base + p.start(), base + p.end()), e.key() + " embeds a password in a "
                         + p.scheme() + " URL: connection URLs end up in logs, error messages and process lists;"
-                        + " interpolate it (${DB_PASSWORD}) from a secret or pass it separately");
+                        + " interpolate it (${" + passwordVariable(e.key()) + "}) from a secret or pass it separately");
             }
         }
     }

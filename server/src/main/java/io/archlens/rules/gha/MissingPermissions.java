@@ -41,8 +41,8 @@ public final class MissingPermissions implements Rule<Workflow> {
             return;
         }
         YEntry anchor = w.on() != null ? w.on() : w.entry("jobs");
-        String msg = "No top-level permissions: " + (without == w.jobs().size() ? "every job" : without + " job(s)")
-                + " run with the repository's default GITHUB_TOKEN scopes (often write to code, packages and"
+        String msg = "No top-level permissions: " + (without == w.jobs().size() ? "every job runs" : without + " job(s) run")
+                + " with the repository's default GITHUB_TOKEN scopes (often write to code, packages and"
                 + " releases); declare permissions: contents: read here and grant more per job where needed";
         Edit e = anchor == null ? null : w.edits().insertEntriesAfter(w.root(), anchor, "permissions:\n  contents: read");
         if (e == null) {

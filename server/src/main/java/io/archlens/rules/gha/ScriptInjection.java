@@ -35,6 +35,9 @@ public final class ScriptInjection implements Rule<Workflow> {
             "Untrusted input is expanded into a script", Severity.ERROR, Category.SECURITY,
             FileKind.GITHUB_ACTIONS).withFix();
 
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[[^]]*]|\\.\\*");
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^A-Z0-9_]");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -138,9 +141,7 @@ public final class ScriptInjection implements Rule<Workflow> {
             return null;
         }
         edits.add(envEdit);
-        try {
-            io.archlens.analysis.Fixes.apply(text, edits);
-        } catch (IllegalArgumentException overlap) {
+        if (overlapping(edits)) {
             return null;
         }
         String title = "Move " + (names.size() == 1 ? "the expression" : names.size() + " expressions")
@@ -148,6 +149,18 @@ public final class ScriptInjection implements Rule<Workflow> {
         // a heredoc in the script would print the added quotes literally
         boolean heredoc = run.value().contains("<<");
         return new Fix(title, edits, !heredoc);
+    }
+
+    /** True when two edits overlap (the env insertion landing inside the script would be one). */
+    private static boolean overlapping(List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort((a, b) -> a.range().compareTo(b.range()));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).range().start() < sorted.get(i - 1).range().end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The quote the shell is inside at {@code at}, scanning from {@code from} (0 when outside quotes). */
@@ -172,10 +185,10 @@ public final class ScriptInjection implements Rule<Workflow> {
         if (c.startsWith("toJSON")) {
             return "EVENT_JSON";
         }
-        c = c.replace("github.event.", "").replace("github.", "").replaceAll("\\[[^]]*]|\\.\\*", "");
+        c = INDEX.matcher(c.replace("github.event.", "").replace("github.", "")).replaceAll("");
         c = c.replace("pull_request", "pr").replace("head_commit", "commit").replace("workflow_run", "run")
                 .replace("review_comment", "comment");
         String n = String.join("_", c.split("\\."));
-        return n.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return NOT_NAME.matcher(n.toUpperCase(Locale.ROOT)).replaceAll("_");
     }
 }

@@ -39,7 +39,8 @@ public final class UnpinnedAction implements Rule<Workflow> {
                 ctx.report(s.range(), "Container action " + v + " is not pinned by digest: the tag can be pushed"
                         + " again with different content; use image@sha256:<digest>");
             } else {
-                ctx.report(s.range(), "Action " + v.substring(0, v.lastIndexOf('@')) + " is referenced by '" + ref
+                ctx.report(s.range(), (v.contains("/.github/workflows/") ? "Reusable workflow " : "Action ")
+                        + v.substring(0, v.lastIndexOf('@')) + " is referenced by '" + ref
                         + "', which its owner (or whoever takes over the account) can move to new code that runs"
                         + " with this job's token and secrets; pin the full commit SHA (keep the tag in a comment)");
             }
@@ -73,8 +74,9 @@ public final class UnpinnedAction implements Rule<Workflow> {
             return;
         }
         int at = v.lastIndexOf('@');
-        if (at < 0) {
-            return; // invalid reference; GitHub rejects it
+        int slash = v.indexOf('/');
+        if (at < 0 || slash <= 0 || slash > at) {
+            return; // not owner/repo@ref: invalid, GitHub rejects it
         }
         String owner = v.substring(0, Math.max(0, v.indexOf('/'))).toLowerCase(Locale.ROOT);
         boolean first = owner.equals("actions") || owner.equals("github");

@@ -112,17 +112,7 @@ final class K8sSupport {
 
     /** The HorizontalPodAutoscaler in the same file that scales this object, or null. */
     static K8sObject hpaFor(K8sFile f, K8sObject target) {
-        for (K8sObject o : f.objects()) {
-            if (!o.is("HorizontalPodAutoscaler") || o.spec() == null) {
-                continue;
-            }
-            YNode ref = o.spec().get("scaleTargetRef");
-            if (ref instanceof YMap r && target.kind().equals(trim(r.getText("kind")))
-                    && target.name() != null && target.name().equals(trim(r.getText("name")))) {
-                return o;
-            }
-        }
-        return null;
+        return f.scalerOf(target);
     }
 
     static String trim(String s) {

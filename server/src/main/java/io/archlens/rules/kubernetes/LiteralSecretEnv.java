@@ -1,30 +1,20 @@
 package io.archlens.rules.kubernetes;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Edit;
-import io.archlens.analysis.Fix;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
+import io.archlens.rules.common.SecretValues;
 import io.archlens.syntax.kubernetes.Container;
 import io.archlens.syntax.kubernetes.K8sFile;
 import io.archlens.syntax.kubernetes.K8sObject;
-import io.archlens.syntax.kubernetes.PodTemplate;
-import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** A password, token or key written as a literal {@code env} value instead of a {@code secretKeyRef}. */
 public final class LiteralSecretEnv implements Rule<K8sFile> {
@@ -52,14 +42,14 @@ public final class LiteralSecretEnv implements Rule<K8sFile> {
                         continue;
                     }
                     String name = e.getText("name").strip();
-                    if (io.archlens.rules.common.SecretValues.secretName(name)
-                            && io.archlens.rules.common.SecretValues.literal(v.value())) {
+                    if (SecretValues.secretName(name)
+                            && SecretValues.literal(v.value())) {
                         ctx.report(v.range(), o.label() + ": " + name + " of " + c.label() + " is a literal secret in "
                                 + "the manifest (readable by anyone who can read the manifest or the pod spec); use "
                                 + "valueFrom.secretKeyRef");
                         continue;
                     }
-                    int[] pw = io.archlens.rules.common.SecretValues.urlPassword(v.value());
+                    int[] pw = SecretValues.urlPassword(v.value());
                     if (pw != null) {
                         String raw = text.substring(v.range().start(), v.range().end());
                         String password = v.value().substring(pw[0], pw[1]);

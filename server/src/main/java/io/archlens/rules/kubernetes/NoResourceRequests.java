@@ -1,30 +1,16 @@
 package io.archlens.rules.kubernetes;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Edit;
-import io.archlens.analysis.Fix;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
-import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.kubernetes.Container;
 import io.archlens.syntax.kubernetes.K8sFile;
 import io.archlens.syntax.kubernetes.K8sObject;
-import io.archlens.syntax.kubernetes.PodTemplate;
-import io.archlens.syntax.yaml.YEntry;
-import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
-import io.archlens.syntax.yaml.YScalar;
-import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** No CPU or memory request: the scheduler places the pod blind and it is first to be evicted. */
 public final class NoResourceRequests implements Rule<K8sFile> {

@@ -1,30 +1,14 @@
 package io.archlens.rules.kubernetes;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Edit;
-import io.archlens.analysis.Fix;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.analysis.Tag;
-import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
-import io.archlens.syntax.kubernetes.Container;
 import io.archlens.syntax.kubernetes.K8sFile;
 import io.archlens.syntax.kubernetes.K8sObject;
-import io.archlens.syntax.kubernetes.PodTemplate;
-import io.archlens.syntax.yaml.YEntry;
-import io.archlens.syntax.yaml.YMap;
-import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
-import io.archlens.syntax.yaml.YSeq;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** {@code replicas: 1} on a Deployment: every rollout, node drain or crash is an outage. */
 public final class SingleReplica implements Rule<K8sFile> {
@@ -44,8 +28,8 @@ public final class SingleReplica implements Rule<K8sFile> {
                 continue;
             }
             ctx.report(r.range(), o.label() + " runs one replica: a node drain, an eviction or a crash takes it "
-                    + "down (and a bad rollout has nothing to fall back on); run at least 2 with a "
-                    + "PodDisruptionBudget, or let an HPA manage replicas");
+                    + "down; run at least 2 with a PodDisruptionBudget (if an HPA manages it, drop replicas: every "
+                    + "apply resets the scale to 1)");
         }
     }
 }

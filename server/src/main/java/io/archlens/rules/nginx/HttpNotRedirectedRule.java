@@ -38,6 +38,7 @@ public final class HttpNotRedirectedRule implements Rule<NginxConfig> {
         if (servers.stream().noneMatch(NginxScopes::isTls)) {
             return;
         }
+        NginxEdits edits = null;
         for (NginxDirective s : servers) {
             NginxDirective plain80 = null;
             for (NginxDirective l : s.children("listen")) {
@@ -65,7 +66,9 @@ public final class HttpNotRedirectedRule implements Rule<NginxConfig> {
                     anchor = c;
                 }
             }
-            NginxEdits edits = new NginxEdits(ctx.text(), ctx.file().lines());
+            if (edits == null) {
+                edits = new NginxEdits(ctx.text(), ctx.file().lines());
+            }
             Edit edit = edits.insertAfter(anchor, List.of(REDIRECT));
             ctx.report(plain80.arg(0).range(), msg, Fix.unsafe("Redirect all plain HTTP requests to HTTPS", edit));
         }

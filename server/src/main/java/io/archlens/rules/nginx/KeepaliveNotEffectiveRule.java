@@ -28,7 +28,7 @@ public final class KeepaliveNotEffectiveRule implements Rule<NginxConfig> {
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
         NginxEdits edits = null;
-        for (NginxDirective p : cfg.named("proxy_pass")) {
+        for (NginxDirective p : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective u = NginxScopes.upstreamOf(p, cfg);
             if (u == null || !u.has("keepalive")) {
                 continue;

@@ -10,6 +10,7 @@ import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxDirective;
+import java.util.regex.Pattern;
 
 /** {@code worker_connections} below 1024. */
 public final class LowWorkerConnectionsRule implements Rule<NginxConfig> {
@@ -17,6 +18,7 @@ public final class LowWorkerConnectionsRule implements Rule<NginxConfig> {
             "worker_connections is too low for a proxy", Severity.WARNING, Category.SCALABILITY, FileKind.NGINX)
             .withFix();
     static final int MIN = 1024;
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
     @Override
     public RuleMeta meta() {
@@ -27,7 +29,7 @@ public final class LowWorkerConnectionsRule implements Rule<NginxConfig> {
     public void check(NginxConfig cfg, RuleContext ctx) {
         for (NginxDirective d : cfg.named("worker_connections")) {
             String v = d.argValue(0);
-            if (v == null || !v.matches("\\d{1,9}")) {
+            if (v == null || !NUMBER.matcher(v).matches()) {
                 continue;
             }
             int n = Integer.parseInt(v);

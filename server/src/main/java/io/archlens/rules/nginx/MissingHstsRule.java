@@ -32,13 +32,17 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
+        NginxEdits edits = null;
         for (NginxDirective server : cfg.named("server")) {
             if (!server.isBlock() || server.enclosing("stream") != null || server.enclosing("mail") != null
                     || server.parent().is("upstream") || !NginxScopes.isTls(server)
                     || NginxScopes.unknownInChain(server, cfg) || setsHsts(server) || inherited(server)) {
                 continue;
             }
-            Edit edit = fix(server, new NginxEdits(ctx.text(), ctx.file().lines()), ctx);
+            if (edits == null) {
+                edits = new NginxEdits(ctx.text(), ctx.file().lines());
+            }
+            Edit edit = fix(server, edits, ctx);
             String msg = "This TLS server sends no Strict-Transport-Security header, so browsers keep trying plain"
                     + " HTTP first (SSL stripping); send it with " + HSTS;
             if (edit == null) {
@@ -103,7 +107,8 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
     private static Edit fix(NginxDirective server, NginxEdits edits, RuleContext ctx) {
         List<String> lines = new ArrayList<>();
         if (!server.has("add_header")) {
-            NginxDirective level = server.parent() == null ? null : NginxScopes.levelWith(server.parent(), "add_header");
+            NginxDirective level = server.parent() == null ? null
+                    : NginxScopes.levelWith(server.parent(), "add_header");
             if (level != null) {
                 for (NginxDirective h : level.children("add_header")) {
                     lines.add(ctx.file().slice(h.range()));

@@ -23,7 +23,7 @@ final class NginxEdits {
     NginxEdits(String text, LineIndex lines) {
         this.text = text;
         this.lines = lines;
-        this.eol = text.contains("\r\n") ? "\r\n" : text.indexOf('\r') >= 0 && text.indexOf('\n') < 0 ? "\r" : "\n";
+        this.eol = LineIndex.lineEnding(text);
         this.unit = detectUnit(text, lines);
     }
 

@@ -3,7 +3,9 @@ package io.archlens.rules.nginx;
 import io.archlens.syntax.nginx.NginxArg;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxDirective;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +152,22 @@ final class NginxScopes {
         return null;
     }
 
+    /** True for directives inside {@code stream} or {@code mail} blocks (TCP/UDP/mail proxying, not HTTP). */
+    static boolean notHttp(NginxDirective d) {
+        return d.enclosing("stream") != null || d.enclosing("mail") != null;
+    }
+
+    /** The file's HTTP {@code proxy_pass} directives (those in stream and mail blocks are left out). */
+    static List<NginxDirective> httpProxyPasses(NginxConfig cfg) {
+        List<NginxDirective> out = new ArrayList<>();
+        for (NginxDirective d : cfg.named("proxy_pass")) {
+            if (!notHttp(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** The host part of a proxy_pass URL (without scheme, port and path), or null for variables/unix. */
     static String proxyHost(NginxDirective proxyPass) {
         String url = proxyPass.argValue(0);
@@ -176,16 +194,7 @@ final class NginxScopes {
 
     /** The upstream block named by this proxy_pass's host, when defined in this file. */
     static NginxDirective upstreamOf(NginxDirective proxyPass, NginxConfig cfg) {
-        String host = proxyHost(proxyPass);
-        if (host == null) {
-            return null;
-        }
-        for (NginxDirective u : cfg.named("upstream")) {
-            if (host.equalsIgnoreCase(u.argValue(0)) && u.enclosing("stream") == null) {
-                return u;
-            }
-        }
-        return null;
+        return cfg.upstream(proxyHost(proxyPass));
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ProxyDefaultTimeoutsRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
-        for (NginxDirective d : cfg.named("proxy_pass")) {
+        for (NginxDirective d : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective block = d.parent();
             if (block == null || block.isRoot() || NginxScopes.unknownInChain(block, cfg)
                     || NginxScopes.effective(block, "proxy_connect_timeout") != null

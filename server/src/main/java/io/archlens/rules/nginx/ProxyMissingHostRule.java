@@ -29,7 +29,7 @@ public final class ProxyMissingHostRule implements Rule<NginxConfig> {
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
         NginxEdits edits = null;
-        for (NginxDirective d : cfg.named("proxy_pass")) {
+        for (NginxDirective d : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective block = d.parent();
             if (block == null || block.isRoot() || !NginxScopes.internalTarget(d, cfg)) {
                 continue;

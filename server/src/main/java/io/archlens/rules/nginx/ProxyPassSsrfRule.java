@@ -10,6 +10,7 @@ import io.archlens.syntax.nginx.NginxArg;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxDirective;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,11 +37,12 @@ public final class ProxyPassSsrfRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
-        if (cfg.named("proxy_pass").isEmpty()) {
+        List<NginxDirective> passes = NginxScopes.httpProxyPasses(cfg);
+        if (passes.isEmpty()) {
             return;
         }
         Set<String> setTainted = taintedBySet(cfg);
-        for (NginxDirective d : cfg.named("proxy_pass")) {
+        for (NginxDirective d : passes) {
             NginxArg a = d.arg(0);
             if (a == null || a.raw().indexOf('$') < 0) {
                 continue;

@@ -36,14 +36,18 @@ public final class UploadBodySizeDefaultRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
+        NginxEdits edits = null;
         for (NginxDirective loc : cfg.named("location")) {
             NginxArg path = loc.arg(loc.argCount() - 1);
-            if (path == null || !loc.isBlock() || !UPLOAD.matcher(path.value()).find() || !passes(loc)
+            if (path == null || !loc.isBlock() || NginxScopes.notHttp(loc) || !UPLOAD.matcher(path.value()).find() || !passes(loc)
                     || NginxScopes.effective(loc, "client_max_body_size") != null || hasNestedLimit(loc)
                     || NginxScopes.unknownInChain(loc, cfg)) {
                 continue;
             }
-            Edit edit = new NginxEdits(ctx.text(), ctx.file().lines()).insertFirst(loc,
+            if (edits == null) {
+                edits = new NginxEdits(ctx.text(), ctx.file().lines());
+            }
+            Edit edit = edits.insertFirst(loc,
                     List.of("client_max_body_size 20m;"));
             String msg = "This upload location keeps nginx's default client_max_body_size of 1 MB: larger uploads fail"
                     + " with 413 before reaching the backend; set client_max_body_size to the largest file you accept";

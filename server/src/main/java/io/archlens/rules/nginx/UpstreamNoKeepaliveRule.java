@@ -10,7 +10,10 @@ import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxDirective;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An http {@code upstream} without {@code keepalive}: every proxied request opens (and closes) a backend
@@ -29,6 +32,7 @@ public final class UpstreamNoKeepaliveRule implements Rule<NginxConfig> {
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
         NginxEdits edits = null;
+        Map<NginxDirective, List<NginxDirective>> users = null;
         for (NginxDirective u : cfg.named("upstream")) {
             if (!u.isBlock() || u.arg(0) == null || u.enclosing("stream") != null || u.has("keepalive")
                     || NginxScopes.hasUnknownInclude(u)) {
@@ -39,10 +43,17 @@ public final class UpstreamNoKeepaliveRule implements Rule<NginxConfig> {
             }
             NginxEdits.Batch batch = new NginxEdits.Batch(edits);
             batch.last(u, "keepalive 32;");
-            for (NginxDirective p : cfg.named("proxy_pass")) {
-                if (NginxScopes.upstreamOf(p, cfg) == u) {
-                    KeepaliveSupport.addMissing(p, cfg, batch);
+            if (users == null) {
+                users = new HashMap<>();
+                for (NginxDirective p : NginxScopes.httpProxyPasses(cfg)) {
+                    NginxDirective target = NginxScopes.upstreamOf(p, cfg);
+                    if (target != null) {
+                        users.computeIfAbsent(target, k -> new ArrayList<>()).add(p);
+                    }
                 }
+            }
+            for (NginxDirective p : users.getOrDefault(u, List.of())) {
+                KeepaliveSupport.addMissing(p, cfg, batch);
             }
             String msg = "upstream " + u.argValue(0) + " has no keepalive: nginx opens a new backend connection for"
                     + " every request (extra latency, TIME_WAIT and port exhaustion under load); add keepalive 32;"

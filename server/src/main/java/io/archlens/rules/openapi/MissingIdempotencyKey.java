@@ -24,6 +24,9 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
     private static final Pattern MONEY = Pattern.compile("(?i)\\b(?:pay(?:ment|out)?|charge|refund|transfer|checkout"
             + "|order|invoice|transaction|withdraw(?:al)?|deposit|capture|purchase|subscription|billing|wallet)s?\\b");
 
+    private static final Pattern HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern KEY_HEADER = Pattern.compile("(?i)(x-)?idempotency[-_]key");
+
     /** Operations named like these are idempotent by nature (repeating them changes nothing more). */
     private static final Pattern NOT_CREATING = Pattern.compile("(?i)^(delete|cancel|remove|get|list|search|find"
             + "|validate|preview|estimate|calculate|quote)");
@@ -36,11 +39,12 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
         for (Operation op : doc.operations()) {
-            if (!op.method().equals("post") && !op.method().equals("patch")) {
-                continue;
+            if (!op.method().equals("post") && !op.method().equals("patch")
+                    || op.path().toLowerCase().contains("webhook") || op.path().toLowerCase().contains("callback")) {
+                continue; // webhooks are deduplicated by the sender's event id, not by a client key
             }
-            String words = (op.path() + " " + nz(op.text("operationId")) + " " + nz(op.text("summary")))
-                    .replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('_', ' ');
+            String words = HUMP.matcher(op.path() + " " + nz(op.text("operationId")) + " " + nz(op.text("summary")))
+                    .replaceAll("$1 $2").replace('_', ' ');
             boolean money = MONEY.matcher(words).find() && !NOT_CREATING.matcher(nz(op.text("operationId"))).find();
             boolean creates = false;
             for (YEntry r : Oas.responses(op)) {
@@ -59,8 +63,7 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
     private static boolean hasKey(OpenApiDoc doc, Operation op) {
         for (YMap p : doc.parameters(op)) {
             String name = p.getText("name");
-            if ("header".equals(p.getText("in")) && name != null
-                    && name.toLowerCase().replace("_", "-").matches("(x-)?idempotency-key")) {
+            if ("header".equals(p.getText("in")) && name != null && KEY_HEADER.matcher(name).matches()) {
                 return true;
             }
         }

@@ -20,6 +20,8 @@ public final class MissingOperationId implements Rule<OpenApiDoc> {
     static final RuleMeta META = RuleMeta.of("openapi/missing-operation-id",
             "Operation has no operationId", Severity.WARNING, Category.MAINTAINABILITY, FileKind.OPENAPI).withFix();
 
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -68,7 +70,7 @@ public final class MissingOperationId implements Rule<OpenApiDoc> {
             boolean param = seg.startsWith("{") && seg.endsWith("}");
             String name = param ? seg.substring(1, seg.length() - 1) : seg;
             StringBuilder target = param ? by : words;
-            for (String w : name.split("[^A-Za-z0-9]+")) {
+            for (String w : NON_WORD.split(name)) {
                 if (!w.isEmpty()) {
                     target.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
                 }

@@ -20,6 +20,7 @@ public final class NoVersioning implements Rule<OpenApiDoc> {
 
     private static final Pattern URL_VERSION = Pattern.compile("(?i)/v\\d+(\\.\\d+)?(/|$)|/api/\\d+(/|$)");
     private static final Pattern VERSION_HEADER = Pattern.compile("(?i)(x-)?(api-?)?version|accept-version");
+    private static final Pattern STATUS = Pattern.compile("\\d{3}|\\dXX|default");
     private static final Pattern MEDIA_VERSION = Pattern.compile("(?i)version=|\\.v\\d+\\+|vnd\\.[^;]*v\\d");
 
     @Override
@@ -77,7 +78,7 @@ public final class NoVersioning implements Rule<OpenApiDoc> {
                     if (e.keyText() != null && e.keyText().contains("/") && MEDIA_VERSION.matcher(e.keyText()).find()) {
                         return true;
                     }
-                    if ("content".equals(e.keyText()) || e.keyText() != null && e.keyText().matches("\\d{3}|default")) {
+                    if ("content".equals(e.keyText()) || e.keyText() != null && STATUS.matcher(e.keyText()).matches()) {
                         stack.add(e.value());
                     }
                 }

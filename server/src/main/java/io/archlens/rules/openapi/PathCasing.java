@@ -21,6 +21,9 @@ public final class PathCasing implements Rule<OpenApiDoc> {
 
     enum Style { KEBAB, SNAKE, CAMEL }
 
+    private static final java.util.regex.Pattern HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[-_ .:]+");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -102,7 +105,7 @@ public final class PathCasing implements Rule<OpenApiDoc> {
     /** The words of a segment: split on '-', '_' and camelCase humps. */
     static List<String> words(String seg) {
         List<String> out = new ArrayList<>();
-        for (String w : seg.replaceAll("([a-z0-9])([A-Z])", "$1 $2").split("[-_ .:]+")) {
+        for (String w : SEPARATORS.split(HUMP.matcher(seg).replaceAll("$1 $2"))) {
             if (!w.isEmpty()) {
                 out.add(w);
             }

@@ -6,25 +6,22 @@ import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
-/** Finds every {@code $ref} in a document (iteratively, each node once). */
+/**
+ * Finds every {@code $ref} in a document, iteratively. YAML aliases make the tree a DAG whose expansion the
+ * parser bounds, so no visited set is needed.
+ */
 final class Refs {
     private Refs() {
     }
 
     static void forEach(YNode root, BiConsumer<YMap, YScalar> visit) {
-        Map<YNode, Boolean> seen = new IdentityHashMap<>();
         List<YNode> stack = new ArrayList<>();
         stack.add(root);
         while (!stack.isEmpty()) {
             YNode n = stack.remove(stack.size() - 1);
-            if (seen.put(n, Boolean.TRUE) != null) {
-                continue;
-            }
             if (n instanceof YMap m) {
                 for (YEntry e : m.entries()) {
                     if ("$ref".equals(e.keyText()) && e.value() instanceof YScalar s) {

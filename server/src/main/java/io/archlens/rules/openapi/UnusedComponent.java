@@ -18,7 +18,11 @@ import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
 import io.archlens.core.TextRange;
 import java.util.ArrayList;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -41,8 +45,14 @@ public final class UnusedComponent implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        List<YScalar> refs = new ArrayList<>();
-        Refs.forEach(doc.root(), (owner, ref) -> refs.add(ref));
+        // every local $ref, grouped by the pointer's first two segments after the prefix ("components/schemas/X")
+        Map<String, List<TextRange>> refsByTarget = new HashMap<>();
+        Refs.forEach(doc.root(), (owner, ref) -> {
+            String key = targetKey(ref.value());
+            if (key != null) {
+                refsByTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(ref.range());
+            }
+        });
         Set<String> schemesUsed = new HashSet<>();
         addSchemes(doc.root().get("security"), schemesUsed);
         for (Operation op : doc.operations()) {
@@ -63,7 +73,7 @@ public final class UnusedComponent implements Rule<OpenApiDoc> {
                     continue;
                 }
                 if (section.equals("securitySchemes") ? schemesUsed.contains(name)
-                        : referenced(refs, prefix, name, e.value().range())) {
+                        : referenced(refsByTarget.get(prefix + name), e.value().range())) {
                     continue;
                 }
                 String msg = (doc.swagger2() ? "" : "components.") + section + "." + name + " is never referenced:"
@@ -80,25 +90,45 @@ public final class UnusedComponent implements Rule<OpenApiDoc> {
     }
 
     /** True when a $ref outside the component itself ({@code own}) points at it. */
-    private static boolean referenced(List<YScalar> refs, String prefix, String name, TextRange own) {
-        String escaped = prefix + name.replace("~", "~0").replace("/", "~1");
-        for (YScalar ref : refs) {
-            if (ref.range().start() >= own.start() && ref.range().end() <= own.end()) {
-                continue; // a recursive schema referring to itself does not make it used
-            }
-            String r = ref.value();
-            int hash = r.indexOf('#');
-            String local = hash < 0 ? r : r.substring(hash);
-            if (local.equals(escaped) || local.startsWith(escaped + "/")
-                    || local.equals(prefix + name) || local.startsWith(prefix + name + "/")) {
-                return true;
-            }
-            if (local.indexOf('%') >= 0 && java.net.URLDecoder.decode(local.replace("+", "%2B"),
-                    java.nio.charset.StandardCharsets.UTF_8).equals(escaped)) {
-                return true;
+    private static boolean referenced(List<TextRange> refs, TextRange own) {
+        if (refs == null) {
+            return false;
+        }
+        for (TextRange r : refs) {
+            if (r.start() < own.start() || r.end() > own.end()) {
+                return true; // a recursive schema referring to itself does not make it used
             }
         }
         return false;
+    }
+
+    /**
+     * "#/components/schemas/Order/properties/id" -> "#/components/schemas/Order" (unescaped), for 3.x and the
+     * 2.0 sections; null for external or malformed references.
+     */
+    static String targetKey(String ref) {
+        int hash = ref.indexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        String local = ref.substring(hash);
+        if (local.indexOf('%') >= 0) {
+            try {
+                local = URLDecoder.decode(local.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        String[] parts = local.split("/", -1);
+        int nameAt = parts.length > 1 && parts[1].equals("components") ? 3 : 2;
+        if (parts.length <= nameAt || !parts[0].equals("#")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("#");
+        for (int i = 1; i <= nameAt; i++) {
+            sb.append('/').append(i == nameAt ? parts[i].replace("~1", "/").replace("~0", "~") : parts[i]);
+        }
+        return sb.toString();
     }
 
     private static void addSchemes(YNode security, Set<String> out) {

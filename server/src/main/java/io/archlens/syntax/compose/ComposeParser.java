@@ -7,6 +7,7 @@ import io.archlens.core.TextRange;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YamlDocument;
 import io.archlens.syntax.yaml.YamlEdits;
 import io.archlens.syntax.yaml.YamlFile;
@@ -47,13 +48,14 @@ public final class ComposeParser {
                         services.add(new ComposeService(e.keyText(), e, m));
                     }
                 }
-            } else if (se != null && y.complete()) {
+            } else if (se != null && y.complete() && !(se.value() instanceof YScalar sc && sc.isNull())) {
                 YNode at = se.key();
                 issues.add(ParseIssue.notAnalyzed(at.range(),
                         "'services' is not a mapping of service names, so this is not analysed as a Compose file"));
             }
         }
-        if (root == null && y.complete() && !file.text().isBlank()) {
+        boolean content = y.documents().stream().anyMatch(d -> d.root() != null);
+        if (root == null && y.complete() && content) {
             issues.add(ParseIssue.notAnalyzed(new TextRange(0, Math.min(file.text().length(),
                     file.lines().lineEnd(0))), "No top-level mapping: not analysed as a Compose file"));
         }

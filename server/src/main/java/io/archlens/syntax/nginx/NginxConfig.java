@@ -38,6 +38,7 @@ public final class NginxConfig {
     private final List<NginxInclude> includes;
     private final TopLevel topLevel;
     private Map<String, List<NginxDirective>> byName;
+    private Map<String, NginxDirective> httpUpstreams;
 
     NginxConfig(NginxDirective root, List<NginxDirective> all, List<NginxComment> comments,
             List<NginxInclude> includes) {
@@ -97,6 +98,25 @@ public final class NginxConfig {
             byName = m;
         }
         return m.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The http {@code upstream} block with this name (case-insensitive; the first one wins), or null.
+     * Upstreams inside {@code stream} blocks are not included.
+     */
+    public NginxDirective upstream(String name) {
+        Map<String, NginxDirective> m = httpUpstreams;
+        if (m == null) {
+            m = new HashMap<>();
+            for (NginxDirective u : named("upstream")) {
+                String n = u.argValue(0);
+                if (n != null && u.enclosing("stream") == null) {
+                    m.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), u);
+                }
+            }
+            httpUpstreams = m;
+        }
+        return name == null ? null : m.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     public List<NginxComment> comments() {

@@ -9,7 +9,11 @@ import io.archlens.syntax.yaml.YamlFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An OpenAPI 3.x or Swagger 2.0 document: the root mapping, the spec's major version, its operations in
@@ -17,12 +21,37 @@ import java.util.List;
  * JSON).
  */
 public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
-        YamlEdits edits) {
+        YamlEdits edits, Map<YMap, Map<String, YNode>> index) {
     /** Chains of $refs followed before giving up (cycles). */
     public static final int MAX_REF_HOPS = 32;
 
+    /** Mappings with more entries than this get a hash index for key lookups (paths, schemas of big specs). */
+    private static final int INDEX_FROM = 16;
+
     public OpenApiDoc {
         operations = List.copyOf(operations);
+    }
+
+    public OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
+            YamlEdits edits) {
+        this(yaml, root, major, versionEntry, operations, edits,
+                Collections.synchronizedMap(new IdentityHashMap<>()));
+    }
+
+    /** {@code m.get(key)} in constant time for large mappings (the last duplicate wins, as in {@link YMap#get}). */
+    public YNode get(YMap m, String key) {
+        if (m.entries().size() < INDEX_FROM) {
+            return m.get(key);
+        }
+        return index.computeIfAbsent(m, k -> {
+            Map<String, YNode> byKey = new HashMap<>(k.entries().size() * 2);
+            for (YEntry e : k.entries()) {
+                if (e.keyText() != null) {
+                    byKey.put(e.keyText(), e.value());
+                }
+            }
+            return byKey;
+        }).get(key);
     }
 
     public boolean swagger2() {
@@ -76,7 +105,7 @@ public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntr
             }
             token = token.replace("~1", "/").replace("~0", "~");
             if (cur instanceof YMap m) {
-                cur = m.get(token);
+                cur = get(m, token);
             } else if (cur instanceof YSeq s) {
                 try {
                     int i = Integer.parseInt(token);

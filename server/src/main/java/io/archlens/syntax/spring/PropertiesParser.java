@@ -88,7 +88,7 @@ public final class PropertiesParser {
                 pos = readLogicalLine(p);
             }
             finishDocument(n);
-            String eol = t.contains("\r\n") ? "\r\n" : "\n";
+            String eol = io.archlens.core.LineIndex.lineEnding(t);
             return new Parsed<>(new SpringConfig(SpringConfig.Format.PROPERTIES, fileProfile, testScope, docs, eol,
                     null), issues);
         }

@@ -51,7 +51,7 @@ public final class SpringYamlReader {
             }
             docs.add(new SpringDocument(d.index(), d.range(), f.props, f.prefixes, root, fileProfile, testScope));
         }
-        String eol = file.text().contains("\r\n") ? "\r\n" : "\n";
+        String eol = io.archlens.core.LineIndex.lineEnding(file.text());
         return new Parsed<>(new SpringConfig(SpringConfig.Format.YAML, fileProfile, testScope, docs, eol,
                 yaml.model()), issues);
     }

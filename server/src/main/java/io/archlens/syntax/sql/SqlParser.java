@@ -150,7 +150,7 @@ public final class SqlParser {
                 }
             }
             SqlScript.Migration migration = detectMigration(file.path(), file.name(), liquibase);
-            String eol = t.contains("\r\n") ? "\r\n" : "\n";
+            String eol = io.archlens.core.LineIndex.lineEnding(t);
             return new Parsed<>(new SqlScript(statements, dialect, migration, changesets, tables, indexes, noTxMarker,
                     eol), issues);
         }

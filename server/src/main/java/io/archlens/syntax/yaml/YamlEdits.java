@@ -56,12 +56,7 @@ public final class YamlEdits {
 
     /** The file's line break: CRLF or CR when its first line break is one, else LF. */
     public static String lineEnding(String text) {
-        int i = text.indexOf('\n');
-        int r = text.indexOf('\r');
-        if (r >= 0 && (i < 0 || r < i)) {
-            return r + 1 < text.length() && text.charAt(r + 1) == '\n' ? "\r\n" : "\r";
-        }
-        return "\n";
+        return LineIndex.lineEnding(text);
     }
 
     public String lineEnding() {

@@ -33,10 +33,18 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  * alias bomb is reported instead of expanded.
  */
 public final class YamlParser {
-    /** Aliases to collections allowed per stream (SnakeYAML refuses more). */
-    public static final int MAX_COLLECTION_ALIASES = 100;
-    /** Nodes that aliases may add to a document (counting each alias as its whole subtree) before expansion stops. */
+    /**
+     * Aliases to collections allowed per stream (SnakeYAML refuses more). Kept high: Compose files reuse
+     * anchors per service ({@code <<: *defaults}, {@code logging: *logging}), and aliases are never expanded;
+     * bombs are caught by the expansion budget below.
+     */
+    public static final int MAX_COLLECTION_ALIASES = 10_000;
+    /**
+     * Aliases may add this many nodes to a document (counting each alias as its whole subtree), and
+     * {@link #MAX_EXPANSION_RATIO} times its distinct nodes, before it counts as a bomb and is dropped.
+     */
     public static final int MAX_EXPANDED_NODES = 200_000;
+    public static final int MAX_EXPANSION_RATIO = 16;
 
     private YamlParser() {
     }
@@ -54,13 +62,18 @@ public final class YamlParser {
                 .build();
         boolean complete = true;
         try {
-            Iterator<Node> it = new Compose(settings).composeAllFromString(file.text()).iterator();
+            Iterator<Node> it = new Compose(settings).composeAllFromString(source(file.text())).iterator();
             int index = 0;
             while (it.hasNext()) {
                 Node n = it.next();
                 Converter c = new Converter(lines, issues);
                 YNode root = n == null ? null : c.convert(n, 0);
                 TextRange r = root == null ? TextRange.empty(0) : root.range();
+                if (c.bombReported) {
+                    // anyone walking the DAG as a tree would expand it: the document is dropped, not analysed
+                    root = null;
+                    complete = false;
+                }
                 docs.add(new YamlDocument(root, r, index++));
             }
         } catch (MarkedYamlEngineException e) {
@@ -90,6 +103,25 @@ public final class YamlParser {
         return new Parsed<>(new YamlFile(docs, complete), issues);
     }
 
+    /**
+     * The text SnakeYAML reads. JSON may be indented with tabs, which YAML forbids at the start of a line even
+     * in flow context; a JSON string cannot hold a raw tab, so tabs become spaces (same length: every offset
+     * and every value stays the same).
+     */
+    private static String source(String text) {
+        if (text.indexOf('\t') < 0) {
+            return text;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{' || c == '[' ? text.replace('\t', ' ') : text;
+        }
+        return text;
+    }
+
     private static TextRange lineRangeAt(LineIndex lines, int offset) {
         int line = lines.lineOf(offset);
         int end = lines.lineEnd(line);
@@ -111,6 +143,10 @@ public final class YamlParser {
         private long aliasCost;
         private boolean bombReported;
 
+        private boolean isBomb() {
+            return aliasCost > MAX_EXPANDED_NODES && aliasCost > (long) MAX_EXPANSION_RATIO * done.size();
+        }
+
         Converter(LineIndex lines, List<ParseIssue> issues) {
             this.lines = lines;
             this.issues = issues;
@@ -123,7 +159,7 @@ public final class YamlParser {
                 long size = sizes.getOrDefault(n, 1L);
                 visited += size;
                 aliasCost += size;
-                if (aliasCost <= MAX_EXPANDED_NODES) {
+                if (!isBomb()) {
                     return prev;
                 }
             }
@@ -131,7 +167,7 @@ public final class YamlParser {
             if (prev == null) {
                 visited++;
             }
-            if (aliasCost > MAX_EXPANDED_NODES || depth > 500) {
+            if (isBomb() || depth > 500) {
                 if (!bombReported) {
                     bombReported = true;
                     issues.add(ParseIssue.syntax(range(n), depth > 500
