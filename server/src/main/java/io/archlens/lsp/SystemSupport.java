@@ -43,11 +43,25 @@ final class SystemSupport {
     private final Session session;
     private final boolean enabled;
     private final SystemIndex index;
-    private final ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "archlens-index");
         t.setDaemon(true);
         return t;
     });
+    /** Runs a task on the index thread; a task that throws is logged and the next one still runs. */
+    private final java.util.concurrent.Executor exec = task -> {
+        try {
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | StackOverflowError e) {
+                    Log.error("workspace index task failed", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down
+        }
+    };
     private volatile CrossFileAnalysis.Result current;
     private volatile boolean indexing;
     private volatile boolean closed;
@@ -370,7 +384,7 @@ final class SystemSupport {
 
     void shutdown() {
         closed = true;
-        exec.shutdownNow();
+        pool.shutdownNow();
     }
 
     int generation() {

@@ -209,7 +209,8 @@ final class TextDocumentHandler implements TextDocumentService {
     @Override
     public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
         String uri = params.getTextDocument().getUri();
-        return CompletableFuture.supplyAsync(() -> SystemFeatures.links(session, uri));
+        // cheap (a few stat calls): answered on the message thread, never from a pool thread that may die
+        return CompletableFuture.completedFuture(SystemFeatures.links(session, uri));
     }
 
     @Override

@@ -45,7 +45,7 @@ final class WorkspaceHandler implements WorkspaceService {
         this.session = session;
         session.commands.put(CMD_FIX_ALL, this::fixAllCommand);
         session.commands.put(CMD_APPLY_EDIT, this::applyEditCommand);
-        session.commands.put(CMD_SHOW_GRAPH, args -> CompletableFuture.supplyAsync(() ->
+        session.commands.put(CMD_SHOW_GRAPH, args -> CompletableFuture.completedFuture(
                 (Object) SystemFeatures.graph(session, uriArg(args))));
         session.commands.put(CMD_REVIEW_FILE, args -> AgentCommands.review(session, uriArg(args)));
         session.commands.put(CMD_PREVIEW_PAYLOAD, args -> AgentCommands.preview(session, uriArg(args)));

@@ -82,6 +82,19 @@ class SystemLspTest {
         return c;
     }
 
+    private static String dump() {
+        StringBuilder sb = new StringBuilder("\nTHREADS\n");
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            if (st.length > 0 && !t.getName().startsWith("surefire")) {
+                sb.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement e : st) {
+                    sb.append("    ").append(e).append('\n');
+                }
+            }
+        });
+        return sb.toString();
+    }
+
     private static boolean has(PublishDiagnosticsParams p, String rule) {
         return p.getDiagnostics().stream().anyMatch(d -> rule.equals(d.getCode().getLeft()));
     }
@@ -103,7 +116,7 @@ class SystemLspTest {
         PublishDiagnosticsParams p = h.awaitDiagnostics(composeUri, x -> has(x, "arch/port-mismatch"));
         Diagnostic d = p.getDiagnostics().stream().filter(x -> "arch/port-mismatch".equals(x.getCode().getLeft()))
                 .findFirst().orElseThrow();
-        assertEquals(new Position(4, 9), d.getRange().getStart());
+        assertEquals(new Position(8, 14), d.getRange().getStart());
         assertEquals(appUri, d.getRelatedInformation().get(0).getLocation().getUri());
         assertEquals(1, d.getRelatedInformation().get(0).getLocation().getRange().getStart().getLine());
         assertFalse(h.client.lastDiagnostics.containsKey(uri("node_modules/x/docker-compose.yml")),
@@ -183,7 +196,9 @@ class SystemLspTest {
                 && l.getRange().getStart().getLine() == 6), links.toString());
 
         h.open(nginxUri, Files.readString(root.resolve("web/nginx.conf")));
-        h.awaitDiagnostics(nginxUri, x -> true);
+        await(() -> h.client.lastDiagnostics.get(nginxUri) != null
+                && Integer.valueOf(1).equals(h.client.lastDiagnostics.get(nginxUri).getVersion()),
+                "diagnostics of the opened nginx.conf; log: " + h.client.logs + dump());
         var def = tds.definition(new DefinitionParams(new TextDocumentIdentifier(nginxUri), new Position(5, 25)))
                 .get(5, TimeUnit.SECONDS);
         List<? extends Location> locs = def.getLeft();
@@ -228,7 +243,7 @@ class SystemLspTest {
         CodeAction create = actions.stream().map(Either::getRight)
                 .filter(a -> a.getTitle().startsWith("Create .archlens.yml")).findFirst().orElseThrow();
         var changes = create.getEdit().getDocumentChanges();
-        assertEquals(uri(".archlens.yml"), changes.get(0).getRight().getUri());
+        assertEquals(uri(".archlens.yml"), ((CreateFile) changes.get(0).getRight()).getUri());
         String inserted = changes.get(1).getLeft().getEdits().get(0).getNewText();
         assertTrue(inserted.contains("context:\n  # stage: production"), inserted);
 
