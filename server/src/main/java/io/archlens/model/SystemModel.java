@@ -252,6 +252,11 @@ public final class SystemModel {
             return false;
         }
 
+        /** The HorizontalPodAutoscaler that scales this workload, or null. */
+        public Hpa hpa() {
+            return hpaFor(this);
+        }
+
         /** Replicas: the HPA maximum when one targets it, else spec/deploy replicas, else declared, else 1. */
         public Replicas replicas() {
             Hpa h = hpaFor(this);
