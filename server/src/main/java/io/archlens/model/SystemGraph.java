@@ -67,7 +67,7 @@ public final class SystemGraph {
             connect(t.from(), model.resolve(t.from(), h.host()), "http", ProxyTargets.port(h), h.hostLoc());
         }
         for (Node n : model.nodes()) {
-            for (Connections.Conn c : Connections.of(model, n)) {
+            for (Connections.Conn c : n.connections()) {
                 if (SystemModel.unresolvable(c.host()) || SystemModel.loopback(c.host())) {
                     continue;
                 }
