@@ -185,6 +185,11 @@ final class SystemSupport {
         }
         FileFacts f = SystemIndex.relevant(kind) ? SystemIndex.extract(session.book, r.analysis().file(),
                 r.analysis().model(), LOG) : null;
+        if (current.findings(uri).isEmpty()) {
+            // nothing cross-file to lose: the rule book's findings go out now, not after the model update
+            // (which publishes again if this file gains a cross-file finding)
+            session.documents.publish(uri);
+        }
         exec.execute(() -> {
             if (f != null) {
                 index.put(f);

@@ -38,12 +38,25 @@ public final class LspBench {
         LanguageServer server = l.getRemoteProxy();
         InitializeParams ip = new InitializeParams();
         ip.setCapabilities(new ClientCapabilities());
-        ip.setWorkspaceFolders(List.of(new WorkspaceFolder(Path.of("").toAbsolutePath().toUri().toString(), "w")));
+        // the workspace: a copy of the bundled example project (a realistic size for one service repository)
+        Path ws = Files.createTempDirectory("archlens-lsp-bench");
+        Path examples = Path.of("examples");
+        try (var s = Files.walk(examples)) {
+            for (Path src : (Iterable<Path>) s::iterator) {
+                Path dst = ws.resolve(examples.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst);
+                }
+            }
+        }
+        ip.setWorkspaceFolders(List.of(new WorkspaceFolder(ws.toUri().toString(), "w")));
         server.initialize(ip).get(30, TimeUnit.SECONDS);
         double startMs = (System.nanoTime() - t0) / 1e6;
         server.initialized(new InitializedParams());
 
-        String uri = Path.of("bench/Dockerfile").toAbsolutePath().toUri().toString();
+        String uri = ws.resolve("bench/Dockerfile").toUri().toString();
         String text = dockerfile(2000);
         CompletableFuture<Void> first = new CompletableFuture<>();
         waiting.put(uri, first);
@@ -114,7 +127,7 @@ public final class LspBench {
         return -1;
     }
 
-    static String dockerfile(int lines) {
+    public static String dockerfile(int lines) {
         StringBuilder sb = new StringBuilder("FROM node:18 AS build\nWORKDIR /app\nCOPY package*.json ./\n");
         int n = 3;
         while (n < lines - 6) {
