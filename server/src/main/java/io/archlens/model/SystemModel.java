@@ -288,7 +288,8 @@ public final class SystemModel {
                 return new Replicas(workload.replicas(), workload.replicasLoc(),
                         workload.platform() == Platform.COMPOSE ? "deploy.replicas" : "spec.replicas");
             }
-            if (context.replicas() != null) {
+            if (context.replicas() != null && engine() == null) {
+                // the declared replicas are the application services', not the data stores'
                 return new Replicas(context.replicas(), null, "replicas declared in .archlens.yml");
             }
             return new Replicas(workload.replicas() == null ? 1 : workload.replicas(), null, "default");
