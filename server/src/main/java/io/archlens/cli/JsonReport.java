@@ -53,6 +53,13 @@ final class JsonReport {
                 for (Fix fix : f.fixes()) {
                     fixes.addObject().put("title", fix.title()).put("safe", fix.safe());
                 }
+                if (!f.related().isEmpty()) {
+                    ArrayNode rel = o.putArray("related");
+                    for (io.archlens.analysis.Related x : f.related()) {
+                        rel.addObject().put("path", relatedPath(x.uri())).put("line", x.start().line() + 1)
+                                .put("column", x.start().displayColumn()).put("message", x.message());
+                    }
+                }
             }
         }
         ObjectNode summary = root.putObject("summary");
@@ -64,5 +71,10 @@ final class JsonReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A related location's file as the report names files: relative to the current folder when inside it. */
+    static String relatedPath(String uri) {
+        return io.archlens.workspace.Paths2.displayPath(uri, java.nio.file.Path.of("").toAbsolutePath());
     }
 }

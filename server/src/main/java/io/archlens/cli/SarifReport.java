@@ -88,6 +88,25 @@ final class SarifReport {
                 region.put("startColumn", s.displayColumn());
                 region.put("endLine", e.line() + 1);
                 region.put("endColumn", e.displayColumn());
+                if (!f.related().isEmpty()) {
+                    ArrayNode rel = r.putArray("relatedLocations");
+                    int id = 0;
+                    for (io.archlens.analysis.Related x : f.related()) {
+                        ObjectNode loc = rel.addObject();
+                        loc.put("id", id++);
+                        ObjectNode p = loc.putObject("physicalLocation");
+                        String path = JsonReport.relatedPath(x.uri());
+                        if (path.startsWith("/") || path.contains(":")) {
+                            p.putObject("artifactLocation").put("uri", x.uri());
+                        } else {
+                            p.putObject("artifactLocation").put("uri", path).put("uriBaseId", "%SRCROOT%");
+                        }
+                        p.putObject("region").put("startLine", x.start().line() + 1)
+                                .put("startColumn", x.start().displayColumn()).put("endLine", x.end().line() + 1)
+                                .put("endColumn", x.end().displayColumn());
+                        loc.putObject("message").put("text", x.message());
+                    }
+                }
                 r.putObject("partialFingerprints").put("archlens/v1",
                         Integer.toHexString((f.ruleId() + "|" + fr.displayPath() + "|"
                                 + li.lineText(s.line()).strip()).hashCode()));

@@ -167,7 +167,7 @@ final class SystemFeatures {
         }
         if (f.app() != null) {
             for (Node n : model.nodesUsing(f)) {
-                for (Connections.Conn c : Connections.of(model, n)) {
+                for (Connections.Conn c : n.connections()) {
                     if (c.hostLoc().contains(uri, offset) && !SystemModel.loopback(c.host())) {
                         resolved(model.resolve(n, c.host()), out);
                     }

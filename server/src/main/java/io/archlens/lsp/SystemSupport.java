@@ -126,6 +126,7 @@ final class SystemSupport {
                 p.end(null);
                 return;
             }
+            index.invalidateProbes();
             Set<String> open = openUris();
             for (FileFacts f : index.all()) {
                 if (!open.contains(f.uri())) {
@@ -224,6 +225,7 @@ final class SystemSupport {
         }
         exec.execute(() -> {
             Settings settings = session.settings();
+            index.invalidateProbes();
             for (String uri : deleted) {
                 if (isOpen(uri)) {
                     continue;
@@ -312,6 +314,9 @@ final class SystemSupport {
         changed.addAll(publish);
         boolean refresh = false;
         for (String uri : changed) {
+            if (closed) {
+                return;
+            }
             if (isOpen(uri)) {
                 if (session.pullDiagnostics) {
                     refresh |= !publish.contains(uri) || !after.findings(uri).isEmpty()

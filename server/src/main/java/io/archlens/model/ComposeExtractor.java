@@ -360,7 +360,7 @@ final class ComposeExtractor implements FactExtractor {
                 if (m.group().equals("$$")) {
                     continue;
                 }
-                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                String name = m.group(1) != null ? m.group(1) : m.group(3);
                 String op = m.group(1) != null ? m.group(2) : null;
                 boolean hasDefault = op != null && !op.isEmpty();
                 out.varUse(new VarUse(name, hasDefault, out.loc(new TextRange(m.start(), m.end()))));

@@ -47,6 +47,18 @@ final class DockerfileExtractor implements FactExtractor {
                 }
             }
         }
+        for (Stage s : chain) {
+            for (Instruction i : s.all("ENV")) {
+                for (io.archlens.syntax.dockerfile.KeyValue kv : i.keyValues()) {
+                    if (kv.hasValue() && Secrets.secretName(kv.key())) {
+                        String fp = Secrets.fingerprint(kv.key(), kv.value());
+                        if (fp != null) {
+                            out.secret(new Facts.SecretUse(fp, kv.key(), out.loc(kv.valueRange())));
+                        }
+                    }
+                }
+            }
+        }
         Instruction hc = fin.lastInherited("HEALTHCHECK");
         ImageRef base = fin.rootImage();
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),

@@ -17,6 +17,10 @@ public final class ProxyTargets {
     }
 
     public static List<Target> all(SystemModel model) {
+        return model.proxyTargets();
+    }
+
+    static List<Target> compute(SystemModel model) {
         List<Target> out = new ArrayList<>();
         for (FileFacts f : model.files()) {
             ProxySpec p = f.proxy();

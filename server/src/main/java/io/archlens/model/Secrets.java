@@ -10,7 +10,10 @@ import java.util.Locale;
 /** Secret literals as the model keeps them: a fingerprint, never the value. */
 final class Secrets {
     /** Shorter values are too likely to repeat by accident (e.g. "admin", "root") to be worth reporting. */
-    static final int MIN_LENGTH = 8;
+    static final int MIN_LENGTH = 6;
+    /** Placeholders that say "put the secret here", not secrets. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "(?i)changeme|change-?me.*|password|secret|x{4,}|\\*{3,}|<.*>|your[_-].*|.*[_-]here|todo|tbd|dummy|example.*");
 
     private Secrets() {
     }
@@ -21,7 +24,7 @@ final class Secrets {
             return null;
         }
         String v = value.strip();
-        if (v.length() < MIN_LENGTH || v.toLowerCase(Locale.ROOT).startsWith("http")) {
+        if (v.length() < MIN_LENGTH || v.toLowerCase(Locale.ROOT).startsWith("http") || PLACEHOLDER.matcher(v).matches()) {
             return null;
         }
         try {

@@ -29,6 +29,9 @@ public final class SystemGraph {
         }
     }
 
+    private static final java.util.regex.Pattern ENV_URL = java.util.regex.Pattern.compile(
+            "^([a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/]*@)?([^:/?#]+)(?::(\\d+))?");
+
     private final SystemModel model;
     private final List<Edge> edges = new ArrayList<>();
     private final Map<String, String> ingresses = new LinkedHashMap<>();
@@ -64,11 +67,29 @@ public final class SystemGraph {
             connect(t.from(), model.resolve(t.from(), h.host()), "http", ProxyTargets.port(h), h.hostLoc());
         }
         for (Node n : model.nodes()) {
-            for (Connections.Conn c : Connections.of(model, n)) {
+            for (Connections.Conn c : n.connections()) {
                 if (SystemModel.unresolvable(c.host()) || SystemModel.loopback(c.host())) {
                     continue;
                 }
                 connect(n, model.resolve(n, c.host()), c.role(), c.port(), c.hostLoc());
+            }
+        }
+        // other applications: connection URLs in the environment (REDIS_URL=redis://redis:6379/0, DATABASE_URL...)
+        for (Node n : model.nodes()) {
+            if (n.binding().spring()) {
+                continue;
+            }
+            for (Facts.Container c : n.workload().containers()) {
+                for (Facts.EnvVar e : c.env()) {
+                    java.util.regex.Matcher m = e.value() == null ? null : ENV_URL.matcher(e.value().strip());
+                    if (m == null || !m.find() || SystemModel.unresolvable(m.group(2))
+                            || SystemModel.loopback(m.group(2))) {
+                        continue;
+                    }
+                    String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                    Integer port = m.group(3) != null ? Integer.valueOf(m.group(3)) : null;
+                    connect(n, model.resolve(n, m.group(2)), scheme, port, e.valueLoc());
+                }
             }
         }
         for (KService s : model.services()) {
@@ -181,7 +202,12 @@ public final class SystemGraph {
         }
         SystemModel.Replicas r = n.replicas();
         if (r.what().startsWith("maxReplicas")) {
-            parts.add("x" + (n.workload().replicas() == null ? 1 : n.workload().replicas()) + "-" + r.count());
+            int min = n.workload().replicas() == null ? 1 : n.workload().replicas();
+            Facts.Hpa h = n.hpa();
+            if (h != null && h.minReplicas() != null) {
+                min = Math.max(min, h.minReplicas());
+            }
+            parts.add("x" + min + "-" + r.count());
         } else if (r.count() != 1) {
             parts.add("x" + r.count());
         }

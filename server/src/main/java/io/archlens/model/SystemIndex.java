@@ -34,10 +34,18 @@ public final class SystemIndex {
     private final RuleBook book;
     private final SystemModel.FileProbe probe;
     private final Map<String, FileFacts> facts = new ConcurrentHashMap<>();
+    /** Answers of the probe, reused across rebuilds until {@link #invalidateProbes()} (files created or deleted). */
+    private final Map<String, Boolean> probed = new ConcurrentHashMap<>();
 
     public SystemIndex(RuleBook book, SystemModel.FileProbe probe) {
         this.book = book;
-        this.probe = probe;
+        SystemModel.FileProbe raw = probe;
+        this.probe = (from, path) -> probed.computeIfAbsent(from.uri() + "\n" + path, k -> raw.exists(from, path));
+    }
+
+    /** Forgets which referenced files exist (call when files or folders were created or deleted). */
+    public void invalidateProbes() {
+        probed.clear();
     }
 
     /** True for the kinds the model reads facts from. */

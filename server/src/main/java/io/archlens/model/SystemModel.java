@@ -79,7 +79,9 @@ public final class SystemModel {
         private final Workload workload;
         private final FileFacts file;
         private Binding binding = Binding.NONE;
-        private Map<String, Prop> props;
+        private volatile Map<String, Prop> props;
+        private volatile Listen listen;
+        private volatile List<Connections.Conn> connections;
 
         Node(Workload workload, FileFacts file) {
             this.workload = workload;
@@ -183,6 +185,25 @@ public final class SystemModel {
 
         /** The ports the main container listens on: app configuration, else EXPOSE, else the image default. */
         public Listen listen() {
+            Listen l = listen;
+            if (l == null) {
+                l = computeListen();
+                listen = l;
+            }
+            return l;
+        }
+
+        /** The backing services its Spring configuration connects to (see {@link Connections}). */
+        public List<Connections.Conn> connections() {
+            List<Connections.Conn> c = connections;
+            if (c == null) {
+                c = List.copyOf(Connections.of(SystemModel.this, this));
+                connections = c;
+            }
+            return c;
+        }
+
+        private Listen computeListen() {
             List<PortSource> ports = new ArrayList<>();
             if (binding.spring()) {
                 Prop sp = prop("server.port");
@@ -252,6 +273,11 @@ public final class SystemModel {
             return false;
         }
 
+        /** The HorizontalPodAutoscaler that scales this workload, or null. */
+        public Hpa hpa() {
+            return hpaFor(this);
+        }
+
         /** Replicas: the HPA maximum when one targets it, else spec/deploy replicas, else declared, else 1. */
         public Replicas replicas() {
             Hpa h = hpaFor(this);
@@ -262,7 +288,8 @@ public final class SystemModel {
                 return new Replicas(workload.replicas(), workload.replicasLoc(),
                         workload.platform() == Platform.COMPOSE ? "deploy.replicas" : "spec.replicas");
             }
-            if (context.replicas() != null) {
+            if (context.replicas() != null && engine() == null) {
+                // the declared replicas are the application services', not the data stores'
                 return new Replicas(context.replicas(), null, "replicas declared in .archlens.yml");
             }
             return new Replicas(workload.replicas() == null ? 1 : workload.replicas(), null, "default");
@@ -340,7 +367,45 @@ public final class SystemModel {
 
     // ---- binding workloads to the files that describe what they run -------------------------------------
 
+    /** Files by role, indexed once per model so binding is linear in the number of workloads. */
+    private final Map<String, FileFacts> dockerfilesByPath = new java.util.HashMap<>();
+    private final Map<String, FileFacts> dockerfilesByDir = new java.util.HashMap<>();
+    private final Map<String, List<FileFacts>> appsUnder = new java.util.HashMap<>();
+    private final Map<String, List<FileFacts>> proxiesUnder = new java.util.HashMap<>();
+    private final Map<String, String> dockerfileDirByName = new java.util.HashMap<>();
+    private final Map<FileFacts, List<Node>> users = new java.util.IdentityHashMap<>();
+
+    private void indexFiles() {
+        for (FileFacts f : files.values()) {
+            String dir = Paths.parent(f.path());
+            if (f.image() != null) {
+                dockerfilesByPath.putIfAbsent(f.path(), f);
+                dockerfilesByDir.putIfAbsent(dir, f);
+                dockerfileDirByName.putIfAbsent(Paths.name(dir).toLowerCase(Locale.ROOT), dir);
+            }
+            if (f.app() != null && !f.path().contains("/src/test/")) {
+                for (String d = dir; ; d = Paths.parent(d)) {
+                    appsUnder.computeIfAbsent(d, k -> new ArrayList<>()).add(f);
+                    if (d.isEmpty() || d.equals("/")) {
+                        break;
+                    }
+                }
+            }
+            if (f.proxy() != null) {
+                for (String d = f.path(); ; d = Paths.parent(d)) {
+                    proxiesUnder.computeIfAbsent(d, k -> new ArrayList<>()).add(f);
+                    if (d.isEmpty() || d.equals("/")) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     private void bind() {
+        indexFiles();
+        Map<String, Node> byRepository = new java.util.HashMap<>();
+        Map<String, Node> byBuildName = new java.util.HashMap<>();
         for (Node n : nodes) {
             Workload w = n.workload();
             if (w.build() != null && !w.build().remote()) {
@@ -348,13 +413,21 @@ public final class SystemModel {
             } else if (!w.mounts().isEmpty()) {
                 n.binding = bindingFor(null, null, w.mounts());
             }
+            if (w.build() != null && !w.build().remote() && n.binding != Binding.NONE) {
+                Container c = n.main();
+                if (c != null && c.image() != null && !c.image().contains("$")) {
+                    byRepository.putIfAbsent(ImageRef.parse(c.image()).repository().toLowerCase(Locale.ROOT), n);
+                }
+                byBuildName.putIfAbsent(Paths.name(w.build().context()).toLowerCase(Locale.ROOT), n);
+                byBuildName.putIfAbsent(w.name().toLowerCase(Locale.ROOT), n);
+            }
         }
         // Kubernetes workloads (and image-only Compose services) run images built elsewhere in the repository
         for (Node n : nodes) {
             if (n.binding != Binding.NONE) {
                 continue;
             }
-            Node source = buildSourceFor(n);
+            Node source = buildSourceFor(n, byRepository, byBuildName);
             if (source != null) {
                 n.binding = source.binding;
                 continue;
@@ -364,31 +437,31 @@ public final class SystemModel {
                 n.binding = bindingFor(dir, null, List.of());
             }
         }
+        for (Node n : nodes) {
+            Binding b = n.binding;
+            if (b.dockerfile() != null) {
+                users.computeIfAbsent(b.dockerfile(), k -> new ArrayList<>()).add(n);
+            }
+            for (FileFacts f : b.apps()) {
+                users.computeIfAbsent(f, k -> new ArrayList<>()).add(n);
+            }
+            for (FileFacts f : b.proxies()) {
+                users.computeIfAbsent(f, k -> new ArrayList<>()).add(n);
+            }
+        }
     }
 
     private Binding bindingFor(String context, String dockerfile, List<Mount> mounts) {
-        FileFacts df = null;
-        List<FileFacts> apps = new ArrayList<>();
+        FileFacts df = dockerfile != null ? dockerfilesByPath.get(dockerfile)
+                : context != null ? dockerfilesByDir.get(context) : null;
+        List<FileFacts> apps = context == null ? List.of() : appsUnder.getOrDefault(context, List.of());
         List<FileFacts> proxies = new ArrayList<>();
-        for (FileFacts f : files.values()) {
-            boolean inContext = context != null && Paths.under(f.path(), context);
-            if (f.image() != null && dockerfile != null && f.path().equals(dockerfile)) {
-                df = f;
-            } else if (f.image() != null && df == null && dockerfile == null && inContext
-                    && Paths.parent(f.path()).equals(context)) {
-                df = f;
-            }
-            if (f.app() != null && inContext && !f.path().contains("/src/test/")) {
-                apps.add(f);
-            }
-            if (f.proxy() != null) {
-                boolean mounted = false;
-                for (Mount mt : mounts) {
-                    if (Paths.under(f.path(), mt.source())) {
-                        mounted = true;
-                    }
-                }
-                if (mounted || inContext) {
+        if (context != null) {
+            proxies.addAll(proxiesUnder.getOrDefault(context, List.of()));
+        }
+        for (Mount mt : mounts) {
+            for (FileFacts f : proxiesUnder.getOrDefault(mt.source(), List.of())) {
+                if (!proxies.contains(f)) {
                     proxies.add(f);
                 }
             }
@@ -396,35 +469,22 @@ public final class SystemModel {
         if (df == null && apps.isEmpty() && proxies.isEmpty()) {
             return Binding.NONE;
         }
-        return new Binding(df, apps, proxies);
+        return new Binding(df, List.copyOf(apps), proxies);
     }
 
     /** A Compose service that builds the image this workload runs (same repository, name or folder). */
-    private Node buildSourceFor(Node n) {
+    private Node buildSourceFor(Node n, Map<String, Node> byRepository, Map<String, Node> byBuildName) {
         for (Container c : n.workload().containers()) {
             if (c.image() == null || c.image().contains("$")) {
                 continue;
             }
             ImageRef ref = ImageRef.parse(c.image());
-            String base = ref.baseName();
-            Node byName = null;
-            for (Node o : nodes) {
-                Workload ow = o.workload();
-                if (o == n || ow.build() == null || ow.build().remote() || o.binding == Binding.NONE) {
-                    continue;
-                }
-                Container oc = o.main();
-                if (oc != null && oc.image() != null && ImageRef.parse(oc.image()).repository()
-                        .equalsIgnoreCase(ref.repository())) {
-                    return o;
-                }
-                if (byName == null && (Paths.name(ow.build().context()).equalsIgnoreCase(base)
-                        || ow.name().equalsIgnoreCase(base))) {
-                    byName = o;
-                }
+            Node o = byRepository.get(ref.repository().toLowerCase(Locale.ROOT));
+            if (o == null) {
+                o = byBuildName.get(ref.baseName());
             }
-            if (byName != null) {
-                return byName;
+            if (o != null && o != n) {
+                return o;
             }
         }
         return null;
@@ -436,11 +496,9 @@ public final class SystemModel {
             if (c.image() == null || c.image().contains("$")) {
                 continue;
             }
-            String base = ImageRef.parse(c.image()).baseName();
-            for (FileFacts f : files.values()) {
-                if (f.image() != null && Paths.name(Paths.parent(f.path())).equalsIgnoreCase(base)) {
-                    return Paths.parent(f.path());
-                }
+            String dir = dockerfileDirByName.get(ImageRef.parse(c.image()).baseName());
+            if (dir != null) {
+                return dir;
             }
         }
         return null;
@@ -450,6 +508,18 @@ public final class SystemModel {
 
     public ProjectContext context() {
         return context;
+    }
+
+    private volatile List<ProxyTargets.Target> proxyTargets;
+
+    /** Every host an nginx file proxies to, per workload running it (computed once). */
+    public List<ProxyTargets.Target> proxyTargets() {
+        List<ProxyTargets.Target> t = proxyTargets;
+        if (t == null) {
+            t = List.copyOf(ProxyTargets.compute(this));
+            proxyTargets = t;
+        }
+        return t;
     }
 
     public Collection<FileFacts> files() {
@@ -503,14 +573,17 @@ public final class SystemModel {
     }
 
     public List<Node> nodesIn(Platform p, String scope) {
-        List<Node> out = new ArrayList<>();
-        for (Node n : nodes) {
-            if (n.platform() == p && n.scope().equals(scope)) {
-                out.add(n);
+        if (byScope == null) {
+            Map<String, List<Node>> m = new java.util.HashMap<>();
+            for (Node n : nodes) {
+                m.computeIfAbsent(n.platform() + ":" + n.scope(), k -> new ArrayList<>()).add(n);
             }
+            byScope = m;
         }
-        return out;
+        return byScope.getOrDefault(p + ":" + scope, List.of());
     }
+
+    private volatile Map<String, List<Node>> byScope;
 
     /** Kubernetes workloads in the Service's namespace whose pod labels match its selector. */
     public List<Node> selected(KService s) {
@@ -518,9 +591,8 @@ public final class SystemModel {
         if (s.selector().isEmpty()) {
             return out;
         }
-        for (Node n : nodes) {
-            if (n.platform() == Platform.KUBERNETES && n.scope().equals(s.scope())
-                    && matches(s.selector(), n.workload().podLabels())) {
+        for (Node n : nodesIn(Platform.KUBERNETES, s.scope())) {
+            if (matches(s.selector(), n.workload().podLabels())) {
                 out.add(n);
             }
         }
@@ -578,14 +650,7 @@ public final class SystemModel {
 
     /** The workloads that run with this nginx or Spring file (or Dockerfile). */
     public List<Node> nodesUsing(FileFacts f) {
-        List<Node> out = new ArrayList<>();
-        for (Node n : nodes) {
-            Binding b = n.binding();
-            if (b.dockerfile() == f || b.apps().contains(f) || b.proxies().contains(f)) {
-                out.add(n);
-            }
-        }
-        return out;
+        return users.getOrDefault(f, List.of());
     }
 
     /** The workloads defined at (or whose definition contains) an offset of a file. */

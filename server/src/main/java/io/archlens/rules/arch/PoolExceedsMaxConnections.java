@@ -55,7 +55,7 @@ public final class PoolExceedsMaxConnections implements ProjectRule {
         Map<Node, List<Share>> byDb = new LinkedHashMap<>();
         Map<String, List<Share>> external = new LinkedHashMap<>();
         for (Node n : model.nodes()) {
-            for (Connections.Conn c : Connections.of(model, n)) {
+            for (Connections.Conn c : n.connections()) {
                 if (!c.role().equals("database") || SystemModel.unresolvable(c.host())) {
                     continue;
                 }

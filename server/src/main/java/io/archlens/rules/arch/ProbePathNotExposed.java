@@ -86,6 +86,14 @@ public final class ProbePathNotExposed implements ProjectRule {
         if (a.managementPort != null && p.port() != null && !p.port().equals(a.managementPort)) {
             out.report(p.portLoc(), what + " calls the actuator on port " + p.port() + " but management.server.port is "
                     + a.managementPort + "; the probe fails, use port " + a.managementPort, a.related(n));
+        } else if (a.managementPort == null && p.port() != null && !n.listen().has(p.port())) {
+            java.util.List<Related> rel = new java.util.ArrayList<>(a.related(n));
+            for (SystemModel.PortSource s : n.listen().ports()) {
+                rel.add(Arch.related(s, n, n.name() + " listens on " + s.port() + " (" + s.what() + ")"));
+            }
+            out.report(p.portLoc(), what + " calls the actuator on port " + p.port() + " but the application serves it "
+                    + "on " + n.listen().describe() + " and sets no management.server.port; the probe fails, use the "
+                    + "application's port or configure the management port", rel);
         }
     }
 

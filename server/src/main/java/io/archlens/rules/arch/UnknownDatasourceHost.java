@@ -29,7 +29,7 @@ public final class UnknownDatasourceHost implements ProjectRule {
     @Override
     public void check(SystemModel model, ProjectReporter out) {
         for (Node n : model.nodes()) {
-            for (Connections.Conn c : Connections.of(model, n)) {
+            for (Connections.Conn c : n.connections()) {
                 if (SystemModel.unresolvable(c.host())) {
                     continue;
                 }
