@@ -24,6 +24,7 @@ class SystemLspTest {
     @TempDir
     Path root;
     private LspHarness h;
+    private static final String DATASOURCE = "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/shop\n";
     private String composeUri;
     private String appUri;
     private String nginxUri;
@@ -42,9 +43,17 @@ class SystemLspTest {
                     build: ./api
                     ports:
                       - "8081:8081"
+                    env_file: ./api/app.env
+                  db:
+                    image: postgres:16.2
                 """);
+        write("api/app.env", "LOG_LEVEL=info\n");
+        write("k8s/api.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: worker\nspec:\n  template:\n"
+                + "    spec:\n      containers:\n        - name: worker\n          image: worker:1.0.0\n"
+                + "          envFrom:\n            - configMapRef:\n                name: worker-config\n---\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: worker-config\ndata:\n  A: b\n");
         write("api/Dockerfile", "FROM eclipse-temurin:21-jre\nCMD [\"java\", \"-jar\", \"/app.jar\"]\n");
-        write("api/src/main/resources/application.yml", "server:\n  port: 8080\n");
+        write("api/src/main/resources/application.yml", "server:\n  port: 8080\n" + DATASOURCE);
         write("web/Dockerfile", "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n");
         write("web/nginx.conf", "events {}\nhttp {\n  server {\n    listen 80;\n    location / {\n"
                 + "      proxy_pass http://api:8080;\n    }\n  }\n}\n");
@@ -125,7 +134,7 @@ class SystemLspTest {
         assertTrue(h.client.progress.stream().anyMatch(o -> o instanceof WorkDoneProgressCreateParams));
 
         // the user edits server.port in application.yml (not saved): the compose file's diagnostic goes away
-        h.open(appUri, "server:\n  port: 8080\n");
+        h.open(appUri, "server:\n  port: 8080\n" + DATASOURCE);
         h.change(appUri, 2, new Range(new Position(1, 8), new Position(1, 12)), "8081");
         h.awaitDiagnostics(composeUri, x -> !has(x, "arch/port-mismatch"));
         // and comes back when the edit is undone
@@ -154,7 +163,7 @@ class SystemLspTest {
     void pullClientsAreAskedToRefreshWhenAnotherFileChangesTheirFindings() throws Exception {
         h.initialize(root.toUri().toString(), caps(true), null);
         h.open(composeUri, Files.readString(root.resolve("docker-compose.yml")));
-        h.open(appUri, "server:\n  port: 8080\n");
+        h.open(appUri, "server:\n  port: 8080\n" + DATASOURCE);
         var tds = h.server.getTextDocumentService();
         await(() -> pull(tds, composeUri).contains("arch/port-mismatch"), "the cross-file finding in the pull report");
         int refreshes = h.client.refreshes;
@@ -194,6 +203,20 @@ class SystemLspTest {
                 .get(5, TimeUnit.SECONDS);
         assertTrue(links.stream().anyMatch(l -> l.getTarget().equals(uri("api/Dockerfile"))
                 && l.getRange().getStart().getLine() == 6), links.toString());
+        assertTrue(links.stream().anyMatch(l -> l.getTarget().equals(uri("api/app.env"))), links.toString());
+        String k8s = uri("k8s/api.yaml");
+        List<DocumentLink> k8sLinks = tds.documentLink(new DocumentLinkParams(new TextDocumentIdentifier(k8s)))
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(k8s + "#L18"), k8sLinks.stream().map(DocumentLink::getTarget).toList());
+        assertEquals(new Position(12, 22), k8sLinks.get(0).getRange().getStart());
+
+        // from the datasource host in application.yml to the Compose service
+        h.open(appUri, Files.readString(root.resolve("api/src/main/resources/application.yml")));
+        await(() -> h.client.lastDiagnostics.get(appUri) != null, "diagnostics of application.yml");
+        var toDb = tds.definition(new DefinitionParams(new TextDocumentIdentifier(appUri), new Position(4, 27)))
+                .get(5, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, toDb.size(), toDb.toString());
+        assertEquals(new Position(10, 2), toDb.get(0).getRange().getStart());
 
         h.open(nginxUri, Files.readString(root.resolve("web/nginx.conf")));
         await(() -> h.client.lastDiagnostics.get(nginxUri) != null
