@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI for the editor clients, called by .ci/run from the repository root (works from anywhere):
+# CI for the editor clients, run by `mvn -B verify` (module clients/, exec plugin) from the repository root:
 #   1. VS Code extension: npm ci, unit tests (no VS Code download), .vsix build (no publishing), .vsix contents check
 #   2. Neovim end-to-end test (clients/nvim/e2e.sh)
 #   3. Emacs eglot end-to-end test (clients/emacs/e2e.sh)
