@@ -45,7 +45,9 @@ final class SystemFeatures {
     /** The facts of an open document, when they come from the analysed text. */
     private static FileFacts facts(SystemModel model, Analysis a) {
         FileFacts f = model.file(a.file().uri());
-        if (f == null || f.file().version() != a.file().version() || !f.file().text().equals(a.file().text())) {
+        // offsets are all that matter: a model built from the same text (say, the disk copy of a file just
+        // opened, before the model caught up with the open version) answers as well as the newest one
+        if (f == null || !f.file().text().equals(a.file().text())) {
             return null;
         }
         return f;

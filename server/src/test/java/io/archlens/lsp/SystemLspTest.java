@@ -212,7 +212,9 @@ class SystemLspTest {
 
         // from the datasource host in application.yml to the Compose service
         h.open(appUri, Files.readString(root.resolve("api/src/main/resources/application.yml")));
-        await(() -> h.client.lastDiagnostics.get(appUri) != null, "diagnostics of application.yml");
+        await(() -> h.client.lastDiagnostics.get(appUri) != null
+                && Integer.valueOf(1).equals(h.client.lastDiagnostics.get(appUri).getVersion()),
+                "diagnostics of the opened application.yml");
         var toDb = tds.definition(new DefinitionParams(new TextDocumentIdentifier(appUri), new Position(4, 27)))
                 .get(5, TimeUnit.SECONDS).getLeft();
         assertEquals(1, toDb.size(), toDb.toString());
