@@ -185,9 +185,10 @@ final class SystemSupport {
         }
         FileFacts f = SystemIndex.relevant(kind) ? SystemIndex.extract(session.book, r.analysis().file(),
                 r.analysis().model(), LOG) : null;
-        if (current.findings(uri).isEmpty()) {
+        boolean deferred = !current.findings(uri).isEmpty();
+        if (!deferred) {
             // nothing cross-file to lose: the rule book's findings go out now, not after the model update
-            // (which publishes again if this file gains a cross-file finding)
+            // (whose diff publishes again only if this file gains a cross-file finding)
             session.documents.publish(uri);
         }
         exec.execute(() -> {
@@ -196,7 +197,9 @@ final class SystemSupport {
             } else {
                 index.remove(uri);
             }
-            pendingPublish.add(uri);
+            if (deferred) {
+                pendingPublish.add(uri);
+            }
             scheduleRecompute();
         });
     }

@@ -26,8 +26,14 @@ public final class LspBench {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "server/target/archlens.jar");
         int edits = 300;
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xss4m", "-jar", jar.toString(), "lsp");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xss4m"));
+        // extra server JVM options, e.g. a flight recording: -Dbench.serverOpts="-XX:StartFlightRecording=..."
+        String extra = System.getProperty("bench.serverOpts", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "lsp"));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();

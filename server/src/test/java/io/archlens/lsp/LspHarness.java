@@ -121,6 +121,8 @@ public final class LspHarness implements AutoCloseable {
     public static final class RecordingClient implements LanguageClient {
         public final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
         public final ConcurrentHashMap<String, PublishDiagnosticsParams> lastDiagnostics = new ConcurrentHashMap<>();
+        /** Every publication in arrival order (the queue above is drained by the waits). */
+        public final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
         public final List<MessageParams> logs = new CopyOnWriteArrayList<>();
         public final List<MessageParams> shown = new CopyOnWriteArrayList<>();
         public final List<ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
@@ -135,6 +137,7 @@ public final class LspHarness implements AutoCloseable {
         @Override
         public void publishDiagnostics(PublishDiagnosticsParams p) {
             lastDiagnostics.put(p.getUri(), p);
+            published.add(p);
             diagnostics.add(p);
         }
 

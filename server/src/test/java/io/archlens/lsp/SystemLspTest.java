@@ -184,6 +184,22 @@ class SystemLspTest {
     }
 
     @Test
+    void anEditWithoutCrossFileFindingsIsPublishedOnce() throws Exception {
+        h.initialize(root.toUri().toString(), caps(false), null);
+        h.awaitDiagnostics(composeUri, x -> has(x, "arch/port-mismatch"));
+        String df = uri("api/Dockerfile");
+        h.open(df, Files.readString(root.resolve("api/Dockerfile")));
+        h.awaitDiagnostics(df, x -> Integer.valueOf(1).equals(x.getVersion()));
+        h.change(df, 2, new Range(new Position(1, 0), new Position(1, 0)), "# a comment\n");
+        h.awaitDiagnostics(df, x -> Integer.valueOf(2).equals(x.getVersion()));
+        // give the cross-file update that follows the edit (milliseconds) ample time, then count the publications
+        Thread.sleep(700);
+        long v2 = h.client.published.stream().filter(x -> x.getUri().equals(df)
+                && Integer.valueOf(2).equals(x.getVersion())).count();
+        assertEquals(1, v2, "the per-file diagnostics of version 2 go out once, not again after the model update");
+    }
+
+    @Test
     void hoverLinksDefinitionAndGraph() throws Exception {
         h.initialize(root.toUri().toString(), caps(false), null);
         h.awaitDiagnostics(composeUri, x -> has(x, "arch/port-mismatch"));
