@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
@@ -43,7 +45,14 @@ final class SystemSupport {
     private final Session session;
     private final boolean enabled;
     private final SystemIndex index;
-    private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * How long the model update after an edit waits for the typing to pause, when that edit's own diagnostics
+     * already went out (the file had no cross-file findings): while the user types, the analysis thread keeps
+     * the CPU and the update runs once, at the pause.
+     */
+    static final long QUIET_MS = 150;
+
+    private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "archlens-index");
         t.setDaemon(true);
         return t;
@@ -66,6 +75,8 @@ final class SystemSupport {
     private volatile boolean indexing;
     private volatile boolean closed;
     private boolean recomputeQueued;
+    /** The pending quiet-period update (index thread only). */
+    private ScheduledFuture<?> soon;
     private final Set<String> pendingPublish = new LinkedHashSet<>();
     /** Non-open files we pushed cross-file diagnostics for (push mode), so they can be cleared. */
     private final Set<String> pushedClosed = new HashSet<>();
@@ -197,10 +208,14 @@ final class SystemSupport {
             } else {
                 index.remove(uri);
             }
-            if (deferred) {
+            // current changes only on this thread: an update that ran between the check above and now may have
+            // given the file cross-file findings its early publication lacks (they need this version's facts)
+            if (deferred || !current.findings(uri).isEmpty()) {
                 pendingPublish.add(uri);
+                scheduleRecompute();
+            } else {
+                scheduleRecomputeSoon();
             }
-            scheduleRecompute();
         });
     }
 
@@ -280,10 +295,30 @@ final class SystemSupport {
         });
     }
 
+    /** Index thread: a model update once edits pause for {@link #QUIET_MS} (re-armed by each edit). */
+    private void scheduleRecomputeSoon() {
+        if (soon != null) {
+            soon.cancel(false);
+        }
+        try {
+            soon = pool.schedule(() -> exec.execute(() -> {
+                soon = null;
+                scheduleRecompute();
+            }), QUIET_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shut down
+        }
+    }
+
     /** On the index thread: rebuild the model, diff the findings, publish what changed. */
     private void recomputeNow() {
         if (closed) {
             return;
+        }
+        if (soon != null) {
+            // this update covers the one waiting for a pause
+            soon.cancel(false);
+            soon = null;
         }
         Set<String> publish = new LinkedHashSet<>(pendingPublish);
         pendingPublish.clear();

@@ -25,7 +25,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
 public final class LspBench {
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "server/target/archlens.jar");
-        int edits = 300;
+        // the first third of the edits is warm-up; more edits give steadier percentiles (-Dbench.edits=1200)
+        int edits = Integer.getInteger("bench.edits", 300);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xss4m"));
         // extra server JVM options, e.g. a flight recording: -Dbench.serverOpts="-XX:StartFlightRecording=..."
