@@ -61,6 +61,28 @@ final class SarifReport {
                 props.put("security-severity", m.defaultSeverity() == Severity.ERROR ? "8.0" : "5.0");
             }
         }
+        // findings of the LLM agent carry ids the rule book does not know (agent/<slug>): each id gets a rule
+        // entry of its own, so code scanning can group, filter and dismiss them like any other rule
+        for (FileResult fr : results) {
+            for (Finding f : fr.analysis() == null ? List.<Finding>of() : fr.findings()) {
+                if (index.containsKey(f.ruleId())) {
+                    continue;
+                }
+                index.put(f.ruleId(), rules.size());
+                ObjectNode r = rules.addObject();
+                r.put("id", f.ruleId());
+                r.put("name", f.ruleId());
+                String who = f.source().startsWith(Finding.RULE_BOOK_SOURCE + "/")
+                        ? f.source().substring(Finding.RULE_BOOK_SOURCE.length() + 1) : f.source();
+                r.putObject("shortDescription").put("text", "Reported by the LLM agent " + who
+                        + " (not a rule-book rule; see the result message)");
+                r.put("helpUri", settings.docsBaseUrl() + "docs/agents.md");
+                r.putObject("defaultConfiguration").put("level", level(f.severity()));
+                ArrayNode tags = r.putObject("properties").putArray("tags");
+                tags.add(f.category().label());
+                tags.add("llm-agent");
+            }
+        }
         run.put("columnKind", "utf16CodeUnits");
         ObjectNode base = run.putObject("originalUriBaseIds").putObject("%SRCROOT%");
         base.put("uri", java.nio.file.Path.of("").toAbsolutePath().toUri().toString());

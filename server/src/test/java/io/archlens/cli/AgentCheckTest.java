@@ -2,6 +2,7 @@ package io.archlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,38 @@ class AgentCheckTest {
         assertTrue(r.err().contains("reviewing 2 files"), r.err());
         assertTrue(r.err().contains("agent [1/2]") && r.err().contains("agent [2/2]"), r.err());
         assertEquals(1, r.code(), "warnings fail the check as usual");
+    }
+
+    @Test
+    void sarifListsEachAgentRuleInTheDriver() throws Exception {
+        write(".archlens.yml", "agent:\n  provider: openai\n  base-url: " + provider.url("/v1") + "\n  model: gpt-test\n");
+        write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    restart: always\n");
+        provider.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer("db-single-replica", "image: postgres:16");
+            }
+        });
+        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "sarif");
+        JsonNode run = JSON.readTree(r.out()).get("runs").get(0);
+        JsonNode rules = run.get("tool").get("driver").get("rules");
+        JsonNode agentResult = null;
+        for (JsonNode res : run.get("results")) {
+            if (res.get("ruleId").asText().equals("agent/db-single-replica")) {
+                agentResult = res;
+            }
+        }
+        assertNotNull(agentResult, r.out() + r.err());
+        JsonNode rule = rules.get(agentResult.get("ruleIndex").asInt());
+        assertEquals("agent/db-single-replica", rule.get("id").asText());
+        assertTrue(rule.get("shortDescription").get("text").asText().contains("backend-architecture-expert"),
+                rule.toString());
+        assertTrue(rule.get("properties").get("tags").toString().contains("llm-agent"), rule.toString());
+        int count = 0;
+        for (JsonNode x : rules) {
+            count += x.get("id").asText().equals("agent/db-single-replica") ? 1 : 0;
+        }
+        assertEquals(1, count, "one driver entry per agent rule id");
     }
 
     @Test
