@@ -110,7 +110,9 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
                 REVIEW_KIND));
         ca.setResolveProvider(false);
         caps.setCodeActionProvider(ca);
-        DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
+        // inter-file: an edit here can change another file's cross-file findings; workspace: closed files have some
+        DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(session.system.enabled(),
+                session.system.enabled());
         diag.setIdentifier("archlens");
         caps.setDiagnosticProvider(diag);
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.copyOf(workspace.commandNames())));

@@ -18,17 +18,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.PreviousResultId;
+import org.eclipse.lsp4j.WorkspaceDocumentDiagnosticReport;
+import org.eclipse.lsp4j.WorkspaceFullDocumentDiagnosticReport;
+import org.eclipse.lsp4j.WorkspaceUnchangedDocumentDiagnosticReport;
 
 /**
  * The workspace side of the server: indexes the configuration files of the workspace in the background, keeps
@@ -364,6 +370,8 @@ final class SystemSupport {
                 }
             } else if (!session.pullDiagnostics) {
                 publishClosed(uri, after);
+            } else {
+                refresh = true; // a closed file's cross-file findings changed: its workspace report is stale
             }
         }
         if (refresh) {
@@ -404,6 +412,56 @@ final class SystemSupport {
             return List.of();
         }
         return fs;
+    }
+
+    /**
+     * {@code workspace/diagnostic} (pull clients): the cross-file findings of files that are not open, which
+     * document pulls never ask for. Open files are left to their document reports. A file whose findings are
+     * as the client last saw them is answered "unchanged"; a file the client saw findings for and that has none
+     * now gets an empty report, so they clear.
+     */
+    List<WorkspaceDocumentDiagnosticReport> workspaceReports(List<PreviousResultId> previous) {
+        List<WorkspaceDocumentDiagnosticReport> out = new ArrayList<>();
+        if (!enabled) {
+            return out;
+        }
+        CrossFileAnalysis.Result r = current;
+        Map<String, String> before = new HashMap<>();
+        for (PreviousResultId p : previous == null ? List.<PreviousResultId>of() : previous) {
+            before.put(p.getUri(), p.getValue());
+        }
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, List<Finding>> e : r.byUri().entrySet()) {
+            String uri = e.getKey();
+            FileFacts f = r.model().file(uri);
+            if (e.getValue().isEmpty() || isOpen(uri) || f == null) {
+                continue;
+            }
+            seen.add(uri);
+            var li = f.file().lines();
+            List<Diagnostic> items = new ArrayList<>();
+            for (Finding x : e.getValue()) {
+                items.add(Convert.diagnostic(li, x, session.settings()));
+            }
+            String id = "w" + Integer.toHexString(items.hashCode());
+            if (id.equals(before.get(uri))) {
+                out.add(new WorkspaceDocumentDiagnosticReport(
+                        new WorkspaceUnchangedDocumentDiagnosticReport(id, uri, null)));
+            } else {
+                WorkspaceFullDocumentDiagnosticReport full = new WorkspaceFullDocumentDiagnosticReport(items, uri, null);
+                full.setResultId(id);
+                out.add(new WorkspaceDocumentDiagnosticReport(full));
+            }
+        }
+        for (String uri : before.keySet()) {
+            if (!seen.contains(uri) && !isOpen(uri)) {
+                WorkspaceFullDocumentDiagnosticReport empty = new WorkspaceFullDocumentDiagnosticReport(List.of(), uri,
+                        null);
+                empty.setResultId("w0");
+                out.add(new WorkspaceDocumentDiagnosticReport(empty));
+            }
+        }
+        return out;
     }
 
     /** Per-file findings and cross-file findings, in position order. */

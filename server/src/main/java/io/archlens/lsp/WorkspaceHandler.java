@@ -135,6 +135,14 @@ final class WorkspaceHandler implements WorkspaceService {
     }
 
     @Override
+    public CompletableFuture<org.eclipse.lsp4j.WorkspaceDiagnosticReport> diagnostic(
+            org.eclipse.lsp4j.WorkspaceDiagnosticParams params) {
+        // reads the last complete model (a volatile snapshot): answered at once, never waits for indexing
+        return CompletableFuture.completedFuture(new org.eclipse.lsp4j.WorkspaceDiagnosticReport(
+                session.system.workspaceReports(params.getPreviousResultIds())));
+    }
+
+    @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         Function<List<Object>, CompletableFuture<Object>> handler = session.commands.get(params.getCommand());
         if (handler == null) {

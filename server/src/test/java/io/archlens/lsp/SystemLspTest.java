@@ -173,6 +173,50 @@ class SystemLspTest {
         assertTrue(h.client.diagnostics.isEmpty(), "no pushes in pull mode");
     }
 
+    @Test
+    void workspacePullReportsClosedFilesAndTheirChanges() throws Exception {
+        h.initialize(root.toUri().toString(), caps(true), null);
+        var ws = h.server.getWorkspaceService();
+        await(() -> codes(workspaceReport(ws, List.of()), composeUri).contains("arch/port-mismatch"),
+                "the closed compose file's cross-file finding in the workspace report");
+        var first = workspaceReport(ws, List.of()).stream().filter(x -> x.getWorkspaceFullDocumentDiagnosticReport()
+                .getUri().equals(composeUri)).findFirst().orElseThrow().getWorkspaceFullDocumentDiagnosticReport();
+        var again = workspaceReport(ws, List.of(new PreviousResultId(composeUri, first.getResultId())));
+        assertTrue(again.stream().anyMatch(x -> x.isWorkspaceUnchangedDocumentDiagnosticReport()
+                && x.getWorkspaceUnchangedDocumentDiagnosticReport().getUri().equals(composeUri)), again.toString());
+
+        // fixing the port in application.yml (open) changes the closed compose file's report
+        h.open(appUri, "server:\n  port: 8080\n" + DATASOURCE);
+        int refreshes = h.client.refreshes;
+        h.change(appUri, 2, new Range(new Position(1, 8), new Position(1, 12)), "8081");
+        await(() -> h.client.refreshes > refreshes, "workspace/diagnostic/refresh");
+        await(() -> {
+            var r = workspaceReport(ws, List.of(new PreviousResultId(composeUri, first.getResultId())));
+            return r.stream().anyMatch(x -> x.isWorkspaceFullDocumentDiagnosticReport()
+                    && x.getWorkspaceFullDocumentDiagnosticReport().getUri().equals(composeUri))
+                    && !codes(r, composeUri).contains("arch/port-mismatch");
+        }, "a new full report for compose without the mismatch");
+        assertTrue(workspaceReport(ws, List.of()).stream().noneMatch(x -> x.isWorkspaceFullDocumentDiagnosticReport()
+                && x.getWorkspaceFullDocumentDiagnosticReport().getUri().equals(appUri)),
+                "open documents are left to document pulls");
+    }
+
+    private static List<WorkspaceDocumentDiagnosticReport> workspaceReport(
+            org.eclipse.lsp4j.services.WorkspaceService ws, List<PreviousResultId> previous) {
+        try {
+            return ws.diagnostic(new WorkspaceDiagnosticParams(previous)).get(5, TimeUnit.SECONDS).getItems();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> codes(List<WorkspaceDocumentDiagnosticReport> r, String uri) {
+        return r.stream().filter(WorkspaceDocumentDiagnosticReport::isWorkspaceFullDocumentDiagnosticReport)
+                .map(WorkspaceDocumentDiagnosticReport::getWorkspaceFullDocumentDiagnosticReport)
+                .filter(x -> x.getUri().equals(uri)).flatMap(x -> x.getItems().stream())
+                .map(d -> d.getCode().getLeft()).toList();
+    }
+
     private static List<String> pull(org.eclipse.lsp4j.services.TextDocumentService tds, String uri) {
         try {
             DocumentDiagnosticReport r = tds.diagnostic(new DocumentDiagnosticParams(new TextDocumentIdentifier(uri)))
