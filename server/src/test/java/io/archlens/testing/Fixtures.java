@@ -125,7 +125,12 @@ public final class Fixtures {
             String kindDir = rel.getName(0).toString();
             String relPath = rel.getNameCount() > 1 ? rel.subpath(1, rel.getNameCount()).toString() : rel.toString();
             FileKind kind = FileKind.byId(kindDir).orElseGet(() -> FileKindDetector.detect(relPath, text));
-            return new SourceFile(fixture.toUri().toString(), relPath.replace('\\', '/'), text, kind, 1);
+            // fixtures/terraform/rules/ holds independent cases side by side, not one module: each is analysed
+            // alone (no file: location, so no module siblings); other Terraform folders are modules, as on disk
+            boolean alone = kind == FileKind.TERRAFORM && fixture.getParent() != null
+                    && fixture.getParent().getFileName().toString().equals("rules");
+            String uri = alone ? "fixture:///" + rel.toString().replace('\\', '/') : fixture.toUri().toString();
+            return new SourceFile(uri, relPath.replace('\\', '/'), text, kind, 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

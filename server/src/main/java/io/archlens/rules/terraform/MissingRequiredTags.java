@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Resources missing the tags the project requires ({@code context.required-tags} in .archlens.yml). AWS
- * provider {@code default_tags} in the same file count; a tags value that is not a literal map (a variable,
+ * provider {@code default_tags} anywhere in the module count; a tags value that is not a literal map (a variable,
  * {@code merge()} with a non-literal part) is trusted.
  */
 public final class MissingRequiredTags implements Rule<HclFile> {
@@ -50,7 +50,7 @@ public final class MissingRequiredTags implements Rule<HclFile> {
         }
         Set<String> awsDefaults = new HashSet<>();
         boolean awsDefaultsUnknown = false;
-        for (HclBlock p : f.blocks("provider")) {
+        for (HclBlock p : f.moduleBlocks("provider")) {
             if (!"aws".equals(p.label(0))) {
                 continue;
             }

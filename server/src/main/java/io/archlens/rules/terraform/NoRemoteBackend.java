@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A root module (it configures providers) whose {@code terraform} block declares neither a backend nor
  * {@code cloud}: the state stays in a local file. Only files with both a terraform block and a provider block
- * are judged; a backend in another file of the module is not visible here.
+ * are judged; a backend in another file of the module (saved on disk) counts.
  */
 public final class NoRemoteBackend implements Rule<HclFile> {
     static final RuleMeta META = RuleMeta.of("tf/no-remote-backend",
@@ -30,13 +30,13 @@ public final class NoRemoteBackend implements Rule<HclFile> {
         if (ts.isEmpty() || f.blocks("provider").isEmpty()) {
             return;
         }
-        for (HclBlock t : ts) {
+        for (HclBlock t : f.moduleBlocks("terraform")) {
             if (t.block("backend") != null || t.block("cloud") != null) {
                 return;
             }
         }
         ctx.report(ts.get(0).typeRange(), "This root module configures providers but no backend: the state"
                 + " (with every secret in it) stays in a local terraform.tfstate, unshared and unlocked; add a"
-                + " backend with locking (or suppress this if the backend lives in another file)");
+                + " backend with locking (none of the module's .tf files declares one)");
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * AWS provider v4+ splits bucket settings into separate resources ({@code aws_s3_bucket_versioning},
  * {@code aws_s3_bucket_server_side_encryption_configuration}, ...) that point at the bucket by reference or by
- * name. These helpers find them in the same file.
+ * name. These helpers find them anywhere in the module (this file and its saved siblings).
  */
 final class S3 {
     private S3() {

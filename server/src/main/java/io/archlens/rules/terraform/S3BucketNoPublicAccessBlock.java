@@ -32,7 +32,7 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
 
     @Override
     public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock acct : f.resources("aws_s3_account_public_access_block")) {
+        for (HclBlock acct : f.moduleResources("aws_s3_account_public_access_block")) {
             if (allOn(acct)) {
                 return;
             }

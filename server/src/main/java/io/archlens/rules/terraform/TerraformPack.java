@@ -6,6 +6,7 @@ import io.archlens.analysis.RulePack;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.hcl.HclFile;
 import io.archlens.syntax.hcl.HclParser;
+import io.archlens.syntax.hcl.ModuleFiles;
 import java.util.List;
 
 /** Terraform (*.tf): the HCL parser and the infrastructure rules (AWS first, GCP/Azure equivalents). */
@@ -43,7 +44,13 @@ public final class TerraformPack implements RulePack<HclFile> {
 
     @Override
     public Parser<HclFile> parser() {
-        return HclParser::parse;
+        // the module's other files come along, for rules that must see the whole configuration
+        return file -> {
+            var parsed = HclParser.parse(file);
+            List<HclFile> siblings = ModuleFiles.siblings(file);
+            return siblings.isEmpty() ? parsed
+                    : new io.archlens.analysis.Parsed<>(parsed.model().withSiblings(siblings), parsed.issues());
+        };
     }
 
     @Override

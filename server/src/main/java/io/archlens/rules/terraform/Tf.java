@@ -139,7 +139,7 @@ final class Tf {
         String type = target.label(0);
         String name = target.label(1);
         String literalName = nameAttr == null ? null : attrStr(target, nameAttr);
-        for (HclBlock b : f.resources(linkType)) {
+        for (HclBlock b : f.moduleResources(linkType)) {
             HclExpr v = b.value(attr);
             if (v == null) {
                 continue;
@@ -153,7 +153,7 @@ final class Tf {
 
     /**
      * Production when the project context says so; else (no stage declared) when the resource's tags or the
-     * AWS provider's default_tags in the same file name a production environment.
+     * AWS provider's default_tags in the module name a production environment.
      */
     static boolean production(RuleContext ctx, HclFile f, HclBlock resource) {
         if (ctx.project().stageKnown()) {
@@ -163,7 +163,7 @@ final class Tf {
             return true;
         }
         if (resource.label(0) != null && resource.label(0).startsWith("aws_")) {
-            for (HclBlock p : f.blocks("provider")) {
+            for (HclBlock p : f.moduleBlocks("provider")) {
                 HclBlock dt = "aws".equals(p.label(0)) ? p.block("default_tags") : null;
                 if (dt != null && prodTags(dt.value("tags"))) {
                     return true;
