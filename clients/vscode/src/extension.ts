@@ -1,6 +1,7 @@
 // The ArchLens VS Code extension: starts the server jar it carries with the user's Java 17+, and adds the
 // agent review, fix-all, service graph, API key, restart and output commands plus a status-bar item.
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   ExecuteCommandRequest,
@@ -37,7 +38,25 @@ export const SERVER_COMMANDS = {
 } as const;
 
 export const SECRET_API_KEY = 'archlens.agent.apiKey';
-export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m'];
+/** stdout is the protocol: JVM log messages (unified logging prints warnings to stdout by default) go to stderr. */
+export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m', '-Xlog:disable', '-Xlog:all=warning:stderr'];
+
+/**
+ * The server's JVM options for a Java version. From Java 19 the JVM keeps a class-data archive of the server
+ * by itself (-XX:+AutoCreateSharedArchive, rewritten when the jar changes), which shortens every later start;
+ * it lives in the extension's global storage. Java 17/18 start without one.
+ */
+export function serverJvmArgs(javaVersion: number, storageDir: string | undefined): string[] {
+  const args = [...JVM_ARGS];
+  if (storageDir !== undefined && javaVersion >= 19) {
+    args.push(
+      '-Xlog:cds*=off:stderr',
+      '-XX:+AutoCreateSharedArchive',
+      `-XX:SharedArchiveFile=${path.join(storageDir, `archlens-java${javaVersion}.jsa`)}`,
+    );
+  }
+  return args;
+}
 
 /** The part of LanguageClient the controller uses (a fake in unit tests). */
 export interface ClientLike {
@@ -115,9 +134,17 @@ export class Controller implements vscode.Disposable {
       return false;
     }
     this.output.appendLine(`Starting ArchLens with ${java.javaPath} (Java ${java.version}, from ${java.source})`);
+    let storage: string | undefined = this.context.globalStorageUri?.fsPath;
+    if (storage !== undefined) {
+      try {
+        fs.mkdirSync(storage, { recursive: true });
+      } catch {
+        storage = undefined; // no archive then: only start-up time is lost
+      }
+    }
     const serverOptions: ServerOptions = {
       command: java.javaPath,
-      args: [...JVM_ARGS, '-jar', jar, 'lsp'],
+      args: [...serverJvmArgs(java.version, storage), '-jar', jar, 'lsp'],
       options: { env: { ...process.env } },
     };
     const apiKey = await this.context.secrets.get(SECRET_API_KEY);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { state } from './mock/vscode';
-import { activate, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS } from '../src/extension';
+import { activate, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS, serverJvmArgs } from '../src/extension';
 
 const extRoot = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
@@ -25,6 +25,7 @@ function context(opts: { jar?: boolean; secrets?: Record<string, string> } = {})
       extension: { packageJSON: pkg },
       extensionUri: { scheme: 'file', path: dir },
       asAbsolutePath: (p: string) => path.join(dir, p),
+      globalStorageUri: { scheme: 'file', fsPath: path.join(dir, 'storage') },
       secrets: {
         get: async (k: string) => secrets.get(k),
         store: async (k: string, v: string) => void secrets.set(k, v),
@@ -109,6 +110,27 @@ test('activation starts the bundled jar with the Java found, and registers every
     assert.ok(!contributedCommands.includes(serverCmd), `${serverCmd} is registered by vscode-languageclient; the extension must not contribute it`);
   }
   assert.equal(c.status.state, 'idle');
+  c.dispose();
+});
+
+test('server JVM options: logging off stdout always; a self-maintained class-data archive from Java 19', () => {
+  for (const v of [17, 18, 21]) {
+    const args = serverJvmArgs(v, '/store');
+    assert.ok(args.includes('-Xlog:disable') && args.includes('-Xlog:all=warning:stderr'), args.join(' '));
+    assert.equal(args.includes('-XX:+AutoCreateSharedArchive'), v >= 19, `Java ${v}: ${args.join(' ')}`);
+  }
+  assert.ok(serverJvmArgs(21, '/store').includes(`-XX:SharedArchiveFile=${path.join('/store', 'archlens-java21.jsa')}`));
+  assert.deepEqual(serverJvmArgs(21, undefined), JVM_ARGS, 'no storage folder, no archive');
+});
+
+test('on Java 21 the server keeps its class-data archive in the global storage folder', async () => {
+  const { ctx, dir } = context();
+  const { d, clients } = deps({ java: 'openjdk version "21.0.5" 2024-10-15' });
+  const c = await activate(ctx, d);
+  const args = clients[0].server.args as string[];
+  assert.ok(fs.existsSync(path.join(dir, 'storage')), 'the storage folder is created');
+  assert.ok(args.includes(`-XX:SharedArchiveFile=${path.join(dir, 'storage', 'archlens-java21.jsa')}`), args.join(' '));
+  assert.deepEqual(args.slice(-3), ['-jar', path.join(dir, 'server', 'archlens.jar'), 'lsp']);
   c.dispose();
 });
 
