@@ -32,7 +32,11 @@ public final class DatabaseWithoutVolume implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        for (ComposeService s : f.services()) {
+        for (ComposeService own : f.services()) {
+            if (own.partial()) {
+                continue; // extends a service defined elsewhere: its settings are not all visible here
+            }
+            ComposeService s = own.effective(); // settings inherited through extends count
             String engine = s.databaseEngine();
             if (engine == null) {
                 continue;

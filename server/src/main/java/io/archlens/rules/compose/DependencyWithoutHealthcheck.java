@@ -25,7 +25,7 @@ public final class DependencyWithoutHealthcheck implements Rule<ComposeFile> {
     public void check(ComposeFile f, RuleContext ctx) {
         for (ComposeService s : f.services()) {
             List<String> who = f.dependantsOf(s.name());
-            if (who.isEmpty() || s.hasHealthcheck()) {
+            if (who.isEmpty() || s.partial() || s.effective().hasHealthcheck()) {
                 continue;
             }
             ctx.report(s.nameRange(), "Service '" + s.name() + "' has no healthcheck but " + quoted(who)

@@ -43,7 +43,10 @@ public final class DependsOnNotHealthy implements Rule<ComposeFile> {
                 if (target == null) {
                     continue;
                 }
-                if (!target.hasHealthcheck()) {
+                if (!target.effective().hasHealthcheck()) {
+                    if (target.partial()) {
+                        continue; // its healthcheck may come from a base in another file
+                    }
                     ctx.report(d.node().range(), "'" + s.name() + "' starts as soon as the '" + d.service()
                             + "' container has started, not when it is ready; add a healthcheck to '" + d.service()
                             + "' and depend on it with condition: service_healthy");
@@ -81,7 +84,7 @@ public final class DependsOnNotHealthy implements Rule<ComposeFile> {
         StringBuilder template = new StringBuilder();
         for (ComposeService.Dependency each : all) {
             ComposeService t = f.service(each.service());
-            boolean healthy = t != null && t.hasHealthcheck();
+            boolean healthy = t != null && t.effective().hasHealthcheck();
             template.append(each.service()).append(":\n  condition: ")
                     .append(healthy ? "service_healthy" : "service_started").append('\n');
         }

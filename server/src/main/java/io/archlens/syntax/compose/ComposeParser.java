@@ -59,7 +59,44 @@ public final class ComposeParser {
             issues.add(ParseIssue.notAnalyzed(new TextRange(0, Math.min(file.text().length(),
                     file.lines().lineEnd(0))), "No top-level mapping: not analysed as a Compose file"));
         }
-        return new Parsed<>(new ComposeFile(y, root, services, version, volumes, networks, secrets,
+        return new Parsed<>(new ComposeFile(y, root, resolveExtends(services), version, volumes, networks, secrets,
                 YamlEdits.of(file, y)), issues);
+    }
+
+    /** Links each service to the one it extends in this file; marks those whose base is elsewhere. */
+    static List<ComposeService> resolveExtends(List<ComposeService> plain) {
+        java.util.Map<String, ComposeService> byName = new java.util.HashMap<>();
+        for (ComposeService s : plain) {
+            byName.putIfAbsent(s.name(), s);
+        }
+        java.util.Map<String, ComposeService> done = new java.util.HashMap<>();
+        List<ComposeService> out = new ArrayList<>(plain.size());
+        for (ComposeService s : plain) {
+            out.add(resolve(s, byName, done, new java.util.HashSet<>()));
+        }
+        return out;
+    }
+
+    private static ComposeService resolve(ComposeService s, java.util.Map<String, ComposeService> byName,
+            java.util.Map<String, ComposeService> done, java.util.Set<String> visiting) {
+        ComposeService.Extends x = s.extendsRef();
+        if (x == null) {
+            return s;
+        }
+        ComposeService hit = done.get(s.name());
+        if (hit != null && hit.entry() == s.entry()) {
+            return hit;
+        }
+        ComposeService r;
+        ComposeService target = x.file() == null && x.service() != null ? byName.get(x.service()) : null;
+        if (target == null || target == s || !visiting.add(s.name())) {
+            // another file, an unknown name, or a cycle: this service is only partly visible here
+            r = new ComposeService(s.name(), s.entry(), s.map(), null, true, false);
+        } else {
+            ComposeService base = resolve(target, byName, done, visiting);
+            r = new ComposeService(s.name(), s.entry(), s.map(), base, base.partial(), false);
+        }
+        done.put(s.name(), r);
+        return r;
     }
 }

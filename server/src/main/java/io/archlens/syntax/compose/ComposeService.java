@@ -15,9 +15,24 @@ import java.util.Locale;
 
 /**
  * One service: its name key (where service-level findings point) and its mapping. Lookups go through
- * {@code <<} merge keys, as services often share settings through anchors.
+ * {@code <<} merge keys, as services often share settings through anchors. {@code base} is the service it
+ * {@code extends} in the same file; {@code partial} marks a service that extends one this file does not hold
+ * ({@code extends: {file: ...}}, or a name not found): some of its settings are invisible here, so rules about
+ * a missing setting leave it alone (the base is checked in its own file). Lookups see only the service's own
+ * keys, so a finding about a value is reported once, where the value is written; {@link #effective()} is the
+ * view with inherited keys, for rules that ask whether a setting is there at all.
  */
-public record ComposeService(String name, YEntry entry, YMap map) {
+public record ComposeService(String name, YEntry entry, YMap map, ComposeService base, boolean partial,
+        boolean inheriting) {
+
+    public ComposeService(String name, YEntry entry, YMap map) {
+        this(name, entry, map, null, false, false);
+    }
+
+    /** This service with the keys it inherits through {@code extends} (same file) visible to lookups. */
+    public ComposeService effective() {
+        return base == null || inheriting ? this : new ComposeService(name, entry, map, base.effective(), partial, true);
+    }
 
     /** The name key's range: where findings about the service as a whole point. */
     public TextRange nameRange() {
@@ -30,11 +45,31 @@ public record ComposeService(String name, YEntry entry, YMap map) {
     }
 
     public YEntry get(String key) {
-        return MergeKeys.entry(map, key);
+        YEntry e = MergeKeys.entry(map, key);
+        return e != null || base == null || !inheriting ? e : base.get(key);
     }
 
     public YNode value(String key) {
-        return MergeKeys.get(map, key);
+        YEntry e = get(key);
+        return e == null ? null : e.value();
+    }
+
+    /** The service named by {@code extends} and whether it lives in another file; null without extends. */
+    public Extends extendsRef() {
+        YNode x = MergeKeys.get(map, "extends");
+        if (x instanceof YScalar s && !s.isNull()) {
+            return new Extends(s.value().strip(), null);
+        }
+        if (x instanceof YMap m) {
+            YNode svc = m.get("service");
+            YNode file = m.get("file");
+            return new Extends(svc == null ? null : svc.text(), file == null ? null : file.text());
+        }
+        return null;
+    }
+
+    /** {@code extends: base} or {@code extends: {service: base, file: other.yml}}. */
+    public record Extends(String service, String file) {
     }
 
     public String text(String key) {
