@@ -1,11 +1,28 @@
 package io.archlens;
 
+import java.util.List;
+
 /** Entry point of the jar; see {@link io.archlens.cli.Main}. */
 public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
-        io.archlens.cli.Main.main(args);
+    public static void main(String[] args) throws InterruptedException {
+        if (plainLsp(args)) {
+            // what editors launch: straight to the server, without building the command-line model (picocli
+            // reflects over every command and option, about a quarter of a second of the server's start-up)
+            System.exit(io.archlens.lsp.ServerLauncher.stdio());
+        }
+        int code = io.archlens.cli.Main.run(args);
+        if (System.getenv("ARCHLENS_WARMUP_LSP") != null) {
+            // the launcher is writing a class-data archive at the end of this run: let it hold the server's classes
+            Warmup.run();
+        }
+        System.exit(code);
+    }
+
+    /** {@code lsp} or {@code lsp --stdio}: the stdio server with no other option to parse. */
+    static boolean plainLsp(String[] args) {
+        return List.of(args).equals(List.of("lsp")) || List.of(args).equals(List.of("lsp", "--stdio"));
     }
 }

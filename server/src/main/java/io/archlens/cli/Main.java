@@ -18,7 +18,18 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs a command with its output and error text sent to {@code out}/{@code err} (null: the console). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) {
+            cl.setOut(out);
+        }
+        if (err != null) {
+            cl.setErr(err);
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("archlens: " + ex.getMessage());
             return 2;
