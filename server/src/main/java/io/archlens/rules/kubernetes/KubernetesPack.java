@@ -105,6 +105,7 @@ public final class KubernetesPack implements RulePack<K8sFile> {
                 out.add(Suppression.scoped(full, o.scope(), idRange, reason));
             }
         }
+        out.addAll(OverlaySettings.of(model, file));
         return out;
     }
 }

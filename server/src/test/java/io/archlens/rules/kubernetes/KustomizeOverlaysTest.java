@@ -1,0 +1,117 @@
+package io.archlens.rules.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.RuleBook;
+import io.archlens.analysis.SourceFile;
+import io.archlens.config.Settings;
+import io.archlens.filekind.FileKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A kustomize base is judged with what every overlay built on it patches in. */
+class KustomizeOverlaysTest {
+    private static final RuleBook BOOK = RuleBook.loadDefault();
+    private static final String DEPLOYMENT = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              replicas: 1
+              selector:
+                matchLabels: {app: api}
+              template:
+                metadata:
+                  labels: {app: api}
+                spec:
+                  containers:
+                    - name: api
+                      image: shop/api:1.4.2
+            """;
+    private static final String PROD_PATCH = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: api
+                      resources:
+                        requests: {cpu: 250m, memory: 256Mi}
+                        limits: {memory: 512Mi}
+                      securityContext:
+                        runAsNonRoot: true
+                        readOnlyRootFilesystem: true
+                        allowPrivilegeEscalation: false
+            """;
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void base() throws Exception {
+        Files.createDirectories(root.resolve("k8s/base"));
+        Files.writeString(root.resolve("k8s/base/kustomization.yaml"), "resources:\n  - deployment.yaml\n");
+        Files.writeString(root.resolve("k8s/base/deployment.yaml"), DEPLOYMENT);
+    }
+
+    private void overlay(String name, String kustomization, String patchFile, String patch) throws Exception {
+        Path dir = Files.createDirectories(root.resolve("k8s/overlays/" + name));
+        Files.writeString(dir.resolve("kustomization.yaml"), kustomization);
+        if (patchFile != null) {
+            Files.writeString(dir.resolve(patchFile), patch);
+        }
+    }
+
+    private List<String> baseFindings() {
+        Path p = root.resolve("k8s/base/deployment.yaml");
+        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), DEPLOYMENT, FileKind.KUBERNETES, 1);
+        return BOOK.analyze(f, Settings.DEFAULTS).findings().stream().map(Finding::ruleId).toList();
+    }
+
+    @Test
+    void withoutOverlaysTheBaseIsJudgedAsWritten() {
+        List<String> ids = baseFindings();
+        assertTrue(ids.contains("k8s/no-memory-limit"), ids.toString());
+        assertTrue(ids.contains("k8s/single-replica"), ids.toString());
+    }
+
+    @Test
+    void whatTheOnlyOverlayPatchesInIsNotReportedOnTheBase() throws Exception {
+        overlay("prod", "resources:\n  - ../../base\npatches:\n  - path: hardening.yaml\nreplicas:\n  - name: api\n"
+                + "    count: 3\n", "hardening.yaml", PROD_PATCH);
+        List<String> ids = baseFindings();
+        for (String gone : List.of("k8s/no-memory-limit", "k8s/no-resource-requests", "k8s/no-run-as-non-root",
+                "k8s/writable-root-filesystem", "k8s/allow-privilege-escalation", "k8s/single-replica")) {
+            assertFalse(ids.contains(gone), gone + " is set by the overlay: " + ids);
+        }
+        assertTrue(ids.contains("k8s/no-readiness-probe"), "what no overlay sets stays: " + ids);
+        assertFalse(ids.contains("archlens/unused-suppression"), "implicit suppressions are never unused: " + ids);
+    }
+
+    @Test
+    void oneOverlayWithoutTheSettingKeepsTheFinding() throws Exception {
+        overlay("prod", "resources:\n- ../../base\npatchesStrategicMerge:\n- hardening.yaml\n", "hardening.yaml",
+                PROD_PATCH);
+        overlay("dev", "resources:\n- ../../base\n", null, null);
+        List<String> ids = baseFindings();
+        assertTrue(ids.contains("k8s/no-memory-limit"), "dev deploys it without a limit: " + ids);
+    }
+
+    @Test
+    void aManifestTheKustomizationDoesNotListIsNotABaseMember() throws Exception {
+        Files.writeString(root.resolve("k8s/base/kustomization.yaml"), "resources:\n  - other.yaml\n");
+        overlay("prod", "resources:\n  - ../../base\npatches:\n  - path: hardening.yaml\n", "hardening.yaml",
+                PROD_PATCH);
+        assertTrue(baseFindings().contains("k8s/no-memory-limit"));
+    }
+}
