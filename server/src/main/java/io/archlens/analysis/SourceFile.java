@@ -65,6 +65,22 @@ public final class SourceFile {
         return li;
     }
 
+    /**
+     * Where the file is on this machine: its {@code file:} URI, or an absolute {@code path}; null for anything
+     * else (an untitled buffer, a relative test path). Rules that read neighbouring files start from here.
+     */
+    public java.nio.file.Path localPath() {
+        try {
+            if (uri.startsWith("file:")) {
+                return java.nio.file.Path.of(java.net.URI.create(uri)).toAbsolutePath();
+            }
+            java.nio.file.Path p = java.nio.file.Path.of(path);
+            return p.isAbsolute() ? p : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public String slice(TextRange r) {
         return text.substring(r.start(), r.end());
     }

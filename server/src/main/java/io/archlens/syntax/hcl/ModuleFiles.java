@@ -3,7 +3,6 @@ package io.archlens.syntax.hcl;
 import io.archlens.analysis.SourceFile;
 import io.archlens.core.Log;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ public final class ModuleFiles {
 
     /** The siblings of {@code file}, or none when it is not a file on disk (an untitled buffer, a test). */
     public static List<HclFile> siblings(SourceFile file) {
-        Path self = location(file);
+        Path self = file.localPath();
         if (self == null || self.getParent() == null || !Files.isDirectory(self.getParent())) {
             return List.of();
         }
@@ -65,17 +64,6 @@ public final class ModuleFiles {
         return out;
     }
 
-    private static Path location(SourceFile file) {
-        try {
-            if (file.uri().startsWith("file:")) {
-                return Path.of(URI.create(file.uri())).toAbsolutePath();
-            }
-            Path p = Path.of(file.path());
-            return p.isAbsolute() ? p : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 
     private static HclFile parse(Path p) {
         try {

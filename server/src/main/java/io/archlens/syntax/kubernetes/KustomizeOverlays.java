@@ -9,7 +9,6 @@ import io.archlens.syntax.yaml.YamlDocument;
 import io.archlens.syntax.yaml.YamlFile;
 import io.archlens.syntax.yaml.YamlParser;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class KustomizeOverlays {
     /** The overlays of the base that lists {@code file}; empty when it is not in a base or has no overlay. */
     public static List<Overlay> of(SourceFile file) {
         try {
-            Path self = location(file);
+            Path self = file.localPath();
             if (self == null || self.getParent() == null) {
                 return List.of();
             }
@@ -193,18 +192,6 @@ public final class KustomizeOverlays {
             YamlFile y = YamlParser.parse(SourceFile.of(k.getFileName().toString(), text, FileKind.KUBERNETES)).model();
             return y.documents().isEmpty() || !(y.documents().get(0).root() instanceof YMap m) ? null : m;
         } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Path location(SourceFile file) {
-        try {
-            if (file.uri().startsWith("file:")) {
-                return Path.of(URI.create(file.uri())).toAbsolutePath();
-            }
-            Path p = Path.of(file.path());
-            return p.isAbsolute() ? p : null;
-        } catch (RuntimeException e) {
             return null;
         }
     }
