@@ -87,7 +87,8 @@ class AgentCoordinatorTest {
     void burstOfTwentyEditsMakesAtMostOneRequest() throws Exception {
         Map<String, Object> settings = AgentTestKit.settingsMap(server, "openai");
         settings.put("triggers", Map.of("on-type", true, "on-save", false));
-        settings.put("debounce-ms", 150);
+        // a debounce far above the burst (20 edits 5 ms apart), so a preempted test thread cannot split it
+        settings.put("debounce-ms", 1000);
         server.enqueue(AgentTestKit.openAiContent(oneFinding(20)));
         AgentCoordinator c = coordinator(settings, true);
         for (int v = 1; v <= 20; v++) {

@@ -84,7 +84,7 @@ class AgentLspTest {
         agent.put("baseUrl", base);
         agent.put("model", "gpt-test");
         agent.put("triggers", Map.of("onSave", true, "onType", onType));
-        agent.put("debounceMs", 100);
+        agent.put("debounceMs", 600); // well above a burst of edits even on a loaded machine
         return Map.of("agent", agent, "agentApiKey", KEY);
     }
 
