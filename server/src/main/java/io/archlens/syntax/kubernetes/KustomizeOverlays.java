@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The kustomize overlays built on the folder of a manifest: a base (a folder whose {@code kustomization.yaml}
  * lists the manifest) is rarely deployed as is; each overlay ({@code overlays/prod}...) patches it. The overlays
  * are the {@code kustomization.yaml} files up to {@link #DEPTH} folders below the base's parent (or grandparent)
- * whose {@code resources} (or {@code bases}) name the base folder. Read from disk, bounded, never throws.
+ * whose {@code resources} (or {@code bases}) name the base folder. Read from disk (saved files), bounded, never
+ * throws; the overlays of a base are remembered for 3 s, so typing in a base manifest does not walk the disk.
  */
 public final class KustomizeOverlays {
     static final int DEPTH = 4;
@@ -72,6 +73,36 @@ public final class KustomizeOverlays {
             if (baseK == null || !lists(baseK, "resources", self.getFileName().toString())) {
                 return List.of();
             }
+            Cached hit;
+            synchronized (CACHE) {
+                hit = CACHE.get(base);
+            }
+            long now = System.nanoTime();
+            if (hit != null && now - hit.at() < TTL_NANOS) {
+                return hit.overlays();
+            }
+            List<Overlay> found = find(base);
+            synchronized (CACHE) {
+                if (CACHE.size() > 256) {
+                    CACHE.clear();
+                }
+                CACHE.put(base, new Cached(found, now));
+            }
+            return found;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    /** Overlays found for a base folder a moment ago: typing in a base manifest does not walk the disk each time. */
+    private record Cached(List<Overlay> overlays, long at) {
+    }
+
+    private static final long TTL_NANOS = 3_000_000_000L;
+    private static final java.util.Map<Path, Cached> CACHE = new java.util.HashMap<>();
+
+    private static List<Overlay> find(Path base) {
+        try {
             List<Overlay> out = new ArrayList<>();
             for (Path top : searchRoots(base)) {
                 try (Stream<Path> s = Files.walk(top, DEPTH)) {
