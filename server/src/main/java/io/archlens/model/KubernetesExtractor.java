@@ -142,6 +142,15 @@ final class KubernetesExtractor implements FactExtractor {
                 || kind.equals("Pod")) {
             replicas = 1;
         }
+        // a kustomize base: what the overlays deploy counts (the pool arithmetic wants the largest replica count)
+        for (io.archlens.syntax.kubernetes.KustomizeOverlays.Overlay ov
+                : io.archlens.syntax.kubernetes.KustomizeOverlays.of(file)) {
+            Long n = ov.deployedReplicas(kind, name);
+            if (n != null && n <= Integer.MAX_VALUE && (replicas == null || n > replicas)) {
+                replicas = n.intValue();
+                replicasLoc = null; // the count is written in the overlay, not here
+            }
+        }
         out.workload(new Workload(Platform.KUBERNETES, ns, kind, name, nameLoc, containers, labels, replicas,
                 replicasLoc, false, null, null, List.of(), List.of(), List.of()));
     }

@@ -102,17 +102,8 @@ final class OverlaySettings {
     }
 
     private static long replicas(Overlay ov, K8sObject o) {
-        Long set = ov.replicas(o.name());
-        if (set != null) {
-            return set;
-        }
-        long best = 0;
-        for (YMap p : ov.patchesFor(o.kind(), o.name())) {
-            if (p.at("spec", "replicas") instanceof io.archlens.syntax.yaml.YScalar s && s.asLong() != null) {
-                best = Math.max(best, s.asLong());
-            }
-        }
-        return best;
+        Long n = ov.deployedReplicas(o.kind(), o.name());
+        return n == null ? 0 : n;
     }
 
     private static boolean isTrue(YNode n) {

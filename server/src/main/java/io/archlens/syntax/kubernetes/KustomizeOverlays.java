@@ -44,6 +44,21 @@ public final class KustomizeOverlays {
             return out;
         }
 
+        /** The replica count this overlay deploys {@code kind}/{@code name} with ({@code replicas:} or a patch), or null. */
+        public Long deployedReplicas(String kind, String name) {
+            Long set = replicas(name);
+            if (set != null) {
+                return set;
+            }
+            Long best = null;
+            for (YMap p : patchesFor(kind, name)) {
+                if (p.at("spec", "replicas") instanceof io.archlens.syntax.yaml.YScalar s && s.asLong() != null) {
+                    best = best == null ? s.asLong() : Math.max(best, s.asLong());
+                }
+            }
+            return best;
+        }
+
         /** The {@code replicas:} count this overlay sets for {@code name}, or null. */
         public Long replicas(String name) {
             if (kustomization.get("replicas") instanceof YSeq s) {

@@ -1,6 +1,8 @@
 package io.archlens.rules.kubernetes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archlens.analysis.Finding;
@@ -96,6 +98,18 @@ class KustomizeOverlaysTest {
         }
         assertTrue(ids.contains("k8s/no-readiness-probe"), "what no overlay sets stays: " + ids);
         assertFalse(ids.contains("archlens/unused-suppression"), "implicit suppressions are never unused: " + ids);
+    }
+
+    @Test
+    void theSystemModelCountsTheReplicasTheOverlaysDeploy() throws Exception {
+        overlay("prod", "resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 6\n", null, null);
+        overlay("staging", "resources:\n  - ../../base\n", null, null);
+        Path p = root.resolve("k8s/base/deployment.yaml");
+        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), DEPLOYMENT, FileKind.KUBERNETES, 1);
+        var facts = io.archlens.model.SystemIndex.extract(BOOK, f, null, (m, e) -> { });
+        var w = facts.workloads().get(0);
+        assertEquals(6, w.replicas(), "the largest count an overlay deploys, for the pool arithmetic");
+        assertNull(w.replicasLoc(), "the count is not written in this file");
     }
 
     @Test
