@@ -1,5 +1,6 @@
 // The ArchLens VS Code extension: starts the server jar it carries with the user's Java 17+, and adds the
 // agent review, fix-all, service graph, API key, restart and output commands plus a status-bar item.
+import * as cp from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -44,7 +45,7 @@ export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m', '-Xlog:disable', '-Xlog:a
 /**
  * The server's JVM options for a Java version. From Java 19 the JVM keeps a class-data archive of the server
  * by itself (-XX:+AutoCreateSharedArchive, rewritten when the jar changes), which shortens every later start;
- * it lives in the extension's global storage. Java 17/18 start without one.
+ * it lives in the extension's global storage. Java 17/18: see {@link archivePlan}.
  */
 export function serverJvmArgs(javaVersion: number, storageDir: string | undefined): string[] {
   const args = [...JVM_ARGS];
@@ -56,6 +57,49 @@ export function serverJvmArgs(javaVersion: number, storageDir: string | undefine
     );
   }
   return args;
+}
+
+/** A one-off JVM run that writes the class-data archive to `tmp`; renamed to `target` when it is complete. */
+export interface ArchiveTraining {
+  args: string[];
+  env: Record<string, string>;
+  tmp: string;
+  target: string;
+}
+
+/**
+ * The server's JVM options, and on Java 17/18 (no AutoCreateSharedArchive) the run that makes the archive:
+ * an archive in the global storage that is newer than the jar is used; otherwise the server starts without
+ * one and, once it runs, a short `check` with the server's own warm-up (ARCHLENS_WARMUP_LSP, which also loads
+ * the language server's classes) writes it for the next start. `mtime` gives a file's modification time in
+ * ms, or undefined when it does not exist.
+ */
+export function archivePlan(
+  javaVersion: number,
+  storageDir: string | undefined,
+  jar: string,
+  mtime: (file: string) => number | undefined,
+): { args: string[]; train?: ArchiveTraining } {
+  if (storageDir === undefined || javaVersion >= 19) {
+    return { args: serverJvmArgs(javaVersion, storageDir) };
+  }
+  const target = path.join(storageDir, `archlens-java${javaVersion}.jsa`);
+  const archived = mtime(target);
+  const built = mtime(jar);
+  if (archived !== undefined && built !== undefined && archived >= built) {
+    return { args: [...JVM_ARGS, '-Xlog:cds*=off:stderr', `-XX:SharedArchiveFile=${target}`, '-Xshare:auto'] };
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  return {
+    args: [...JVM_ARGS],
+    train: {
+      args: [...JVM_ARGS, '-Xlog:cds*=off:stderr', '-XX:TieredStopAtLevel=1', `-XX:ArchiveClassesAtExit=${tmp}`,
+        '-jar', jar, 'check', storageDir, '--format', 'json'],
+      env: { ARCHLENS_WARMUP_LSP: '1' },
+      tmp,
+      target,
+    },
+  };
 }
 
 /** The part of LanguageClient the controller uses (a fake in unit tests). */
@@ -75,6 +119,20 @@ export interface Deps {
   createClient: ClientFactory;
   env: Record<string, string | undefined>;
   platform: string;
+  /** Runs a process to its end with no input and output; resolves with its exit code (-1 if it could not run). */
+  run: (command: string, args: string[], env: Record<string, string | undefined>) => Promise<number>;
+}
+
+function runProcess(command: string, args: string[], env: Record<string, string | undefined>): Promise<number> {
+  return new Promise((resolve) => {
+    try {
+      const p = cp.spawn(command, args, { env, stdio: 'ignore', windowsHide: true });
+      p.on('error', () => resolve(-1));
+      p.on('exit', (code) => resolve(code ?? -1));
+    } catch {
+      resolve(-1);
+    }
+  });
 }
 
 const defaultDeps = (): Deps => ({
@@ -83,6 +141,7 @@ const defaultDeps = (): Deps => ({
     new LanguageClient('archlens', 'ArchLens', server, options) as unknown as ClientLike,
   env: process.env,
   platform: process.platform,
+  run: runProcess,
 });
 
 export class Controller implements vscode.Disposable {
@@ -142,9 +201,16 @@ export class Controller implements vscode.Disposable {
         storage = undefined; // no archive then: only start-up time is lost
       }
     }
+    const plan = archivePlan(java.version, storage, jar, (f) => {
+      try {
+        return fs.statSync(f).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    });
     const serverOptions: ServerOptions = {
       command: java.javaPath,
-      args: [...serverJvmArgs(java.version, storage), '-jar', jar, 'lsp'],
+      args: [...plan.args, '-jar', jar, 'lsp'],
       options: { env: { ...process.env } },
     };
     const apiKey = await this.context.secrets.get(SECRET_API_KEY);
@@ -200,7 +266,38 @@ export class Controller implements vscode.Disposable {
       this.status.set('error', msg);
       return false;
     }
+    if (plan.train !== undefined && !this.training) {
+      this.training = this.train(java.javaPath, plan.train);
+    }
     return true;
+  }
+
+  /** Writes the class-data archive for the next start (Java 17/18), in the background, once per session. */
+  private training: Promise<void> | undefined;
+
+  async train(java: string, t: ArchiveTraining): Promise<void> {
+    const code = await this.deps.run(java, t.args, { ...this.deps.env, ...t.env });
+    try {
+      if (fs.existsSync(t.tmp) && fs.statSync(t.tmp).size > 0) {
+        fs.renameSync(t.tmp, t.target);
+        this.output.appendLine(`Wrote a class-data archive for faster server starts: ${t.target}`);
+      } else {
+        this.output.appendLine(`No class-data archive written (exit code ${code}); the server starts without one.`);
+      }
+    } catch (e) {
+      this.output.appendLine(`class-data archive: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      try {
+        fs.rmSync(t.tmp, { force: true });
+      } catch {
+        // nothing left to clean
+      }
+    }
+  }
+
+  /** The archive run of this session, if one was started (tests wait for it). */
+  get archiveTraining(): Promise<void> | undefined {
+    return this.training;
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { state } from './mock/vscode';
-import { activate, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS, serverJvmArgs } from '../src/extension';
+import { activate, archivePlan, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS, serverJvmArgs } from '../src/extension';
 
 const extRoot = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
@@ -45,10 +45,20 @@ interface FakeClient extends ClientLike {
 
 function deps(opts: { java?: string | null; commands?: string[]; answer?: (m: string, p: any) => unknown } = {}) {
   const clients: FakeClient[] = [];
+  const runs: { command: string; args: string[]; env: Record<string, string | undefined> }[] = [];
   const javaOut = opts.java === undefined ? 'openjdk version "17.0.15" 2025-04-15' : opts.java;
   const d: Deps = {
     env: { PATH: '/usr/bin' },
     platform: 'linux',
+    // a JVM that writes the archive it is asked for (-XX:ArchiveClassesAtExit=FILE)
+    run: async (command, args, env) => {
+      runs.push({ command, args, env });
+      const out = args.find((a) => a.startsWith('-XX:ArchiveClassesAtExit='));
+      if (out !== undefined) {
+        fs.writeFileSync(out.substring('-XX:ArchiveClassesAtExit='.length), 'archive');
+      }
+      return 0;
+    },
     probe: {
       isFile: (p) => p === '/usr/bin/java' && javaOut !== null,
       versionOutput: async () => javaOut ?? undefined,
@@ -90,7 +100,7 @@ function deps(opts: { java?: string | null; commands?: string[]; answer?: (m: st
       return c;
     },
   };
-  return { d, clients };
+  return { d, clients, runs };
 }
 
 beforeEach(() => state.reset());
@@ -121,6 +131,41 @@ test('server JVM options: logging off stdout always; a self-maintained class-dat
   }
   assert.ok(serverJvmArgs(21, '/store').includes(`-XX:SharedArchiveFile=${path.join('/store', 'archlens-java21.jsa')}`));
   assert.deepEqual(serverJvmArgs(21, undefined), JVM_ARGS, 'no storage folder, no archive');
+});
+
+test('archive plan: Java 19+ lets the JVM keep it; Java 17 uses a fresh one, or makes one after the start', () => {
+  const jar = '/ext/server/archlens.jar';
+  const target = path.join('/store', 'archlens-java17.jsa');
+  const none = archivePlan(17, '/store', jar, (f) => (f === jar ? 1000 : undefined));
+  assert.deepEqual(none.args, JVM_ARGS, 'no archive yet: start without one');
+  assert.ok(none.train !== undefined);
+  assert.ok(none.train.args.includes(`-XX:ArchiveClassesAtExit=${none.train.tmp}`), none.train.args.join(' '));
+  assert.deepEqual(none.train.args.slice(-6), ['-jar', jar, 'check', '/store', '--format', 'json']);
+  assert.equal(none.train.env.ARCHLENS_WARMUP_LSP, '1', 'the warm-up loads the server classes too');
+  assert.equal(none.train.target, target);
+  const fresh = archivePlan(17, '/store', jar, (f) => (f === jar ? 1000 : 2000));
+  assert.ok(fresh.args.includes(`-XX:SharedArchiveFile=${target}`) && fresh.train === undefined, fresh.args.join(' '));
+  const stale = archivePlan(17, '/store', jar, (f) => (f === jar ? 3000 : 2000));
+  assert.ok(stale.train !== undefined && !stale.args.some((a) => a.startsWith('-XX:SharedArchiveFile')), 'a newer jar');
+  assert.deepEqual(archivePlan(21, '/store', jar, () => 1).args, serverJvmArgs(21, '/store'));
+  assert.equal(archivePlan(17, undefined, jar, () => 1).train, undefined, 'no storage folder, no archive');
+});
+
+test('on Java 17 the first start writes the archive in the background and the next start uses it', async () => {
+  const { ctx, dir } = context();
+  const { d, clients, runs } = deps();
+  const c = await activate(ctx, d);
+  await c.archiveTraining;
+  assert.equal(runs.length, 1);
+  assert.equal(runs[0].env.ARCHLENS_WARMUP_LSP, '1');
+  const target = path.join(dir, 'storage', 'archlens-java17.jsa');
+  assert.ok(fs.existsSync(target), 'the archive is renamed into place when complete');
+  assert.ok(!fs.readdirSync(path.join(dir, 'storage')).some((f) => f.endsWith('.tmp')), 'no temporary file left');
+  await c.restart();
+  const args = clients[clients.length - 1].server.args as string[];
+  assert.ok(args.includes(`-XX:SharedArchiveFile=${target}`), args.join(' '));
+  assert.equal(runs.length, 1, 'made once');
+  c.dispose();
 });
 
 test('on Java 21 the server keeps its class-data archive in the global storage folder', async () => {

@@ -18,7 +18,9 @@ final class Warmup {
     private Warmup() {
     }
 
+    /** Leaves logging to stderr off: it runs last, and its threads may still log while the JVM exits. */
     static void run() {
+        io.archlens.core.Log.setStderr(false);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("archlens-warmup");
@@ -31,7 +33,7 @@ final class Warmup {
             for (String format : new String[] {"text", "json", "sarif"}) {
                 io.archlens.cli.Main.run(nowhere, nowhere, "check", dir.toString(), "--format", format);
             }
-            io.archlens.lsp.Warmup.run(dir, 10_000);
+            io.archlens.lsp.Warmup.session(dir, 10_000);
         } catch (IOException | RuntimeException e) {
             // a smaller archive, nothing else
         } finally {

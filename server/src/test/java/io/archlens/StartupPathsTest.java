@@ -29,7 +29,12 @@ class StartupPathsTest {
     void theEditorSessionWarmUpCompletesItsShutdown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM node:latest\n");
         Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  api:\n    build: .\n");
-        assertTrue(io.archlens.lsp.Warmup.run(dir, 20_000), "the shutdown response came back");
+        io.archlens.core.Log.setStderr(false);
+        try {
+            assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "the shutdown response came back");
+        } finally {
+            io.archlens.core.Log.setStderr(true);
+        }
     }
 
     @Test
@@ -41,6 +46,7 @@ class StartupPathsTest {
             Warmup.run();
         } finally {
             System.setOut(before);
+            io.archlens.core.Log.setStderr(true);
         }
         assertEquals("", captured.toString(), "the user's command output is all that reaches stdout");
     }

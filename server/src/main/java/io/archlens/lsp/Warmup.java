@@ -21,7 +21,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * files, hover, code actions, shutdown. Its only purpose is to load the classes an editor session loads, so a
  * class-data archive written at the end of this JVM (the launcher's first {@code check}, see
  * {@code bin/archlens} and {@link io.archlens.Warmup}) also makes the server start faster. Nothing reaches
- * stdout or stderr.
+ * stdout (the protocol runs over pipes).
  */
 public final class Warmup {
     private Warmup() {
@@ -29,23 +29,21 @@ public final class Warmup {
 
     /**
      * Runs the session on {@code dir} (a scratch workspace the caller made); false when it did not complete
-     * within {@code timeoutMs} (the archive is then smaller, nothing else). Logging to stderr is off meanwhile.
+     * within {@code timeoutMs} (the archive is then smaller, nothing else). The server it starts logs as usual:
+     * callers that want silence turn {@link Log} off first.
      */
-    public static boolean run(Path dir, long timeoutMs) {
-        Log.setStderr(false);
+    public static boolean session(Path dir, long timeoutMs) {
         try {
-            return session(dir, timeoutMs);
+            return run(dir, timeoutMs);
         } catch (IOException | RuntimeException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            Log.setStderr(true);
         }
     }
 
-    private static boolean session(Path dir, long timeoutMs) throws IOException, InterruptedException {
+    private static boolean run(Path dir, long timeoutMs) throws IOException, InterruptedException {
         PipedInputStream serverIn = new PipedInputStream(1 << 16);
         PipedOutputStream toServer = new PipedOutputStream(serverIn);
         PipedInputStream fromServer = new PipedInputStream(1 << 16);
