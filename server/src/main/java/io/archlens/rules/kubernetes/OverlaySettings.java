@@ -52,6 +52,11 @@ final class OverlaySettings {
                 continue;
             }
             for (Container c : o.pod().all()) {
+                String image = c.image();
+                if (image != null && overlays.stream().allMatch(ov -> pinsImage(ov, image))) {
+                    out.add(Suppression.scoped("k8s/unpinned-image", c.map().range(), null,
+                            "every kustomize overlay of this base sets the image's tag or digest (images:)"));
+                }
                 for (Map.Entry<String, BiPredicate<YMap, YMap>> rule : CONTAINER.entrySet()) {
                     if (overlays.stream().allMatch(ov -> setsFor(ov, o, c, rule.getValue()))) {
                         out.add(Suppression.scoped(rule.getKey(), c.map().range(), null,
@@ -99,6 +104,24 @@ final class OverlaySettings {
             }
         }
         return out;
+    }
+
+    /** The overlay's {@code images:} entry for this image's repository sets a tag or a digest. */
+    private static boolean pinsImage(Overlay ov, String image) {
+        String repo = io.archlens.syntax.image.ImageRef.parse(image).repository();
+        if (!(ov.kustomization().get("images") instanceof YSeq s)) {
+            return false;
+        }
+        for (YNode item : s.items()) {
+            if (item instanceof YMap m && m.getText("name") != null
+                    && io.archlens.syntax.image.ImageRef.parse(m.getText("name")).repository().equals(repo)) {
+                String tag = m.getText("newTag");
+                String digest = m.getText("digest");
+                return digest != null && !digest.isBlank()
+                        || tag != null && !tag.isBlank() && !tag.strip().equals("latest");
+            }
+        }
+        return false;
     }
 
     private static long replicas(Overlay ov, K8sObject o) {

@@ -113,6 +113,40 @@ class KustomizeOverlaysTest {
     }
 
     @Test
+    void anUntaggedImageIsPinnedByTheOverlaysImagesField() throws Exception {
+        String untagged = DEPLOYMENT.replace("image: shop/api:1.4.2", "image: shop/api");
+        Files.writeString(root.resolve("k8s/base/deployment.yaml"), untagged);
+        Path p = root.resolve("k8s/base/deployment.yaml");
+        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), untagged, FileKind.KUBERNETES, 1);
+        java.util.function.Supplier<List<String>> ids = () -> BOOK.analyze(f, Settings.DEFAULTS).findings().stream()
+                .map(Finding::ruleId).toList();
+        assertTrue(ids.get().contains("k8s/unpinned-image"), "no overlay: the base is judged as written");
+        // (the overlays of a base folder are remembered for a few seconds, so the pinned case uses another one)
+        Path base2 = Files.createDirectories(root.resolve("k8s2/base"));
+        Files.writeString(base2.resolve("kustomization.yaml"), "resources:\n  - deployment.yaml\n");
+        Files.writeString(base2.resolve("deployment.yaml"), untagged);
+        Path prod = Files.createDirectories(root.resolve("k8s2/overlays/prod"));
+        Files.writeString(prod.resolve("kustomization.yaml"),
+                "resources:\n- ../../base\nimages:\n- name: shop/api\n  digest: sha256:" + "a".repeat(64) + "\n");
+        Path p2 = base2.resolve("deployment.yaml");
+        SourceFile f2 = new SourceFile(p2.toUri().toString(), p2.toString(), untagged, FileKind.KUBERNETES, 1);
+        assertFalse(BOOK.analyze(f2, Settings.DEFAULTS).findings().stream()
+                .anyMatch(x -> x.ruleId().equals("k8s/unpinned-image")), "the only overlay pins it by digest");
+    }
+
+    @Test
+    void aLatestTagInOneOverlayKeepsTheFinding() throws Exception {
+        String untagged = DEPLOYMENT.replace("image: shop/api:1.4.2", "image: shop/api");
+        Files.writeString(root.resolve("k8s/base/deployment.yaml"), untagged);
+        overlay("prod", "resources:\n- ../../base\nimages:\n- name: shop/api\n  newTag: 1.4.2\n", null, null);
+        overlay("dev", "resources:\n- ../../base\nimages:\n- name: shop/api\n  newTag: latest\n", null, null);
+        Path p = root.resolve("k8s/base/deployment.yaml");
+        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), untagged, FileKind.KUBERNETES, 1);
+        assertTrue(BOOK.analyze(f, Settings.DEFAULTS).findings().stream()
+                .anyMatch(x -> x.ruleId().equals("k8s/unpinned-image")), "dev deploys :latest");
+    }
+
+    @Test
     void oneOverlayWithoutTheSettingKeepsTheFinding() throws Exception {
         overlay("prod", "resources:\n- ../../base\npatchesStrategicMerge:\n- hardening.yaml\n", "hardening.yaml",
                 PROD_PATCH);
