@@ -357,12 +357,26 @@ public final class SystemModel {
             pdbs.addAll(f.pdbs());
             for (FileRef r : f.refs()) {
                 if (r.kind() != FileRef.Kind.MOUNT && r.kind() != FileRef.Kind.NGINX_INCLUDE && !r.optional()
-                        && !probe.exists(f, r.target())) {
+                        && !probe.exists(f, r.target()) && !(r.kind() == FileRef.Kind.ENV_FILE && example(probe, f, r))) {
                     missing.add(r);
                 }
             }
         }
         bind();
+    }
+
+    /**
+     * An env file kept out of the repository on purpose ({@code .env} holds secrets and is ignored by git) comes
+     * with a committed example to copy: {@code .env.example}, {@code .sample}, {@code .template} or {@code .dist}.
+     * Then its absence (on a CI checkout, a fresh clone) is the convention working, not a broken reference.
+     */
+    private static boolean example(FileProbe probe, FileFacts f, FileRef r) {
+        for (String suffix : List.of(".example", ".sample", ".template", ".dist")) {
+            if (probe.exists(f, r.target() + suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- binding workloads to the files that describe what they run -------------------------------------
