@@ -75,9 +75,16 @@ class KustomizeOverlaysTest {
     }
 
     private List<String> baseFindings() {
-        Path p = root.resolve("k8s/base/deployment.yaml");
-        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), DEPLOYMENT, FileKind.KUBERNETES, 1);
-        return BOOK.analyze(f, Settings.DEFAULTS).findings().stream().map(Finding::ruleId).toList();
+        return findings(root.resolve("k8s/base/deployment.yaml"), DEPLOYMENT);
+    }
+
+    /** The rule ids reported on {@code text} as the manifest at {@code p} (the overlays are read from disk). */
+    private static List<String> findings(Path p, String text) {
+        return BOOK.analyze(source(p, text), Settings.DEFAULTS).findings().stream().map(Finding::ruleId).toList();
+    }
+
+    private static SourceFile source(Path p, String text) {
+        return new SourceFile(p.toUri().toString(), p.toString(), text, FileKind.KUBERNETES, 1);
     }
 
     @Test
@@ -104,9 +111,8 @@ class KustomizeOverlaysTest {
     void theSystemModelCountsTheReplicasTheOverlaysDeploy() throws Exception {
         overlay("prod", "resources:\n  - ../../base\nreplicas:\n  - name: api\n    count: 6\n", null, null);
         overlay("staging", "resources:\n  - ../../base\n", null, null);
-        Path p = root.resolve("k8s/base/deployment.yaml");
-        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), DEPLOYMENT, FileKind.KUBERNETES, 1);
-        var facts = io.archlens.model.SystemIndex.extract(BOOK, f, null, (m, e) -> { });
+        var facts = io.archlens.model.SystemIndex.extract(BOOK, source(root.resolve("k8s/base/deployment.yaml"),
+                DEPLOYMENT), null, (m, e) -> { });
         var w = facts.workloads().get(0);
         assertEquals(6, w.replicas(), "the largest count an overlay deploys, for the pool arithmetic");
         assertNull(w.replicasLoc(), "the count is not written in this file");
@@ -116,11 +122,8 @@ class KustomizeOverlaysTest {
     void anUntaggedImageIsPinnedByTheOverlaysImagesField() throws Exception {
         String untagged = DEPLOYMENT.replace("image: shop/api:1.4.2", "image: shop/api");
         Files.writeString(root.resolve("k8s/base/deployment.yaml"), untagged);
-        Path p = root.resolve("k8s/base/deployment.yaml");
-        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), untagged, FileKind.KUBERNETES, 1);
-        java.util.function.Supplier<List<String>> ids = () -> BOOK.analyze(f, Settings.DEFAULTS).findings().stream()
-                .map(Finding::ruleId).toList();
-        assertTrue(ids.get().contains("k8s/unpinned-image"), "no overlay: the base is judged as written");
+        assertTrue(findings(root.resolve("k8s/base/deployment.yaml"), untagged).contains("k8s/unpinned-image"),
+                "no overlay: the base is judged as written");
         // (the overlays of a base folder are remembered for a few seconds, so the pinned case uses another one)
         Path base2 = Files.createDirectories(root.resolve("k8s2/base"));
         Files.writeString(base2.resolve("kustomization.yaml"), "resources:\n  - deployment.yaml\n");
@@ -128,10 +131,8 @@ class KustomizeOverlaysTest {
         Path prod = Files.createDirectories(root.resolve("k8s2/overlays/prod"));
         Files.writeString(prod.resolve("kustomization.yaml"),
                 "resources:\n- ../../base\nimages:\n- name: shop/api\n  digest: sha256:" + "a".repeat(64) + "\n");
-        Path p2 = base2.resolve("deployment.yaml");
-        SourceFile f2 = new SourceFile(p2.toUri().toString(), p2.toString(), untagged, FileKind.KUBERNETES, 1);
-        assertFalse(BOOK.analyze(f2, Settings.DEFAULTS).findings().stream()
-                .anyMatch(x -> x.ruleId().equals("k8s/unpinned-image")), "the only overlay pins it by digest");
+        assertFalse(findings(base2.resolve("deployment.yaml"), untagged).contains("k8s/unpinned-image"),
+                "the only overlay pins it by digest");
     }
 
     @Test
@@ -140,10 +141,8 @@ class KustomizeOverlaysTest {
         Files.writeString(root.resolve("k8s/base/deployment.yaml"), untagged);
         overlay("prod", "resources:\n- ../../base\nimages:\n- name: shop/api\n  newTag: 1.4.2\n", null, null);
         overlay("dev", "resources:\n- ../../base\nimages:\n- name: shop/api\n  newTag: latest\n", null, null);
-        Path p = root.resolve("k8s/base/deployment.yaml");
-        SourceFile f = new SourceFile(p.toUri().toString(), p.toString(), untagged, FileKind.KUBERNETES, 1);
-        assertTrue(BOOK.analyze(f, Settings.DEFAULTS).findings().stream()
-                .anyMatch(x -> x.ruleId().equals("k8s/unpinned-image")), "dev deploys :latest");
+        assertTrue(findings(root.resolve("k8s/base/deployment.yaml"), untagged).contains("k8s/unpinned-image"),
+                "dev deploys :latest");
     }
 
     @Test
