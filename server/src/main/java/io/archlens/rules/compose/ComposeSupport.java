@@ -14,6 +14,21 @@ final class ComposeSupport {
     }
 
     /**
+     * What rules about a missing setting judge: each service with the keys it inherits through {@code extends}
+     * ({@link ComposeService#effective()}), leaving out services that extend one of another file (part of their
+     * settings are not visible here; the base is checked in its own file).
+     */
+    static List<ComposeService> fullyVisible(ComposeFile f) {
+        List<ComposeService> out = new java.util.ArrayList<>();
+        for (ComposeService s : f.services()) {
+            if (!s.partial()) {
+                out.add(s.effective());
+            }
+        }
+        return out;
+    }
+
+    /**
      * A one-shot service (a migration or seed job): others wait for it to complete, or it opts out of
      * restarts. Long-running hardening advice does not apply to it.
      */

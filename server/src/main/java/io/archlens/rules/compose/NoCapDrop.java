@@ -27,11 +27,7 @@ public final class NoCapDrop implements Rule<ComposeFile> {
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
         Set<TextRange> seen = new HashSet<>();
-        for (ComposeService own : f.services()) {
-            if (own.partial()) {
-                continue; // extends a service defined elsewhere: its settings are not all visible here
-            }
-            ComposeService s = own.effective(); // settings inherited through extends count
+        for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             if (s.isTrue("privileged")) {
                 continue;
             }

@@ -23,11 +23,7 @@ public final class NoResourceLimits implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        for (ComposeService own : f.services()) {
-            if (own.partial()) {
-                continue; // extends a service defined elsewhere: its settings are not all visible here
-            }
-            ComposeService s = own.effective(); // settings inherited through extends count
+        for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             boolean memory = ComposeSupport.hasLimit(s, "mem_limit", null, "memory");
             boolean cpu = ComposeSupport.hasLimit(s, "cpus", "cpu_quota", "cpus");
             boolean pids = ComposeSupport.hasLimit(s, "pids_limit", null, "pids");

@@ -24,11 +24,7 @@ public final class NoRestartPolicy implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        for (ComposeService own : f.services()) {
-            if (own.partial()) {
-                continue; // extends a service defined elsewhere: its settings are not all visible here
-            }
-            ComposeService s = own.effective(); // settings inherited through extends count
+        for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             YNode deploy = s.value("deploy");
             if (s.has("restart") || (deploy != null && deploy.at("restart_policy") != null)
                     || ComposeSupport.oneShot(f, s)) {

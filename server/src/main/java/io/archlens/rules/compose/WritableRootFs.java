@@ -21,11 +21,7 @@ public final class WritableRootFs implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        for (ComposeService own : f.services()) {
-            if (own.partial()) {
-                continue; // extends a service defined elsewhere: its settings are not all visible here
-            }
-            ComposeService s = own.effective(); // settings inherited through extends count
+        for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             if (s.isTrue("read_only") || s.stateful() || ComposeSupport.oneShot(f, s)) {
                 continue;
             }
