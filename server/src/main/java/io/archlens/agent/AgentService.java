@@ -10,6 +10,7 @@ import io.archlens.agent.provider.CancelToken;
 import io.archlens.agent.provider.CircuitBreaker;
 import io.archlens.agent.provider.Failure;
 import io.archlens.agent.provider.HttpCaller;
+import io.archlens.agent.provider.Loopback;
 import io.archlens.agent.provider.OpenAiProvider;
 import io.archlens.agent.provider.Provider;
 import io.archlens.agent.provider.ProviderConfig;
@@ -83,10 +84,14 @@ public final class AgentService implements AutoCloseable {
         this.budget = new TokenBudget(settings.dailyTokenBudget(), runtime.clock());
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(5), runtime.clock(), runtime.notices());
         Duration timeout = Duration.ofMillis(settings.timeoutMs());
+        HttpUrl base = HttpUrl.parse(settings.baseUrl());
         this.client = new OkHttpClient.Builder()
                 .connectTimeout(Math.min(10_000, settings.timeoutMs()), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
                 .retryOnConnectionFailure(false)
+                .dns(Loopback.DNS)
+                // A loopback endpoint is reached directly: a system proxy would carry the key off the machine.
+                .proxy(base != null && isLoopback(base.host()) ? java.net.Proxy.NO_PROXY : null)
                 .build();
         HttpCaller http = new HttpCaller(client, runtime.retry(), runtime.sleeper());
         ProviderConfig pc = new ProviderConfig(settings.provider(), settings.baseUrl(), model, apiKey, timeout);
@@ -148,9 +153,7 @@ public final class AgentService implements AutoCloseable {
     }
 
     static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]")
-                || h.equals("0:0:0:0:0:0:0:1");
+        return Loopback.isLoopbackHost(host);
     }
 
     public AgentDefinition definition() {
