@@ -235,11 +235,21 @@ public final class PropertiesParser {
                                 + "'); write key=value or escape the character"));
                 return;
             }
+            if (unclosedBracket(k)) {
+                issues.add(new ParseIssue(CoreRules.SYNTAX_ERROR.id(), Severity.WARNING, keyRange,
+                        "Key '" + (k.length() > 80 ? k.substring(0, 80) + "..." : k)
+                                + "' has a '[' without its ']': Spring cannot bind it; close the index or map key"));
+            }
             String v = value.toString().stripTrailing();
             String canonical = RelaxedNames.canonical(k);
             props.add(new SpringProperty(k, canonical, v, keyRange, valueRange, docs.size(), false, false, false,
                     false));
             recordPrefixes(k, canonical, keyRange, keyEscaped);
+        }
+
+        private static boolean unclosedBracket(String key) {
+            int open = key.lastIndexOf('[');
+            return open >= 0 && key.indexOf(']', open) < 0;
         }
 
         private void recordPrefixes(String key, String canonical, TextRange keyRange, boolean escaped) {
@@ -250,10 +260,12 @@ public final class PropertiesParser {
                 return;
             }
             int depth = 0;
-            for (int j = 0; j < key.length(); j++) {
+            int recorded = 0;
+            for (int j = 0; j < key.length() && recorded < RelaxedNames.MAX_PREFIXES; j++) {
                 char c = key.charAt(j);
                 if (c == '[') {
                     if (depth == 0 && j > 0 && key.charAt(j - 1) != '.') {
+                        recorded++;
                         prefixes.putIfAbsent(RelaxedNames.canonical(key.substring(0, j)),
                                 new TextRange(keyRange.start(), keyRange.start() + j));
                     }
@@ -261,6 +273,7 @@ public final class PropertiesParser {
                 } else if (c == ']') {
                     depth = Math.max(0, depth - 1);
                 } else if (c == '.' && depth == 0 && j > 0) {
+                    recorded++;
                     prefixes.putIfAbsent(RelaxedNames.canonical(key.substring(0, j)),
                             new TextRange(keyRange.start(), keyRange.start() + j));
                 }

@@ -26,9 +26,9 @@ public final class RelaxedNames {
             if (c == '[') {
                 int close = key.indexOf(']', i);
                 if (close < 0) {
-                    close = n - 1;
+                    close = n; // an unclosed bracket runs to the end of the key
                 }
-                String inner = key.substring(i + 1, Math.min(close, n));
+                String inner = key.substring(i + 1, close);
                 if (isIndex(inner)) {
                     sb.append('[').append(inner.trim()).append(']');
                 } else {
@@ -108,13 +108,19 @@ public final class RelaxedNames {
     }
 
     /**
-     * Prefixes of a canonical key, shortest first: {@code a.b[0].c} -> {@code a}, {@code a.b}, {@code a.b[0]},
+     * How many proper prefixes of one key are recorded. Rules ask about short prefixes ({@code server},
+     * {@code spring.jpa}); without a bound a hostile key of 50,000 dots costs quadratic time and memory.
+     */
+    public static final int MAX_PREFIXES = 32;
+
+    /**
+     * Prefixes of a canonical key, shortest first (at most {@link #MAX_PREFIXES} proper ones, then the key): {@code a.b[0].c} -> {@code a}, {@code a.b}, {@code a.b[0]},
      * {@code a.b[0].c}.
      */
     public static List<String> prefixes(String canonical) {
         List<String> out = new ArrayList<>();
         int depth = 0;
-        for (int i = 0; i < canonical.length(); i++) {
+        for (int i = 0; i < canonical.length() && out.size() < MAX_PREFIXES; i++) {
             char c = canonical.charAt(i);
             if (c == '[') {
                 if (depth == 0 && i > 0 && canonical.charAt(i - 1) != '.') {

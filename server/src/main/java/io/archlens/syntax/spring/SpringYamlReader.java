@@ -114,8 +114,10 @@ public final class SpringYamlReader {
             boolean exact = kr.end() <= text.length() && text.substring(kr.start(), kr.end()).equals(keyText);
             if (keyText.indexOf('.') >= 0 && exact) {
                 String base = parentCanonical;
-                for (int j = 0; j < keyText.length(); j++) {
+                int recorded = 0;
+                for (int j = 0; j < keyText.length() && recorded < RelaxedNames.MAX_PREFIXES; j++) {
                     if (keyText.charAt(j) == '.' && j > 0) {
+                        recorded++;
                         String pre = RelaxedNames.canonical(base.isEmpty() ? keyText.substring(0, j)
                                 : base + "." + keyText.substring(0, j));
                         prefixes.putIfAbsent(pre, new TextRange(kr.start(), kr.start() + j));

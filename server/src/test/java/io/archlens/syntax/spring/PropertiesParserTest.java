@@ -223,4 +223,28 @@ class PropertiesParserTest {
         assertEquals(60_000, d.properties().size());
         assertEquals("value 7more", d.get("app.key7").value());
     }
+
+    @Test
+    void aKeyWithAnUnclosedBracketIsReportedOnItsLineAndTheRestIsRead() {
+        String t = "my.map[=1\nserver.port=8080\nother[x=2\n";
+        Parsed<SpringConfig> p = parse("application.properties", t);
+        assertEquals(2, p.issues().size(), p.issues().toString());
+        assertEquals("my.map[", slice(t, p.issues().get(0).range()));
+        assertEquals(Severity.WARNING, p.issues().get(0).severity());
+        SpringDocument d = p.model().documents().get(0);
+        assertEquals("8080", d.get("server.port").value());
+        assertTrue(d.hasPrefix("server"));
+        assertEquals("my.map.[]", RelaxedNames.canonical("my.map["));
+    }
+
+    @Test
+    void aKeyOfFiftyThousandSegmentsIsReadInLinearTime() {
+        String key = "a" + ".b".repeat(50_000);
+        SpringConfig c = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> model(key + "=1\nserver.port=1\n"));
+        SpringDocument d = c.documents().get(0);
+        assertEquals("1", d.get(key).value());
+        assertTrue(d.hasPrefix("a.b.b"));
+        assertTrue(d.hasPrefix(RelaxedNames.canonical(key)), "the key itself is always recorded");
+    }
 }
