@@ -182,8 +182,9 @@ public final class RuleBook {
             return finish(file, raw, List.of(), settings, null);
         }
         Object firstModel = null;
+        java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
         for (RulePack<?> pack : packs) {
-            Object model = runPack(pack, file, settings, raw, suppressions, cancelled, log);
+            Object model = runPack(pack, file, settings, raw, suppressions, cancelled, log, dropped);
             if (cancelled.getAsBoolean()) {
                 return new Analysis(file, List.of(), null);
             }
@@ -191,11 +192,12 @@ public final class RuleBook {
                 firstModel = model;
             }
         }
-        return finish(file, raw, suppressions, settings, firstModel);
+        return finish(file, raw, suppressions, settings, firstModel, dropped.get());
     }
 
     private <M> Object runPack(RulePack<M> pack, SourceFile file, Settings settings, List<Finding> raw,
-            List<Suppression> suppressions, BooleanSupplier cancelled, BiConsumer<String, Throwable> log) {
+            List<Suppression> suppressions, BooleanSupplier cancelled, BiConsumer<String, Throwable> log,
+            java.util.concurrent.atomic.AtomicLong dropped) {
         Parsed<M> parsed;
         try {
             parsed = pack.parser().parse(file);
@@ -224,10 +226,11 @@ public final class RuleBook {
             if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
                 continue;
             }
-            List<Finding> sink = new ArrayList<>();
+            BoundedSink sink = new BoundedSink(settings.maxFindingsPerFile());
             try {
                 rule.check(model, new RuleContext(file, meta, settings.context(), sink));
                 raw.addAll(sink);
+                dropped.addAndGet(sink.dropped);
             } catch (RuntimeException | StackOverflowError e) {
                 log.accept("rule " + meta.id() + " failed on " + file.path(), e);
             }
@@ -237,7 +240,57 @@ public final class RuleBook {
 
     private Analysis finish(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,
             Object model) {
-        return new Analysis(file, settle(file, raw, suppressions, settings, false), model);
+        return finish(file, raw, suppressions, settings, model, 0);
+    }
+
+    private Analysis finish(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,
+            Object model, long droppedEarly) {
+        List<Finding> settled = settle(file, raw, suppressions, settings, false);
+        return new Analysis(file, cap(settled, settings.maxFindingsPerFile(), droppedEarly), model);
+    }
+
+    /**
+     * At most {@code max} findings of one file reach the user (a 50,000-line generated file would otherwise send
+     * hundreds of megabytes to the editor); the first ones in the file are kept and one hint says how many more
+     * there are.
+     */
+    static List<Finding> cap(List<Finding> findings, int max, long droppedEarly) {
+        if (findings.size() <= max && droppedEarly == 0) {
+            return findings;
+        }
+        int keep = Math.min(max, findings.size());
+        List<Finding> out = new ArrayList<>(findings.subList(0, keep));
+        long more = findings.size() - keep + droppedEarly;
+        out.add(coreFinding(CoreRules.NOT_ANALYZED, TextRange.empty(0), String.format(
+                "%,d findings shown; %s%,d more not shown (setting max-findings-per-file): fix or suppress the first ones,"
+                        + " or run `archlens check` for the full count", keep, droppedEarly > 0 ? "at least " : "", more)));
+        return out;
+    }
+
+    /** The result for a file that could not be analysed: one {@code archlens/not-analyzed} hint saying why. */
+    public Analysis notAnalyzed(SourceFile file, Settings settings, String message) {
+        List<Finding> raw = new ArrayList<>();
+        raw.add(coreFinding(CoreRules.NOT_ANALYZED, TextRange.empty(0), message));
+        return finish(file, raw, Suppressions.scan(file), settings, null);
+    }
+
+    /** A rule's findings up to the per-file cap; the rest are only counted. */
+    private static final class BoundedSink extends ArrayList<Finding> {
+        private final int max;
+        private long dropped;
+
+        BoundedSink(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public boolean add(Finding f) {
+            if (size() >= max) {
+                dropped++;
+                return false;
+            }
+            return super.add(f);
+        }
     }
 
     /**

@@ -23,6 +23,11 @@ public record Settings(
         Map<String, Object> raw) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 2L * 1024 * 1024;
+    public static final int DEFAULT_MAX_FINDINGS_PER_FILE = 1000;
+    /** The editor's per-file analysis budget: a change must be answered within about two seconds. */
+    public static final long EDITOR_ANALYSIS_TIMEOUT_MS = 1500;
+    /** {@code check}'s: a CI run favours a complete answer, but one pathological file must not stall it. */
+    public static final long CHECK_ANALYSIS_TIMEOUT_MS = 10_000;
     public static final String DEFAULT_DOCS_BASE = "https://github.com/archlens/archlens/blob/main/docs/rules/";
     public static final Settings DEFAULTS = fromMap(Map.of());
 
@@ -98,6 +103,20 @@ public record Settings(
             return Optional.empty();
         }
         return Optional.of(Severity.parse(v).orElse(defaultSeverity));
+    }
+
+    /** Findings of one file shown at most (setting {@code max-findings-per-file}); one hint counts the rest. */
+    public int maxFindingsPerFile() {
+        return raw.get("max-findings-per-file") instanceof Number n && n.intValue() > 0 ? n.intValue()
+                : DEFAULT_MAX_FINDINGS_PER_FILE;
+    }
+
+    /**
+     * How long one file's analysis may take (setting {@code analysis-timeout-ms}) before it is reported as not
+     * analysed and the next file's turn comes; {@code fallback} when unset. 0 turns the budget off.
+     */
+    public long analysisTimeoutMs(long fallback) {
+        return raw.get("analysis-timeout-ms") instanceof Number n ? Math.max(0, n.longValue()) : fallback;
     }
 
     public boolean isIgnored(String relativePath) {

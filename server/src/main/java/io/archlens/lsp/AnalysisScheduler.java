@@ -3,6 +3,7 @@ package io.archlens.lsp;
 import io.archlens.analysis.Analysis;
 import io.archlens.analysis.Finding;
 import io.archlens.analysis.RuleBook;
+import io.archlens.analysis.TimeBox;
 import io.archlens.config.Settings;
 import io.archlens.core.Log;
 import io.archlens.workspace.Document;
@@ -111,7 +112,8 @@ final class AnalysisScheduler {
         }
         Analysis a;
         try {
-            a = book.analyze(d.snapshot(), settings.get(),
+            Settings s = settings.get();
+            a = TimeBox.analyze(book, d.snapshot(), s, s.analysisTimeoutMs(Settings.EDITOR_ANALYSIS_TIMEOUT_MS),
                     () -> store.get(uri).map(x -> x.version() != d.version()).orElse(true),
                     (msg, err) -> Log.error(msg, err));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.archlens.analysis.CoreRules;
 import io.archlens.analysis.Finding;
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.SourceFile;
+import io.archlens.analysis.TimeBox;
 import io.archlens.config.Settings;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
@@ -129,7 +130,8 @@ public final class BatchAnalyzer {
             return null;
         }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);
-        Analysis a = book.analyze(src, settings, () -> false, log);
+        Analysis a = TimeBox.analyze(book, src, settings, settings.analysisTimeoutMs(Settings.CHECK_ANALYSIS_TIMEOUT_MS),
+                () -> false, log);
         if (loaded.note() != null) {
             List<Finding> fs = new ArrayList<>(a.findings());
             fs.add(0, new Finding(CoreRules.NOT_ANALYZED.id(), CoreRules.NOT_ANALYZED.defaultSeverity(),
