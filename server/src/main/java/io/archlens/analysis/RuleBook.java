@@ -262,8 +262,7 @@ public final class RuleBook {
         List<Finding> out = new ArrayList<>(findings.subList(0, keep));
         long more = findings.size() - keep + droppedEarly;
         out.add(coreFinding(CoreRules.NOT_ANALYZED, TextRange.empty(0), String.format(
-                "%,d findings shown; %s%,d more not shown (setting max-findings-per-file): fix or suppress the first ones,"
-                        + " or run `archlens check` for the full count", keep, droppedEarly > 0 ? "at least " : "", more)));
+                "%,d findings shown; %s%,d more not shown (setting max-findings-per-file)", keep, droppedEarly > 0 ? "at least " : "", more)));
         return out;
     }
 

@@ -98,10 +98,8 @@ public final class LineIndex {
         }
         int start = lineStarts[line];
         int end = lineEnd(line);
-        int off = start + Math.max(0, character);
-        if (off > end) {
-            off = end;
-        }
+        // clients send Integer.MAX_VALUE for "end of line": compare before adding, so it cannot overflow
+        int off = character >= end - start ? end : start + Math.max(0, character);
         // never split a surrogate pair
         if (off > start && off < text.length() && Character.isLowSurrogate(text.charAt(off))
                 && Character.isHighSurrogate(text.charAt(off - 1))) {

@@ -22,8 +22,9 @@ public record Document(String uri, String path, int version, String text, FileKi
         String cur = text;
         LineIndex li = lines;
         for (Change c : changes) {
+            String inserted = c.text() == null ? "" : c.text();
             if (c.start() == null) {
-                cur = c.text();
+                cur = inserted;
             } else {
                 int s = li.offset(c.start());
                 int e = li.offset(c.end());
@@ -32,7 +33,7 @@ public record Document(String uri, String path, int version, String text, FileKi
                     s = e;
                     e = t;
                 }
-                cur = cur.substring(0, s) + c.text() + cur.substring(e);
+                cur = cur.substring(0, s) + inserted + cur.substring(e);
             }
             li = LineIndex.of(cur);
         }

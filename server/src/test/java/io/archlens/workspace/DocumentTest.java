@@ -50,4 +50,23 @@ class DocumentTest {
         assertEquals(3, e.lines().lineCount());
         assertEquals("USER app", e.lines().lineText(1));
     }
+
+    @Test
+    void theLspMaximumCharacterMeansEndOfLineAndNeverDropsTheEdit() {
+        Document d = Document.open("file:///w/Dockerfile", "Dockerfile", 1, "FROM a\nRUN b\nCMD c\n");
+        Document e = d.apply(2, List.of(change(1, 0, 1, Integer.MAX_VALUE, "RUN make")));
+        assertEquals("FROM a\nRUN make\nCMD c\n", e.text());
+        Document f = e.apply(3, List.of(change(0, Integer.MAX_VALUE, 0, Integer.MAX_VALUE, " AS build")));
+        assertEquals("FROM a AS build\nRUN make\nCMD c\n", f.text());
+        Document g = f.apply(4, List.of(change(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, "# end\n")));
+        assertEquals("FROM a AS build\nRUN make\nCMD c\n# end\n", g.text());
+    }
+
+    @Test
+    void reversedAndNegativeRangesAreClampedNotDropped() {
+        Document d = Document.open("file:///w/x.sql", "x.sql", 1, "abc\ndef\n");
+        assertEquals("abXf\n", d.apply(2, List.of(change(1, 2, 0, 2, "X"))).text());
+        assertEquals("Xabc\ndef\n", d.apply(2, List.of(change(-5, -1, -1, -7, "X"))).text());
+        assertEquals("abc\ndef\n", d.apply(2, List.of(change(0, 0, 0, 0, null))).text());
+    }
 }

@@ -466,13 +466,17 @@ public final class DockerfileParser implements Parser<Dockerfile> {
             List<Instruction> globalArgs = new ArrayList<>();
             Map<String, String> defaults = new LinkedHashMap<>();
             List<Stage> stages = new ArrayList<>();
+            Map<String, Stage> byName = new java.util.HashMap<>();
             Stage current = null;
             List<ParseIssue> structural = new ArrayList<>();
             for (Instruction ins : instructions) {
                 if (ins.is("FROM")) {
-                    current = stage(ins, stages, defaults, structural);
+                    current = stage(ins, stages, byName, defaults, structural);
                     ins.stage = current;
                     stages.add(current);
+                    if (current.name != null) {
+                        byName.put(current.name.toLowerCase(java.util.Locale.ROOT), current); // the last one wins
+                    }
                     continue;
                 }
                 if (current == null) {
@@ -515,8 +519,8 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                     stages), out);
         }
 
-        private Stage stage(Instruction from, List<Stage> stages, Map<String, String> defaults,
-                List<ParseIssue> structural) {
+        private Stage stage(Instruction from, List<Stage> stages, Map<String, Stage> byName,
+                Map<String, String> defaults, List<ParseIssue> structural) {
             List<Word> words = from.words();
             ImageRef image = null;
             String name = null;
@@ -526,11 +530,7 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                 structural.add(ParseIssue.syntax(from.keywordRange(), "FROM needs an image, e.g. FROM debian:bookworm-slim"));
             } else {
                 Word img = words.get(0);
-                for (Stage s : stages) {
-                    if (s.name != null && s.name.equalsIgnoreCase(img.text())) {
-                        parent = s;
-                    }
-                }
+                parent = byName.get(img.text().toLowerCase(java.util.Locale.ROOT));
                 boolean rawIsSource = !img.quoted();
                 image = ImageRef.parse(img.text(), img.range(), defaults, parent != null, rawIsSource);
                 if (words.size() >= 2) {

@@ -66,10 +66,15 @@ class DockerfileBadInputAnalysisTest {
         for (int i = 0; i < 5_000; i++) {
             sb.append("RUN npm install && curl -fsSL https://x | tar xz\n");
         }
-        Settings big = Settings.fromMap(Map.of("max-file-bytes", 8L * 1024 * 1024));
+        Settings big = Settings.fromMap(Map.of("max-file-bytes", 8L * 1024 * 1024, "max-findings-per-file", 50_000));
         List<Finding> all = analyze(sb.toString(), big);
         assertEquals(5_000, all.stream().filter(f -> f.ruleId().equals("docker/npm-install")).count());
         assertEquals(5_000, all.stream().filter(f -> f.ruleId().equals("docker/pipe-without-pipefail")).count());
+        // with the default cap: the first 1,000 and one hint counting the rest
+        List<Finding> capped = analyze(sb.toString(), Settings.fromMap(Map.of("max-file-bytes", 8L * 1024 * 1024)));
+        assertEquals(1_001, capped.size());
+        assertEquals("archlens/not-analyzed", capped.get(1_000).ruleId());
+        assertTrue(capped.get(1_000).message().contains("more not shown"), capped.get(1_000).message());
     }
 
     @Test
