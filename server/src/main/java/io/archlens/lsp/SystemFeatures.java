@@ -17,6 +17,7 @@ import io.archlens.model.SystemModel.Node;
 import io.archlens.model.SystemModel.Resolution;
 import io.archlens.model.SystemSummary;
 import io.archlens.model.Workspace;
+import io.archlens.core.Log;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,16 @@ final class SystemFeatures {
 
     /** Links from build contexts, Dockerfiles, env files, mounted files, nginx includes and ConfigMap/Secret refs. */
     static List<DocumentLink> links(Session session, String uri) {
+        try {
+            return linksOf(session, uri);
+        } catch (RuntimeException e) {
+            // a link is a convenience: a path that breaks it costs the links, never an error response
+            Log.error("document links of " + uri + " failed", e);
+            return List.of();
+        }
+    }
+
+    private static List<DocumentLink> linksOf(Session session, String uri) {
         List<DocumentLink> out = new ArrayList<>();
         if (!session.system.enabled()) {
             return out;

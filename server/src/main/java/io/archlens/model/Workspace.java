@@ -16,7 +16,38 @@ public final class Workspace {
         return absolute(from.uri(), from.path(), displayPath);
     }
 
+    /** Null when the path cannot be a file here (NUL, an unpaired surrogate, a name the file system refuses). */
     public static Path absolute(String fromUri, String fromPath, String displayPath) {
+        if (!plausiblePath(displayPath)) {
+            return null;
+        }
+        try {
+            return resolve(fromUri, fromPath, displayPath);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** No NUL or other control character, no unpaired surrogate: text from a file may hold anything. */
+    static boolean plausiblePath(String p) {
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= p.length() || !Character.isLowSurrogate(p.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Path resolve(String fromUri, String fromPath, String displayPath) {
         Path file = Paths2.toPath(fromUri);
         if (file == null) {
             return null;
