@@ -118,6 +118,11 @@ final class AgentBridge implements AgentListener {
         afterRuleBook(uri, (file, rules) -> coordinator.saved(file, rules));
     }
 
+    /** Documents with stored agent findings (for tests). */
+    int retained() {
+        return findings.size();
+    }
+
     void closed(String uri) {
         AgentCoordinator c = coordinator;
         if (c != null) {
@@ -209,6 +214,9 @@ final class AgentBridge implements AgentListener {
         }
         Stored carried = new Stored(version, text, FindingShifter.carry(s.findings(), s.text(), text));
         findings.put(uri, carried);
+        if (session.store.get(uri).isEmpty()) {
+            findings.remove(uri);
+        }
         return carried.findings();
     }
 
@@ -221,6 +229,10 @@ final class AgentBridge implements AgentListener {
             return; // closed or edited meanwhile (a change cancels the review; this is the rare race)
         }
         findings.put(uri, new Stored(version, d.get().text(), list));
+        if (session.store.get(uri).isEmpty()) {
+            findings.remove(uri); // closed meanwhile
+            return;
+        }
         republish(uri, version);
     }
 

@@ -79,6 +79,11 @@ final class AnalysisScheduler {
         results.remove(uri);
     }
 
+    /** Documents with a stored result (for tests: after every document is closed, none). */
+    int retained() {
+        return results.size();
+    }
+
     Optional<Result> cached(String uri) {
         return Optional.ofNullable(results.get(uri));
     }
@@ -128,6 +133,10 @@ final class AnalysisScheduler {
         String resultId = resultId(a);
         Result r = new Result(d.version(), a, resultId, gen);
         results.put(uri, r);
+        if (store.get(uri).isEmpty()) {
+            results.remove(uri); // closed while we stored it: a closed document keeps nothing here
+            return null;
+        }
         if (notify || prev == null || !prev.resultId().equals(resultId) || prev.version() != r.version()) {
             try {
                 onResult.accept(r);

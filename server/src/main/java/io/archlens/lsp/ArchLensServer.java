@@ -42,6 +42,11 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     private volatile boolean shutdown;
     private BiConsumer<Log.Level, String> logSink;
 
+    /** What the server holds per document (tests). */
+    java.util.Map<String, Integer> retained() {
+        return session.retained();
+    }
+
     public ArchLensServer(Runnable onExit) {
         this(RuleBook.loadDefault(), onExit);
     }

@@ -52,6 +52,16 @@ final class Session {
         return effective;
     }
 
+    /** Per-document state the server holds; after every document is closed, only the disk's facts remain. */
+    Map<String, Integer> retained() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        m.put("documents", store.all().size());
+        m.put("results", scheduler == null ? 0 : scheduler.retained());
+        m.put("agent", agent == null ? 0 : agent.retained());
+        m.put("index", system == null ? 0 : system.index().size());
+        return m;
+    }
+
     void reloadProjectConfig() {
         ConfigLoader.Loaded l = ConfigLoader.load(root);
         projectSettings = l.settings();

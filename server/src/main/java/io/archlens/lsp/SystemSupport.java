@@ -209,6 +209,9 @@ final class SystemSupport {
             session.documents.publish(uri);
         }
         exec.execute(() -> {
+            if (!isOpen(uri)) {
+                return; // closed since: the close task restores the disk view, these facts would outlive it
+            }
             if (f != null) {
                 index.put(f);
             } else {

@@ -50,6 +50,11 @@ public final class LspHarness implements AutoCloseable {
         cl.startListening();
     }
 
+    /** What the server holds per document. */
+    java.util.Map<String, Integer> retained() {
+        return impl.retained();
+    }
+
     public static LspHarness start() throws IOException {
         return new LspHarness(RuleBook.loadDefault());
     }
