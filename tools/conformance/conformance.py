@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Conformance harness: runs a peer linter's own test cases through `archlens check` and prints how much of the
+peer ArchLens covers, how many of the peer's positive cases it catches, and how many negative cases it flags.
+
+    python3 tools/conformance/conformance.py hadolint /path/to/hadolint-checkout [--jar server/target/archlens.jar]
+    python3 tools/conformance/conformance.py squawk   /path/to/squawk-checkout
+
+The peer's test inputs are read from its checkout and written to a temporary folder only; nothing of the peer is
+kept in this repository except the reviewed rule mapping (tools/conformance/<peer>.tsv):
+
+    peer-rule <TAB> relevant|style <TAB> archlens-rule[,archlens-rule...] or - <TAB> note
+
+Figures (relevant rules only; style rules are listed but not counted):
+  covered      relevant peer rules mapped to at least one ArchLens rule / relevant peer rules
+  caught       positive cases of covered rules where a mapped ArchLens rule fires / those positive cases
+  false alarms negative cases of covered rules where a mapped ArchLens rule fires / those negative cases
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import extractors  # noqa: E402
+
+
+def load_mapping(peer):
+    mapping = {}
+    for raw in (HERE / f"{peer}.tsv").read_text().splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        cols = raw.split("\t")
+        rule, relevance, ours = cols[0], cols[1], cols[2]
+        mapping[rule] = (relevance, [] if ours == "-" else ours.split(","))
+    return mapping
+
+
+def run_archlens(jar, folder):
+    out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error"],
+                         capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"archlens failed ({out.returncode}): {out.stderr[:2000]}")
+    data = json.loads(out.stdout)
+    fired = defaultdict(set)
+    for f in data["findings"]:
+        fired[Path(f["path"]).parts[0]].add(f["rule"])
+    return fired
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("peer", choices=sorted(extractors.PEERS))
+    ap.add_argument("checkout")
+    ap.add_argument("--jar", default=str(HERE.parent.parent / "server/target/archlens.jar"))
+    ap.add_argument("--verbose", action="store_true", help="list every failing case")
+    a = ap.parse_args()
+    mapping = load_mapping(a.peer)
+    cases = extractors.PEERS[a.peer](Path(a.checkout))
+    unknown = sorted({c.rule for c in cases} - set(mapping))
+    with tempfile.TemporaryDirectory(prefix="archlens-conf-") as tmp:
+        for i, c in enumerate(cases):
+            d = Path(tmp) / f"case{i:05d}"
+            d.mkdir()
+            (d / c.filename).write_text(c.text)
+        cwd = os.getcwd()
+        os.chdir(tmp)
+        try:
+            fired = run_archlens(os.path.abspath(os.path.join(cwd, a.jar)) if not os.path.isabs(a.jar) else a.jar, ".")
+        finally:
+            os.chdir(cwd)
+    per_rule = defaultdict(lambda: {"pos": 0, "caught": 0, "neg": 0, "alarms": 0})
+    failures = []
+    for i, c in enumerate(cases):
+        relevance, ours = mapping.get(c.rule, ("unmapped", []))
+        if relevance != "relevant" or not ours:
+            continue
+        hit = bool(fired.get(f"case{i:05d}", set()) & set(ours))
+        s = per_rule[c.rule]
+        if c.positive:
+            s["pos"] += 1
+            s["caught"] += hit
+            if not hit:
+                failures.append(("missed", c))
+        else:
+            s["neg"] += 1
+            s["alarms"] += hit
+            if hit:
+                failures.append(("false alarm", c))
+    relevant = [r for r, (rel, _) in mapping.items() if rel == "relevant"]
+    covered = [r for r in relevant if mapping[r][1]]
+    pos = sum(s["pos"] for s in per_rule.values())
+    caught = sum(s["caught"] for s in per_rule.values())
+    neg = sum(s["neg"] for s in per_rule.values())
+    alarms = sum(s["alarms"] for s in per_rule.values())
+    pct = lambda x, y: f"{100.0 * x / y:.0f}%" if y else "n/a"
+    print(f"peer: {a.peer}  cases extracted: {len(cases)}  ({extractors.describe(a.peer, Path(a.checkout))})")
+    print(f"relevant peer rules covered: {len(covered)}/{len(relevant)} = {pct(len(covered), len(relevant))}")
+    print(f"caught on positive cases:    {caught}/{pos} = {pct(caught, pos)}")
+    print(f"false alarms on negatives:   {alarms}/{neg} = {pct(alarms, neg)}")
+    print("uncovered relevant rules: " + (", ".join(r for r in relevant if not mapping[r][1]) or "none"))
+    weak = [f"{r} ({s['caught']}/{s['pos']} caught, {s['alarms']}/{s['neg']} alarms)" for r, s in sorted(per_rule.items())
+            if s["caught"] < s["pos"] or s["alarms"]]
+    print("rules with misses or alarms: " + ("; ".join(weak) or "none"))
+    if unknown:
+        print("peer rules with cases but no mapping line: " + ", ".join(unknown))
+    if a.verbose:
+        for kind, c in failures:
+            print(f"--- {kind}: {c.rule} ({c.name})\n{c.text.rstrip()}")
+
+
+if __name__ == "__main__":
+    main()

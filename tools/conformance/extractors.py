@@ -1,0 +1,155 @@
+"""Extract test cases from peers' checkouts, mechanically. Each extractor returns Case(rule, positive, text,
+filename, name). Files are read from the checkout (git work tree, or a bare repository's HEAD via `git show`)."""
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Case:
+    rule: str
+    positive: bool
+    text: str
+    filename: str
+    name: str
+
+
+class Checkout:
+    """A peer checkout: a work tree, or a bare git directory (read at HEAD)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.bare = not (root / ".git").exists() and (root / "HEAD").exists() and (root / "objects").exists()
+
+    def files(self, prefix):
+        if self.bare:
+            out = subprocess.run(["git", "--git-dir", str(self.root), "ls-tree", "-r", "--name-only", "HEAD", prefix],
+                                 capture_output=True, text=True, check=True).stdout
+            return [p for p in out.splitlines() if p]
+        base = self.root / prefix
+        return sorted(str(p.relative_to(self.root)) for p in base.rglob("*") if p.is_file()) if base.exists() else []
+
+    def read(self, path):
+        if self.bare:
+            return subprocess.run(["git", "--git-dir", str(self.root), "show", f"HEAD:{path}"], capture_output=True,
+                                  text=True, check=True).stdout
+        return (self.root / path).read_text()
+
+    def commit(self):
+        args = ["git", "--git-dir", str(self.root)] if self.bare else ["git", "-C", str(self.root)]
+        r = subprocess.run(args + ["rev-parse", "HEAD"], capture_output=True, text=True)
+        return r.stdout.strip() or "unknown"
+
+
+# ---- Haskell string literals (hadolint's specs) ----
+
+_ESC = {"n": "\n", "t": "\t", "\\": "\\", "\"": "\"", "'": "'", "r": "\r", "0": "\0", "a": "\a", "b": "\b",
+        "f": "\f", "v": "\v"}
+
+
+def _hs_string(src, i):
+    """Decodes the Haskell string literal starting at src[i] == '"'; returns (text, index after it)."""
+    assert src[i] == '"'
+    i += 1
+    out = []
+    while i < len(src):
+        c = src[i]
+        if c == '"':
+            return "".join(out), i + 1
+        if c == "\\":
+            n = src[i + 1]
+            if n == "&":
+                i += 2
+            elif n.isspace():  # string gap: \   \
+                j = src.index("\\", i + 1)
+                i = j + 1
+            elif n.isdigit():
+                m = re.match(r"\d+", src[i + 1:])
+                out.append(chr(int(m.group(0))))
+                i += 1 + len(m.group(0))
+            elif n == "x":
+                m = re.match(r"[0-9a-fA-F]+", src[i + 2:])
+                out.append(chr(int(m.group(0), 16)))
+                i += 2 + len(m.group(0))
+            else:
+                out.append(_ESC.get(n, n))
+                i += 2
+            continue
+        out.append(c)
+        i += 1
+    raise ValueError("unterminated string")
+
+
+def _hs_value(src, i, env):
+    """A string, a list of strings (joined as lines), `Text.unlines NAME`, or a bound NAME, at src[i:]."""
+    while src[i] in " \t\n$(":
+        i += 1
+    if src[i] == '"':
+        return _hs_string(src, i)[0]
+    if src[i] == "[":
+        items, j = [], i + 1
+        while True:
+            while src[j] in " \t\n,":
+                j += 1
+            if src[j] == "]":
+                return "\n".join(items) + "\n"
+            if src[j] != '"':
+                raise ValueError("list of non-strings")
+            s, j = _hs_string(src, j)
+            items.append(s)
+    m = re.match(r"(?:Text\.)?unlines\s+", src[i:])
+    if m:
+        return _hs_value(src, i + m.end(), env)
+    m = re.match(r"[a-z]\w*", src[i:])
+    if m and m.group(0) in env:
+        return env[m.group(0)]
+    raise ValueError("unsupported expression: " + src[i:i + 40])
+
+
+_IT = re.compile(r"^\s*it\s+\"", re.M)
+_LET = re.compile(r"\blet\s+([a-z]\w*)\s*=\s*")
+_CALL = re.compile(r"\b(onBuildRuleCatches|onBuildRuleCatchesNot|ruleCatches|ruleCatchesNot)\s+\"(\w+)\"")
+
+
+def _wrap_onbuild(text):
+    return "\n".join("ONBUILD " + l if l.startswith("RUN ") else l for l in text.split("\n"))
+
+
+def hadolint(root: Path):
+    co = Checkout(root)
+    cases = []
+    for path in co.files("test/Hadolint/Rule"):
+        if not path.endswith("Spec.hs"):
+            continue
+        src = co.read(path)
+        starts = [m.start() for m in _IT.finditer(src)] + [len(src)]
+        for a, b in zip(starts, starts[1:]):
+            block = src[a:b]
+            name = _hs_string(block, block.index('"'))[0]
+            env = {}
+            for m in _LET.finditer(block):
+                try:
+                    env[m.group(1)] = _hs_value(block, m.end(), env)
+                except (ValueError, IndexError):
+                    pass
+            for m in _CALL.finditer(block):
+                fn, rule = m.group(1), m.group(2)
+                try:
+                    text = _hs_value(block, m.end(), env)
+                except (ValueError, IndexError):
+                    continue
+                if not re.search(r"^\s*FROM\b", text, re.M | re.I):
+                    text = "FROM scratch\n" + text  # hadolint judges fragments; a user's Dockerfile has a FROM
+                if fn.startswith("onBuild"):
+                    text = _wrap_onbuild(text)
+                cases.append(Case(rule, not fn.endswith("Not"), text if text.endswith("\n") else text + "\n",
+                                  "Dockerfile", f"{Path(path).stem}: {name}" + (" (ONBUILD)" if fn.startswith("onBuild") else "")))
+    return cases
+
+
+PEERS = {"hadolint": hadolint}
+
+
+def describe(peer, root):
+    return f"{peer} at {Checkout(root).commit()}"
