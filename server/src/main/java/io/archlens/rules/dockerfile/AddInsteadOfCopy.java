@@ -17,8 +17,12 @@ import java.util.Locale;
 final class AddInsteadOfCopy implements Rule<Dockerfile> {
     static final RuleMeta META = Docker.meta("add-instead-of-copy", "ADD used where COPY suffices",
             Severity.WARNING, Category.MAINTAINABILITY).withFix();
-    private static final String[] ARCHIVES = {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tar.xz",
-        ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma"};
+    /**
+     * Names ADD may unpack. A compressed file without {@code .tar} in its name ({@code data.gz}) may still hold a
+     * tar stream, which ADD extracts: such a source is not reported either.
+     */
+    private static final String[] ARCHIVES = {".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tzst", ".gz", ".bz2",
+        ".xz", ".zst", ".lz", ".lzma"};
 
     @Override
     public RuleMeta meta() {

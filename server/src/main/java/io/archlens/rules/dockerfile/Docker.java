@@ -274,6 +274,33 @@ final class Docker {
         return false;
     }
 
+    /** The value the last {@code ENV key=...} of the stage or its parents gives, or null. */
+    static String envValueInChain(Stage s, String key) {
+        String value = null;
+        List<Stage> chain = s.chain();
+        for (int c = chain.size() - 1; c >= 0; c--) { // the root first: a nearer stage's ENV wins
+            Stage st = chain.get(c);
+            for (Instruction i : st.all("ENV")) {
+                for (KeyValue kv : i.keyValues()) {
+                    if (kv.key().equals(key)) {
+                        value = kv.value() == null ? "" : kv.value();
+                    }
+                }
+            }
+        }
+        return value;
+    }
+
+    /** The value of a {@code key=value} prefix assignment of the command (or its env), or null. */
+    static String assignedValue(ShellCommand c, String key) {
+        for (Word w : c.words()) {
+            if (w.text().startsWith(key + "=")) {
+                return w.text().substring(key.length() + 1);
+            }
+        }
+        return null;
+    }
+
     /** True when the command is prefixed with an assignment to {@code key} (or sets it with env). */
     static boolean assigns(ShellCommand c, String key) {
         for (Word w : c.words()) {
