@@ -5,6 +5,8 @@ peer ArchLens covers, how many of the peer's positive cases it catches, and how 
     python3 tools/conformance/conformance.py hadolint /path/to/hadolint-checkout [--jar server/target/archlens.jar]
     python3 tools/conformance/conformance.py squawk   /path/to/squawk-checkout
 
+A checkout is a work tree or a bare git directory (the harness reads HEAD).
+
 The peer's test inputs are read from its checkout and written to a temporary folder only; nothing of the peer is
 kept in this repository except the reviewed rule mapping (tools/conformance/<peer>.tsv):
 
@@ -65,7 +67,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="archlens-conf-") as tmp:
         for i, c in enumerate(cases):
             d = Path(tmp) / f"case{i:05d}"
-            d.mkdir()
+            (d / c.filename).parent.mkdir(parents=True, exist_ok=True)
             (d / c.filename).write_text(c.text)
         cwd = os.getcwd()
         os.chdir(tmp)

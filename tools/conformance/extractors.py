@@ -148,7 +148,75 @@ def hadolint(root: Path):
     return cases
 
 
-PEERS = {"hadolint": hadolint}
+# ---- Rust string literals (squawk's rule tests) ----
+
+_RUST_STR = re.compile(r'r(#*)"(.*?)"\1|"((?:[^"\\]|\\.)*)"', re.S)
+
+
+def _rust_unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            n = s[i + 1]
+            if n == "\n":  # line continuation: skip the break and the next line's indentation
+                i += 2
+                while i < len(s) and s[i] in " \t":
+                    i += 1
+                continue
+            out.append({"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'"}.get(n, n))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_TEST_FN = re.compile(r"#\[test\]\s*fn\s+(\w+)\s*\(\)\s*\{")
+_RULE_REF = re.compile(r"Rule::(\w+)")
+
+
+def _kebab(name):
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def squawk(root: Path):
+    co = Checkout(root)
+    cases = []
+    for path in co.files("crates/squawk_linter/src/rules"):
+        if not path.endswith(".rs") or path.endswith("mod.rs"):
+            continue
+        src = co.read(path)
+        t = src.find("mod test")
+        if t < 0:
+            continue
+        body = src[t:]
+        refs = _RULE_REF.findall(body)
+        if not refs:
+            continue
+        rule = _kebab(max(set(refs), key=refs.count))
+        starts = [m for m in _TEST_FN.finditer(body)]
+        for k, m in enumerate(starts):
+            block = body[m.end(): starts[k + 1].start() if k + 1 < len(starts) else len(body)]
+            sm = re.search(r"let\s+sql\s*=\s*", block)
+            if not sm:
+                continue
+            lit = _RUST_STR.match(block, sm.end())
+            if not lit:
+                continue
+            sql = lit.group(2) if lit.group(2) is not None else _rust_unescape(lit.group(3))
+            if "lint_errors" in block or ("fix_sql" in block and "lint_ok" not in block):
+                positive = True
+            elif "lint_ok" in block:
+                positive = False
+            else:
+                continue
+            cases.append(Case(rule, positive, sql.strip("\n") + "\n", "db/migration/V1__case.sql",
+                              f"{Path(path).stem}: {m.group(1)}"))
+    return cases
+
+
+PEERS = {"hadolint": hadolint, "squawk": squawk}
 
 
 def describe(peer, root):
