@@ -216,7 +216,22 @@ def squawk(root: Path):
     return cases
 
 
-PEERS = {"hadolint": hadolint, "squawk": squawk}
+def gixy(root: Path):
+    """gixy's plugin tests: tests/plugins/simply/<plugin>/*.conf fire, *_fp.conf must not."""
+    co = Checkout(root)
+    cases = []
+    for path in co.files("tests/plugins/simply"):
+        if not path.endswith(".conf"):
+            continue
+        plugin = Path(path).parent.name
+        name = Path(path).stem
+        # included in the http context, as a conf.d file is
+        cases.append(Case(plugin, not name.endswith("_fp"), co.read(path), "nginx/conf.d/site.conf",
+                          f"{plugin}: {name}"))
+    return cases
+
+
+PEERS = {"hadolint": hadolint, "squawk": squawk, "gixy": gixy}
 
 
 def describe(peer, root):
