@@ -43,14 +43,15 @@ def load_mapping(peer):
 
 
 def run_archlens(jar, folder):
+    """Findings per case folder: {folder: [(rule, line)]}."""
     out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error"],
                          capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"archlens failed ({out.returncode}): {out.stderr[:2000]}")
     data = json.loads(out.stdout)
-    fired = defaultdict(set)
+    fired = defaultdict(list)
     for f in data["findings"]:
-        fired[Path(f["path"]).parts[0]].add(f["rule"])
+        fired[Path(f["path"]).parts[0]].append((f["rule"], f.get("line", 0)))
     return fired
 
 
@@ -64,8 +65,13 @@ def main():
     mapping = load_mapping(a.peer)
     cases = extractors.PEERS[a.peer](Path(a.checkout))
     unknown = sorted({c.rule for c in cases} - set(mapping))
+    folder_of = {}
     with tempfile.TemporaryDirectory(prefix="archlens-conf-") as tmp:
         for i, c in enumerate(cases):
+            key = c.group or i
+            if key in folder_of:
+                continue
+            folder_of[key] = f"case{i:05d}"
             d = Path(tmp) / f"case{i:05d}"
             (d / c.filename).parent.mkdir(parents=True, exist_ok=True)
             (d / c.filename).write_text(c.text)
@@ -81,7 +87,8 @@ def main():
         relevance, ours = mapping.get(c.rule, ("unmapped", []))
         if relevance != "relevant" or not ours:
             continue
-        hit = bool(fired.get(f"case{i:05d}", set()) & set(ours))
+        found = fired.get(folder_of[c.group or i], [])
+        hit = any(r in ours and (c.lines is None or c.lines[0] <= line <= c.lines[1]) for r, line in found)
         s = per_rule[c.rule]
         if c.positive:
             s["pos"] += 1

@@ -13,6 +13,8 @@ class Case:
     text: str
     filename: str
     name: str
+    group: str = None  # cases sharing one file (same group) are written once
+    lines: tuple = None  # (first, last) 1-based lines of this case inside a shared file
 
 
 class Checkout:
@@ -231,7 +233,63 @@ def gixy(root: Path):
     return cases
 
 
-PEERS = {"hadolint": hadolint, "squawk": squawk, "gixy": gixy}
+def _bats_expectations(co):
+    """From kube-linter's e2e bats tests: {check file: [expected report kinds, in report order]}."""
+    out = {}
+    src = co.read("e2etests/bats-tests.sh")
+    for block in re.split(r"^@test ", src, flags=re.M)[1:]:
+        m = re.search(r'tmp="(tests/checks/[^"]+)"', block)
+        if not m or "--include" not in block:
+            continue
+        kinds = {}
+        for k, kind in re.findall(r'\$\{message(\d+)\}" (?:==|=~) "([A-Za-z]+):', block):
+            kinds[int(k)] = kind
+        out[m.group(1)] = [kinds[k] for k in sorted(kinds)]
+    return out
+
+
+def kube_linter(root: Path):
+    """kube-linter's tests/checks/<check>.yml, judged by its e2e expectations: the objects its bats test expects
+    reports for (matched by kind, in file order) are positives; objects named dont-fire* are negatives. The file is
+    checked whole (dangling-* checks need the other objects); a finding counts for the object whose document holds
+    its line."""
+    co = Checkout(root)
+    expected = _bats_expectations(co)
+    cases = []
+    for path in co.files("tests/checks"):
+        if not re.search(r"\.ya?ml$", path):
+            continue
+        check = re.sub(r"\.ya?ml$", "", Path(path).name)
+        text = co.read(path)
+        lines = text.split("\n")
+        start = 0
+        docs = []
+        for i, l in enumerate(lines + ["---"]):
+            if l.startswith("---"):
+                if i > start:
+                    docs.append((start, i - 1))
+                start = i + 1
+        want = list(expected.get(path, []))
+        for a, b in docs:
+            body = "\n".join(lines[a:b + 1]) + "\n"
+            km = re.search(r"^kind:\s*(\w+)", body, re.M)
+            nm = re.search(r"^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*['\"]?([\w.-]+)", body, re.M)
+            if not km or not nm:
+                continue
+            kind, name = km.group(1), nm.group(1)
+            if name.startswith("dont-fire") or name.startswith("dontfire"):
+                positive = False
+            elif want and want[0] == kind:
+                want.pop(0)
+                positive = True
+            else:
+                continue
+            cases.append(Case(check, positive, text, "k8s/" + Path(path).name, f"{check}: {kind}/{name}", group=path,
+                              lines=(a + 1, b + 1)))
+    return cases
+
+
+PEERS = {"hadolint": hadolint, "squawk": squawk, "gixy": gixy, "kube-linter": kube_linter}
 
 
 def describe(peer, root):
