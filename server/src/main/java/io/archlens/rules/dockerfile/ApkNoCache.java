@@ -25,7 +25,7 @@ final class ApkNoCache implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
         for (Instruction run : Docker.runs(d.shippedStages())) {
-            if (Docker.removes(run, "/var/cache/apk") || Docker.cacheMount(run, "/var/cache/apk", "/etc/apk/cache")) {
+            if (Docker.removes(run, "/var/cache/apk") || Docker.outOfLayer(run, "/var/cache/apk", "/etc/apk/cache")) {
                 continue;
             }
             boolean cleaned = false;

@@ -40,7 +40,7 @@ final class AptListsNotCleaned implements Rule<Dockerfile> {
                 }
             }
             if (!update || install == null || Docker.removes(run, "/var/lib/apt/lists")
-                    || Docker.cacheMount(run, "/var/lib/apt")) {
+                    || Docker.outOfLayer(run, "/var/lib/apt")) {
                 continue;
             }
             ctx.report(Docker.span(install, sub), "apt-get update leaves its package lists (tens of MB) in this "

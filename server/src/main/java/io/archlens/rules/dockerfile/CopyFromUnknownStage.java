@@ -63,7 +63,15 @@ final class CopyFromUnknownStage implements Rule<Dockerfile> {
             }
             return;
         }
-        if (d.stage(from) != null) {
+        Stage named = d.stage(from);
+        if (named != null) {
+            if (named == current) {
+                ctx.report(r, "--from=" + from + " names the stage it is in: a stage cannot copy from itself (the "
+                        + "build fails with a circular dependency); copy from an earlier stage");
+            } else if (named.index() > current.index()) {
+                ctx.report(r, "Stage '" + from + "' is defined later in the file: --from sees only earlier stages, so "
+                        + "Docker pulls an image called '" + from + "' instead; move that stage above this one");
+            }
             return;
         }
         String best = null;

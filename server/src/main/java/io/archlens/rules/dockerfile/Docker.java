@@ -222,12 +222,22 @@ final class Docker {
 
     /** True when the RUN mounts a cache ({@code --mount=type=cache}) at a target starting with a prefix. */
     static boolean cacheMount(Instruction run, String... prefixes) {
+        return mount(run, Set.of("cache"), prefixes);
+    }
+
+    /** True when a cache or tmpfs mount covers one of the paths: what is written there stays out of the layer. */
+    static boolean outOfLayer(Instruction run, String... prefixes) {
+        return mount(run, Set.of("cache", "tmpfs"), prefixes);
+    }
+
+    private static boolean mount(Instruction run, Set<String> types, String... prefixes) {
         for (Flag f : run.flags()) {
             if (!f.is("mount")) {
                 continue;
             }
             var o = f.options();
-            if (!"cache".equals(o.get("type"))) {
+            String type = o.get("type");
+            if (type == null || !types.contains(type)) {
                 continue;
             }
             String target = o.getOrDefault("target", o.getOrDefault("dst", o.getOrDefault("destination", "")));

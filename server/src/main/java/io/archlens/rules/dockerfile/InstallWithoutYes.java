@@ -65,13 +65,16 @@ final class InstallWithoutYes implements Rule<Dockerfile> {
         if (!apt) {
             return false;
         }
-        // -qq (as in -qqy or -qq) implies -y for apt-get
+        // quiet level 2 (-qq, -qqy, or -q given twice, -q -q / --quiet --quiet) implies -y for apt-get
+        int quiet = 0;
         for (Word w : c.effective()) {
             String t = w.text();
-            if (t.startsWith("-") && !t.startsWith("--") && t.indexOf('q') != t.lastIndexOf('q')) {
-                return true;
+            if (t.equals("--quiet")) {
+                quiet++;
+            } else if (t.startsWith("-") && !t.startsWith("--")) {
+                quiet += (int) t.chars().filter(ch -> ch == 'q').count();
             }
         }
-        return false;
+        return quiet >= 2;
     }
 }

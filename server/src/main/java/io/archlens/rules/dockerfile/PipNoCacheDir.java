@@ -41,7 +41,7 @@ final class PipNoCacheDir implements Rule<Dockerfile> {
                 continue;
             }
             for (Instruction run : Docker.runs(s)) {
-                if (Docker.cacheMount(run, "/root/.cache", "/home/", "/tmp/pip")) {
+                if (Docker.outOfLayer(run, "/root/.cache", "/home/", "/tmp/pip")) {
                     continue;
                 }
                 boolean exported = false;

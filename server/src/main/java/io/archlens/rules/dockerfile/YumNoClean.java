@@ -15,6 +15,10 @@ final class YumNoClean implements Rule<Dockerfile> {
     static final RuleMeta META = Docker.meta("yum-no-clean", "yum/dnf metadata and cache left in the image",
             Severity.INFO, Category.PERFORMANCE);
 
+    /** Subcommands that download packages, with dnf's abbreviations. */
+    private static final String[] INSTALLS = {"install", "in", "groupinstall", "localinstall", "reinstall", "rei",
+        "upgrade", "up", "update", "upgrade-minimal", "up-min"};
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -24,27 +28,28 @@ final class YumNoClean implements Rule<Dockerfile> {
     public void check(Dockerfile d, RuleContext ctx) {
         for (Instruction run : Docker.runs(d.shippedStages())) {
             if (Docker.removes(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/microdnf")
-                    || Docker.cacheMount(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5")) {
+                    || Docker.outOfLayer(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5")) {
                 continue;
             }
-            boolean cleaned = false;
+            // a clean counts only after the install it cleans up (dnf clean all && dnf install leaves the cache)
+            ShellCommand pending = null;
+            Word pendingWord = null;
             for (ShellCommand c : run.commands()) {
                 if (Docker.yum(c, "clean") != null) {
-                    cleaned = true;
-                }
-            }
-            if (cleaned) {
-                continue;
-            }
-            for (ShellCommand c : run.commands()) {
-                Word install = Docker.yum(c, "install", "groupinstall", "localinstall", "reinstall");
-                if (install == null) {
+                    pending = null;
+                    pendingWord = null;
                     continue;
                 }
-                ctx.report(Docker.span(c, install), c.name() + " " + install.text() + " leaves repository metadata "
-                        + "and cached packages (often 100+ MB) in this layer; end the same RUN with && "
-                        + c.name() + " clean all");
-                break;
+                Word install = Docker.yum(c, INSTALLS);
+                if (install != null && pending == null) {
+                    pending = c;
+                    pendingWord = install;
+                }
+            }
+            if (pending != null) {
+                ctx.report(Docker.span(pending, pendingWord), pending.name() + " " + pendingWord.text()
+                        + " leaves repository metadata and cached packages (often 100+ MB) in this layer; end the same"
+                        + " RUN with && " + pending.name() + " clean all");
             }
         }
     }
