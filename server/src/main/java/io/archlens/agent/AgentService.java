@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -47,6 +48,12 @@ import okhttp3.OkHttpClient;
  */
 public final class AgentService implements AutoCloseable {
     private static final int CACHE_ENTRIES = 512;
+    /**
+     * Idle connections are closed after this long: providers and the proxies in front of them close idle
+     * connections after some seconds, and a request sent on such a connection fails ("Broken pipe").
+     */
+    static final int KEEP_ALIVE_SECONDS = 15;
+    private static final int MAX_IDLE_CONNECTIONS = 4;
 
     private final AgentSettings settings;
     private final AgentDefinition definition;
@@ -87,6 +94,7 @@ public final class AgentService implements AutoCloseable {
                 .connectTimeout(Math.min(10_000, settings.timeoutMs()), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
                 .retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .build();
         HttpCaller http = new HttpCaller(client, runtime.retry(), runtime.sleeper());
         ProviderConfig pc = new ProviderConfig(settings.provider(), settings.baseUrl(), model, apiKey, timeout);
@@ -286,7 +294,7 @@ public final class AgentService implements AutoCloseable {
             return ReviewResult.cancelled();
         }
         try {
-            breaker.check();
+            token.gate(breaker.admit());
         } catch (ProviderException e) {
             return ReviewResult.failed(e.failure(), e.getMessage());
         }
