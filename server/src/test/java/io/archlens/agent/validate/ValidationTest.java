@@ -262,19 +262,57 @@ class ValidationTest {
     }
 
     @Test
-    void mergeLetsTheRuleBookWin() {
+    void mergeDropsAnAgentFindingOnlyForTheSameIssueAtTheSamePlace() {
         String text = "services:\n  api:\n    image: shop/api:latest\n    privileged: true\n";
         int img = text.indexOf("shop/api:latest");
         Finding rule = new Finding("compose/no-latest-tag", Severity.WARNING, Category.RELIABILITY,
-                new TextRange(img, img + 15), "pin", null, List.of(), List.of(), Set.of(), Finding.RULE_BOOK_SOURCE, null);
-        Finding sameCategory = agent("agent/unpinned-image", Category.RELIABILITY, img + 9, img + 15);
+                new TextRange(img, img + 15), "shop/api uses the latest tag; pin a version", null, List.of(), List.of(),
+                Set.of(), Finding.RULE_BOOK_SOURCE, null);
+        Finding synonym = agent("agent/unpinned-image", Category.RELIABILITY, img + 9, img + 15);
         Finding sameRule = agent("agent/no-latest-tag", Category.MAINTAINABILITY, img - 7, img - 2);
-        Finding otherCategory = agent("agent/mutable-image", Category.SECURITY, img, img + 15);
+        Finding otherIssueSameCategory = agent("agent/registry-provenance", Category.RELIABILITY, img, img + 15);
+        Finding otherIssueOtherCategory = agent("agent/mutable-image", Category.SECURITY, img, img + 15);
         int priv = text.indexOf("privileged");
-        Finding elsewhere = agent("agent/privileged", Category.RELIABILITY, priv, priv + 16);
-        List<Finding> merged = FindingMerger.merge(List.of(rule), List.of(sameCategory, sameRule, otherCategory, elsewhere), text);
-        assertEquals(List.of("compose/no-latest-tag", "agent/mutable-image", "agent/privileged"),
+        Finding sameIssueElsewhere = agent("agent/latest-tag", Category.RELIABILITY, priv, priv + 16);
+        List<Finding> merged = FindingMerger.merge(List.of(rule), List.of(synonym, sameRule, otherIssueSameCategory,
+                otherIssueOtherCategory, sameIssueElsewhere), text);
+        assertEquals(List.of("compose/no-latest-tag", "agent/registry-provenance", "agent/mutable-image", "agent/latest-tag"),
                 merged.stream().map(Finding::ruleId).toList());
+    }
+
+    @Test
+    void aDifferentIssueOnTheRuleBooksLineStaysAndTheSameIssueGoes() {
+        // the issue's example: docker/root-user sits on the FROM line; the agent's provenance finding is another issue
+        String text = "FROM registry.example/base/node:20\nCMD [\"node\", \"s.js\"]\n";
+        Finding root = new Finding("docker/root-user", Severity.WARNING, Category.SECURITY, new TextRange(0, 4),
+                "The final image runs as root: add a USER", null, List.of(), List.of(), Set.of(), Finding.RULE_BOOK_SOURCE, null);
+        Finding provenance = new Finding("agent/base-image-provenance", Severity.WARNING, Category.SECURITY,
+                new TextRange(5, 34), "The base image comes from an unverified registry", "x", List.of(), List.of(),
+                Set.of(), "archlens/backend-architecture-expert", 0.9);
+        Finding asRoot = new Finding("agent/container-runs-as-root", Severity.WARNING, Category.SECURITY,
+                new TextRange(0, 34), "The process runs as root", "x", List.of(), List.of(), Set.of(),
+                "archlens/backend-architecture-expert", 0.9);
+        Finding vague = new Finding("agent/finding", Severity.WARNING, Category.SECURITY, new TextRange(0, 34),
+                "No USER instruction: the container runs as root", "x", List.of(), List.of(), Set.of(),
+                "archlens/backend-architecture-expert", 0.9);
+        assertEquals(List.of("docker/root-user", "agent/base-image-provenance"),
+                FindingMerger.merge(List.of(root), List.of(provenance, asRoot, vague), text).stream()
+                        .map(Finding::ruleId).toList());
+        assertEquals("The final image runs as root", io.archlens.analysis.RuleBook.loadDefault().rule("docker/root-user")
+                .orElseThrow().title(), "the rule's title is part of what it describes");
+    }
+
+    @Test
+    void sameIssueComparesTopicsNotWording() {
+        assertTrue(SameIssue.same("missing-healthcheck", "", "compose/dependency-without-healthcheck",
+                "Dependency without a healthcheck", ""));
+        assertTrue(SameIssue.same("NoMemoryLimits", "", "compose/no-resource-limits", "Service has no memory or CPU limit", ""));
+        assertTrue(SameIssue.same("hardcoded-password", "", "compose/literal-secret",
+                "Secret written as a literal in environment", ""));
+        assertFalse(SameIssue.same("db-single-replica", "", "compose/unpinned-image", "Image is not pinned to a version", ""));
+        assertFalse(SameIssue.same("missing-healthcheck", "", "compose/no-resource-limits",
+                "Service has no memory or CPU limit", ""));
+        assertEquals(Set.of("pin"), SameIssue.words("unpinned images pinned latest tags"));
     }
 
     static Finding agent(String id, Category c, int s, int e) {
