@@ -173,6 +173,11 @@ public final class AgentService implements AutoCloseable {
         return model;
     }
 
+    /** Why no review can be sent at all with these settings (no key for a public provider...), or empty. */
+    public Optional<String> configProblem() {
+        return Optional.ofNullable(configProblem);
+    }
+
     public boolean circuitOpen() {
         return breaker.isOpen();
     }
