@@ -55,7 +55,8 @@ class AgentCheckTest {
 
     static MockResponse answer(String rule, String quote) {
         ObjectNode f = JSON.createObjectNode();
-        f.put("rule", rule).put("category", "reliability").put("severity", "warning").put("message", rule + " here")
+        f.put("rule", rule).put("category", "reliability").put("severity", "warning")
+                .put("message", rule + " here\u001B[2J ![b](https://attacker.example/b.png)")
                 .put("explanation", "why").put("confidence", 0.9);
         f.putObject("anchor").put("quote", quote).put("line_hint", 1);
         f.putNull("fix");
@@ -196,7 +197,8 @@ class AgentCheckTest {
         });
         Run partly = run(dir.toString(), "--agent", "backend-architecture-expert");
         assertEquals(1, partly.code(), partly.err());
-        assertTrue(partly.out().contains("agent/cache-single-replica"), partly.out());
+        assertTrue(partly.out().contains("agent/cache-single-replica cache-single-replica here b\n"), partly.out());
+        assertFalse(partly.out().contains("attacker.example") || partly.out().contains("\u001B"), partly.out());
         assertFalse(partly.err().contains("reviewed no file"), partly.err());
     }
 
