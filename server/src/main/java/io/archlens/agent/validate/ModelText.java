@@ -2,7 +2,6 @@ package io.archlens.agent.validate;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
@@ -71,49 +70,32 @@ public final class ModelText {
         String t = line;
         for (int round = 0; round < MAX_REWRITES; round++) {
             Node doc = PARSER.parse(t);
-            Node[] hit = new Node[1];
-            doc.accept(new AbstractVisitor() {
-                @Override
-                public void visit(Image image) {
-                    take(image);
-                }
-
-                @Override
-                public void visit(Link link) {
-                    take(link);
-                }
-
-                @Override
-                public void visit(HtmlInline html) {
-                    take(html);
-                }
-
-                @Override
-                public void visit(HtmlBlock html) {
-                    take(html);
-                }
-
-                @Override
-                public void visit(LinkReferenceDefinition def) {
-                    take(def);
-                }
-
-                private void take(Node n) {
-                    if (hit[0] == null) {
-                        hit[0] = n;
-                    }
-                }
-            });
-            if (hit[0] == null) {
+            Node hit = firstMarkup(doc);
+            if (hit == null) {
                 return t;
             }
-            String next = rewrite(t, hit[0]);
+            String next = rewrite(t, hit);
             if (next == null || next.length() >= t.length()) {
                 return t; // no usable source position: defuse() still neutralises it
             }
             t = next;
         }
         return t;
+    }
+
+    /** The first image, link, HTML or link definition in document order, or null. */
+    private static Node firstMarkup(Node n) {
+        if (n instanceof Image || n instanceof Link || n instanceof HtmlInline || n instanceof HtmlBlock
+                || n instanceof LinkReferenceDefinition) {
+            return n;
+        }
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            Node hit = firstMarkup(c);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
     }
 
     /** The text with the node's source replaced by its inner text (links, images) or by nothing (HTML, definitions). */
