@@ -69,10 +69,6 @@ final class AgentBatch {
             say(err, "archlens: --agent: " + e.getMessage());
             return new Outcome(null, null);
         }
-        if (service.configProblem().isPresent()) {
-            service.close();
-            return new Outcome(ruleResults, service.configProblem().get());
-        }
         if (system != null && !system.model().nodes().isEmpty()) {
             service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(), file.uri(),
                     system.findings(file.uri()), 4000));
@@ -97,6 +93,12 @@ final class AgentBatch {
                 }
                 SourceFile src = new SourceFile(f.toUri().toString(), display, loaded.text(), byName, 0);
                 targets.add(new FileResult(f, display, new Analysis(src, List.of(), null), null));
+            }
+            if (service.configProblem().isPresent()) {
+                // nothing can be sent; that matters only when some file would have been
+                boolean wouldSend = targets.stream().anyMatch(r -> r.analysis() != null
+                        && service.skipReason(r.analysis().file()).isEmpty());
+                return new Outcome(ruleResults, wouldSend ? service.configProblem().get() : null);
             }
             return reviewAll(service, s, settings, targets, err);
         }

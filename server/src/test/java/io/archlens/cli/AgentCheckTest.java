@@ -151,6 +151,12 @@ class AgentCheckTest {
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("reviewed no file") && r.err().contains("ARCHLENS_TEST_NEVER_SET_API_KEY"), r.err());
         assertTrue(r.out().contains("compose/privileged"), "the rule book's findings are still reported: " + r.out());
+
+        Files.delete(dir.resolve("docker-compose.yml"));
+        write(".env", "DB_PASSWORD=hunter2hunter2\n");
+        Run nothingToSend = run(dir.toString(), "--agent", "backend-architecture-expert");
+        assertEquals(1, nothingToSend.code(), "only a .env file, which is never sent: the missing key did not matter "
+                + nothingToSend.err());
     }
 
     @Test
