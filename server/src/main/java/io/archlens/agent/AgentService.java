@@ -91,10 +91,10 @@ public final class AgentService implements AutoCloseable {
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(5), runtime.clock(), runtime.notices());
         Duration timeout = Duration.ofMillis(settings.timeoutMs());
         this.client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .connectTimeout(Math.min(10_000, settings.timeoutMs()), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
                 .retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .build();
         HttpCaller http = new HttpCaller(client, runtime.retry(), runtime.sleeper());
         ProviderConfig pc = new ProviderConfig(settings.provider(), settings.baseUrl(), model, apiKey, timeout);
