@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -48,6 +49,12 @@ import okhttp3.OkHttpClient;
  */
 public final class AgentService implements AutoCloseable {
     private static final int CACHE_ENTRIES = 512;
+    /**
+     * Idle connections are closed after this long: providers and the proxies in front of them close idle
+     * connections after some seconds, and a request sent on such a connection fails ("Broken pipe").
+     */
+    static final int KEEP_ALIVE_SECONDS = 15;
+    private static final int MAX_IDLE_CONNECTIONS = 4;
 
     private final AgentSettings settings;
     private final AgentDefinition definition;
@@ -86,6 +93,7 @@ public final class AgentService implements AutoCloseable {
         Duration timeout = Duration.ofMillis(settings.timeoutMs());
         HttpUrl base = HttpUrl.parse(settings.baseUrl());
         this.client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS))
                 .connectTimeout(Math.min(10_000, settings.timeoutMs()), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout).writeTimeout(timeout).callTimeout(timeout)
                 .retryOnConnectionFailure(false)
@@ -166,6 +174,11 @@ public final class AgentService implements AutoCloseable {
 
     public String model() {
         return model;
+    }
+
+    /** Why no review can be sent at all with these settings (no key for a public provider...), or empty. */
+    public Optional<String> configProblem() {
+        return Optional.ofNullable(configProblem);
     }
 
     public boolean circuitOpen() {
@@ -289,7 +302,7 @@ public final class AgentService implements AutoCloseable {
             return ReviewResult.cancelled();
         }
         try {
-            breaker.check();
+            token.gate(breaker.admit());
         } catch (ProviderException e) {
             return ReviewResult.failed(e.failure(), e.getMessage());
         }

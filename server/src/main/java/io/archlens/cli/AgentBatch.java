@@ -32,20 +32,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code archlens check --agent NAME}: after the rule book, the LLM agent reviews each file (including the
  * backend source files only the agent reads), at most two at a time, with one progress line per file on
- * stderr. Agent findings are merged into each file's result (the rule book wins where they overlap).
+ * stderr. Agent findings are merged into each file's result (the rule book wins where both report the same issue
+ * at the same place). When the agent reviews no file at all (no key, endpoint unreachable, every call failed or
+ * paused by the breaker), {@link Outcome#notRun} says why and {@code check} exits with {@link #NOT_RUN}.
  */
 final class AgentBatch {
+    /** The exit code of {@code check --agent} when the agent could not review any file. */
+    static final int NOT_RUN = 3;
+
     private AgentBatch() {
     }
 
-    /** The merged results, or null when the agent cannot run (the reason is on stderr). */
-    static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
-            List<FileResult> ruleResults, PrintWriter err) {
-        return run(agentName, userBaseUrl, settings, root, cwd, files, ruleResults, null, err);
+    /**
+     * What the agent did: the results (the rule book's, with the agent's findings merged in), and why the agent
+     * reviewed no file at all when it could not ({@code notRun}, null when it ran or had nothing to review).
+     * Null results: a usage error (unknown agent), already said on stderr.
+     */
+    record Outcome(List<FileResult> results, String notRun) {
     }
 
     /** {@code system}: the cross-file result of the same check, whose model the prompts summarise (may be null). */
-    static List<FileResult> run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
+    static Outcome run(String agentName, String userBaseUrl, Settings settings, Path root, Path cwd, List<Path> files,
             List<FileResult> ruleResults, io.archlens.model.CrossFileAnalysis.Result system, PrintWriter err) {
         AgentSettings s = AgentSettings.from(settings).withEnabled(true).withAgentName(agentName);
         if (userBaseUrl != null) {
@@ -60,7 +67,7 @@ final class AgentBatch {
                     msg -> say(err, "archlens: " + msg)));
         } catch (IllegalArgumentException e) {
             say(err, "archlens: --agent: " + e.getMessage());
-            return null;
+            return new Outcome(null, null);
         }
         if (system != null && !system.model().nodes().isEmpty()) {
             service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(), file.uri(),
@@ -87,11 +94,17 @@ final class AgentBatch {
                 SourceFile src = new SourceFile(f.toUri().toString(), display, loaded.text(), byName, 0);
                 targets.add(new FileResult(f, display, new Analysis(src, List.of(), null), null));
             }
+            if (service.configProblem().isPresent()) {
+                // nothing can be sent; that matters only when some file would have been
+                boolean wouldSend = targets.stream().anyMatch(r -> r.analysis() != null
+                        && service.skipReason(r.analysis().file()).isEmpty());
+                return new Outcome(ruleResults, wouldSend ? service.configProblem().get() : null);
+            }
             return reviewAll(service, s, settings, targets, err);
         }
     }
 
-    private static List<FileResult> reviewAll(AgentService service, AgentSettings s, Settings settings,
+    private static Outcome reviewAll(AgentService service, AgentSettings s, Settings settings,
             List<FileResult> targets, PrintWriter err) {
         List<FileResult> reviewable = targets.stream()
                 .filter(r -> r.analysis() != null && service.reviews(r.analysis().file().kind())).toList();
@@ -99,6 +112,8 @@ final class AgentBatch {
         say(err, "archlens: agent " + service.definition().name() + " (" + s.provider().id() + ", " + service.model()
                 + ") reviewing " + total + (total == 1 ? " file" : " files"));
         AtomicInteger done = new AtomicInteger();
+        AtomicInteger reviewed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, s.maxConcurrent()), r -> {
             Thread t = new Thread(r, "archlens-agent-check");
             t.setDaemon(true);
@@ -117,8 +132,12 @@ final class AgentBatch {
                     say(err, "archlens: agent [" + done.incrementAndGet() + "/" + total + "] " + r.displayPath() + ": "
                             + describe(rr));
                     if (!rr.ok()) {
+                        if (rr.status() == ReviewResult.Status.FAILED) {
+                            firstFailure.compareAndSet(null, rr.message());
+                        }
                         return r;
                     }
+                    reviewed.incrementAndGet();
                     List<Finding> agent = AgentFindings.applySettings(file, rr.findings(), settings);
                     List<Finding> merged = new ArrayList<>(FindingMerger.merge(r.findings(), agent, file.text()));
                     merged.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
@@ -137,7 +156,8 @@ final class AgentBatch {
                     say(err, "archlens: agent review failed: " + e.getCause());
                 }
             }
-            return out;
+            boolean none = reviewed.get() == 0 && firstFailure.get() != null;
+            return new Outcome(out, none ? firstFailure.get() : null);
         } finally {
             pool.shutdownNow();
         }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code archlens check}: the same engine as the editor, for CI. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Analyse files and folders; exit 0 when clean, 1 on findings at or above --fail-on, 2 on errors.")
+        description = "Analyse files and folders; exit 0 when clean, 1 on findings at or above --fail-on, 2 on errors,"
+                + " 3 when --agent was given and the agent could not review any file.")
 public final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif }
 
@@ -115,12 +116,15 @@ public final class CheckCommand implements Callable<Integer> {
             }
         });
         List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
+        String agentNotRun = null;
         if (agent != null) {
-            results = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files), results,
-                    analyzer.lastCrossFile(), err);
-            if (results == null) {
+            AgentBatch.Outcome outcome = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files),
+                    results, analyzer.lastCrossFile(), err);
+            if (outcome.results() == null) {
                 return 2;
             }
+            results = outcome.results();
+            agentNotRun = outcome.notRun();
         }
         if (noHints) {
             List<FileResult> filtered = new ArrayList<>();
@@ -146,6 +150,12 @@ public final class CheckCommand implements Callable<Integer> {
             default -> TextReport.write(results, out);
         }
         out.flush();
+        if (agentNotRun != null) {
+            err.println("archlens: --agent: the " + agent + " agent reviewed no file: " + agentNotRun
+                    + " (exit code " + AgentBatch.NOT_RUN + "; the rule book's findings are reported as usual)");
+            err.flush();
+            return AgentBatch.NOT_RUN;
+        }
         err.flush();
         boolean failing = results.stream().flatMap(r -> r.findings().stream())
                 .anyMatch(f -> f.severity().atLeast(threshold));

@@ -331,6 +331,40 @@ class AgentServiceTest {
     }
 
     @Test
+    void aReviewInFlightSendsNothingMoreOnceTheBreakerHasOpened() {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(RecordedRequest request) {
+                return AgentTestKit.json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}");
+            }
+        });
+        AgentService[] s = new AgentService[1];
+        List<ReviewResult> others = new ArrayList<>();
+        // while the first review waits for its first retry, three other reviews fail and open the breaker
+        io.archlens.agent.provider.Sleeper sleeper = new io.archlens.agent.provider.Sleeper() {
+            boolean first = true;
+
+            @Override
+            public void sleep(long millis, CancelToken token) {
+                if (first) {
+                    first = false;
+                    for (int i = 0; i < 3; i++) {
+                        others.add(review(s[0], compose(COMPOSE + "# other " + i + "\n")));
+                    }
+                }
+            }
+        };
+        s[0] = AgentTestKit.service(AgentTestKit.settingsMap(server, "openai"), sleeper, clock, notices);
+        services.add(s[0]);
+        ReviewResult inFlight = review(s[0], compose(COMPOSE));
+        assertEquals(List.of(Failure.SERVER_ERROR, Failure.SERVER_ERROR, Failure.SERVER_ERROR),
+                others.stream().map(ReviewResult::failure).toList());
+        assertTrue(s[0].circuitOpen());
+        assertEquals(Failure.CIRCUIT_OPEN, inFlight.failure(), inFlight.message());
+        assertEquals(1 + 3 * 3, server.getRequestCount(), "the review in flight sent no retry after the breaker opened");
+    }
+
+    @Test
     void quotaOpensTheBreakerAtOnce() {
         AgentService s = service("openai");
         server.enqueue(AgentTestKit.openAiError(429, "insufficient_quota", null, "insufficient_quota",

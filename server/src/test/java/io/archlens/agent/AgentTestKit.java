@@ -66,7 +66,7 @@ final class AgentTestKit {
         }
     }
 
-    static AgentRuntime runtime(RecordingSleeper sleeper, TestClock clock, List<String> notices) {
+    static AgentRuntime runtime(Sleeper sleeper, TestClock clock, List<String> notices) {
         Map<String, String> env = new HashMap<>();
         env.put("OPENAI_API_KEY", OPENAI_KEY);
         env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
@@ -90,7 +90,7 @@ final class AgentTestKit {
         return service(settingsMap(server, provider), sleeper, clock, notices);
     }
 
-    static AgentService service(Map<String, Object> settings, RecordingSleeper sleeper, TestClock clock,
+    static AgentService service(Map<String, Object> settings, Sleeper sleeper, TestClock clock,
             List<String> notices) {
         return AgentService.create(AgentSettings.from(settings), AgentDefinitions.load(null),
                 runtime(sleeper, clock, notices), new PromptBuilder(() -> "0123456789abcdef01234567"));

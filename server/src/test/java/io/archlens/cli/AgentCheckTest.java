@@ -55,7 +55,8 @@ class AgentCheckTest {
 
     static MockResponse answer(String rule, String quote) {
         ObjectNode f = JSON.createObjectNode();
-        f.put("rule", rule).put("category", "reliability").put("severity", "warning").put("message", rule + " here")
+        f.put("rule", rule).put("category", "reliability").put("severity", "warning")
+                .put("message", rule + " here\u001B[2J ![b](https://attacker.example/b.png)")
                 .put("explanation", "why").put("confidence", 0.9);
         f.putObject("anchor").put("quote", quote).put("line_hint", 1);
         f.putNull("fix");
@@ -140,6 +141,71 @@ class AgentCheckTest {
             count += x.get("id").asText().equals("agent/db-single-replica") ? 1 : 0;
         }
         assertEquals(1, count, "one driver entry per agent rule id");
+    }
+
+    @Test
+    void noKeyForAPublicProviderExitsThreeAndSaysWhy() throws Exception {
+        write(".archlens.yml", "agent:\n  provider: openai\n  api-key-env: ARCHLENS_TEST_NEVER_SET_API_KEY\n");
+        write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    privileged: true\n");
+        Run r = run(dir.toString(), "--agent", "backend-architecture-expert");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("reviewed no file") && r.err().contains("ARCHLENS_TEST_NEVER_SET_API_KEY"), r.err());
+        assertTrue(r.out().contains("compose/privileged"), "the rule book's findings are still reported: " + r.out());
+
+        Files.delete(dir.resolve("docker-compose.yml"));
+        write(".env", "DB_PASSWORD=hunter2hunter2\n");
+        Run nothingToSend = run(dir.toString(), "--agent", "backend-architecture-expert");
+        assertEquals(1, nothingToSend.code(), "only a .env file, which is never sent: the missing key did not matter "
+                + nothingToSend.err());
+    }
+
+    @Test
+    void anUnreachableEndpointExitsThree() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        write(".archlens.yml", "agent:\n  provider: openai\n  model: gpt-test\n");
+        write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n");
+        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--agent-base-url",
+                "http://127.0.0.1:" + port + "/v1", "--format", "json");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("reviewed no file") && r.err().contains("cannot reach 127.0.0.1:" + port), r.err());
+        JSON.readTree(r.out()); // the report is still complete JSON
+    }
+
+    @Test
+    void aBreakerOpenForEveryFileExitsThreeButOneReviewedFileDoesNot() throws Exception {
+        write(".archlens.yml", "agent:\n  provider: openai\n  base-url: " + provider.url("/v1") + "\n  model: gpt-test\n");
+        write("a/docker-compose.yml", "services:\n  db:\n    image: postgres:16\n");
+        write("b/docker-compose.yml", "services:\n  cache:\n    image: redis:7\n");
+        write("c/docker-compose.yml", "services:\n  mq:\n    image: rabbitmq:3\n");
+        provider.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                        .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}").build();
+            }
+        });
+        Run r = run(dir.toString(), "--agent", "backend-architecture-expert");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("reviewed no file"), r.err());
+        assertTrue(provider.getRequestCount() <= 2, "the breaker opened after the first 401: " + provider.getRequestCount());
+
+        // the same files, one of them reviewed: the agent ran, the exit code is the rule book's and the agent's
+        provider.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return request.getBody().utf8().contains("redis:7") ? answer("cache-single-replica", "image: redis:7")
+                        : new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                                .body("{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}").build();
+            }
+        });
+        Run partly = run(dir.toString(), "--agent", "backend-architecture-expert");
+        assertEquals(1, partly.code(), partly.err());
+        assertTrue(partly.out().contains("agent/cache-single-replica cache-single-replica here b\n"), partly.out());
+        assertFalse(partly.out().contains("attacker.example") || partly.out().contains("\u001B"), partly.out());
+        assertFalse(partly.err().contains("reviewed no file"), partly.err());
     }
 
     @Test

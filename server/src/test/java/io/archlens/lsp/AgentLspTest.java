@@ -91,7 +91,8 @@ class AgentLspTest {
     static String answer() {
         ObjectNode f = JSON.createObjectNode();
         f.put("rule", "npm-install-not-reproducible").put("category", "reliability").put("severity", "warning")
-                .put("message", "npm install ignores the lockfile; use npm ci for reproducible builds")
+                .put("message", "npm install ignores the lockfile; use npm ci for reproducible builds"
+                        + " ![x](https://t.example/leak?q=1) [run](command:workbench.action.terminal.new)")
                 .put("explanation", "`npm ci` installs exactly what `package-lock.json` says. ![x](https://t.example/p.png)")
                 .put("confidence", 0.9);
         f.putObject("anchor").put("quote", "RUN npm install").put("line_hint", 2);
@@ -175,7 +176,9 @@ class AgentLspTest {
                     new Position(1, 5))).get(T, TimeUnit.SECONDS);
             String md = hover.getContents().getRight().getValue();
             assertTrue(md.contains("agent/npm-install-not-reproducible") && md.contains("npm ci"), md);
-            assertFalse(md.contains("t.example"), "images are stripped from agent explanations: " + md);
+            assertFalse(md.contains("t.example"), "images are stripped from agent messages and explanations: " + md);
+            assertFalse(md.contains("command:"), "links too: " + md);
+            assertTrue(agent.getMessage().endsWith("reproducible builds x run"), agent.getMessage());
 
             CodeActionParams cap = new CodeActionParams(new TextDocumentIdentifier(URI),
                     new Range(new Position(1, 0), new Position(1, 3)), new CodeActionContext(List.of()));

@@ -6,12 +6,13 @@ import okhttp3.Call;
 
 /**
  * Cancels one review: aborts the HTTP call in flight and wakes a backoff sleep. Cancelling is idempotent
- * and may happen from any thread.
+ * and may happen from any thread. Gates added with {@link #gate} are checked before every request of the review.
  */
 public final class CancelToken {
     private final List<Runnable> onCancel = new ArrayList<>();
     private boolean cancelled;
     private Call call;
+    private AttemptGate gate = AttemptGate.OPEN;
 
     public static CancelToken none() {
         return new CancelToken();
@@ -78,6 +79,25 @@ public final class CancelToken {
             }
         }
         return true;
+    }
+
+    /** Adds a condition checked before every request of this review ({@link #beforeAttempt}). */
+    public synchronized void gate(AttemptGate g) {
+        AttemptGate before = gate;
+        gate = () -> {
+            before.check();
+            g.check();
+        };
+    }
+
+    /** Throws when cancelled or when a gate closed: no request may be sent now. */
+    void beforeAttempt() throws ProviderException {
+        throwIfCancelled();
+        AttemptGate g;
+        synchronized (this) {
+            g = gate;
+        }
+        g.check();
     }
 
     void throwIfCancelled() throws ProviderException {

@@ -18,6 +18,8 @@ public final class CircuitBreaker {
     private int consecutive;
     private long openUntil = -1;
     private String reason;
+    /** Counts openings (and re-openings), so a review admitted earlier can tell that the breaker opened since. */
+    private long openings;
 
     public CircuitBreaker(int threshold, Duration cooldown, Clock clock, Consumer<String> onOpen) {
         this.threshold = threshold;
@@ -36,6 +38,22 @@ public final class CircuitBreaker {
             return;
         }
         throw new ProviderException(Failure.CIRCUIT_OPEN, "agent calls are paused: " + reason);
+    }
+
+    /**
+     * {@link #check()}, and a gate for the admitted review's later requests (its retries, a fallback request):
+     * it closes as soon as the breaker opens, even after a failure of another review running at the same time.
+     */
+    public synchronized AttemptGate admit() throws ProviderException {
+        check();
+        long admittedAt = openings;
+        return () -> stillAdmitted(admittedAt);
+    }
+
+    private synchronized void stillAdmitted(long admittedAt) throws ProviderException {
+        if (openings != admittedAt) {
+            throw new ProviderException(Failure.CIRCUIT_OPEN, "agent calls are paused: " + reason);
+        }
     }
 
     public synchronized void success() {
@@ -62,6 +80,7 @@ public final class CircuitBreaker {
             boolean wasOpen = openUntil >= 0;
             if (fatal || consecutive >= threshold || wasOpen) {
                 openUntil = clock.millis() + cooldown.toMillis();
+                openings++;
                 reason = e.getMessage() + (fatal ? "" : " (" + consecutive + " failures in a row)");
                 if (!wasOpen) {
                     announce = "ArchLens agent paused for " + cooldown.toMinutes() + " min: " + reason;

@@ -17,7 +17,9 @@ import okhttp3.Response;
  * POSTs JSON with the retry policy: retryable statuses and I/O errors are retried (at most
  * {@link RetryPolicy#maxRetries()} times) after the server's requested wait or an exponential backoff with
  * jitter; quota and billing errors are never retried; timeouts are not retried (the model was slow, and a
- * second try would double the wait and the cost). Logs go through {@link SafeLog} with credentials masked.
+ * second try would double the wait and the cost). A connection that went away under the request (closed
+ * while pooled, reset, stream reset) is retried once at once, on a new connection, before the retries count.
+ * The token's gates (the circuit breaker) are checked before every request, retries included. Logs go through {@link SafeLog} with credentials masked.
  */
 public final class HttpCaller {
     private static final MediaType JSON = MediaType.get("application/json");
@@ -45,13 +47,19 @@ public final class HttpCaller {
                 .post(RequestBody.create(body, JSON)).build();
         ProviderException last = null;
         long requested = -1;
+        boolean resetRetried = false;
+        boolean immediate = false;
         for (int attempt = 0; attempt <= retry.maxRetries(); attempt++) {
-            token.throwIfCancelled();
-            if (attempt > 0) {
+            token.beforeAttempt();
+            if (immediate) {
+                SafeLog.log(Level.FINE, "agent: retrying " + url + " at once on a new connection after: "
+                        + last.getMessage(), secret);
+                immediate = false;
+            } else if (attempt > 0) {
                 long wait = requested >= 0 ? requested : retry.backoff(attempt - 1);
                 SafeLog.log(Level.INFO, "agent: retrying " + url + " in " + wait + " ms after: " + last.getMessage(), secret);
                 sleeper.sleep(wait, token);
-                token.throwIfCancelled();
+                token.beforeAttempt();
             }
             SafeLog.log(Level.FINE, "agent: POST " + url + " [" + SafeLog.headers(request.headers()) + "] "
                     + body.length() + " chars", secret);
@@ -96,9 +104,30 @@ public final class HttpCaller {
                 last = new ProviderException(Failure.NETWORK, "cannot reach " + hostOf(url) + ": "
                         + SafeLog.mask(e.getClass().getSimpleName() + " " + e.getMessage(), secret), 0, null, null);
                 SafeLog.log(Level.FINE, "agent: " + last.getMessage(), secret);
+                if (!resetRetried && droppedConnection(e)) {
+                    resetRetried = true; // at once, on a new connection, and not counted as one of the retries
+                    immediate = true;
+                    attempt--;
+                }
             }
         }
         throw last;
+    }
+
+    /**
+     * The connection went away under the request (the server or a proxy closed a pooled connection, or reset
+     * it, or reset the HTTP/2 stream), as opposed to a host that cannot be reached at all.
+     */
+    static boolean droppedConnection(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("StreamResetException")
+                    || m.contains("broken pipe") || m.contains("connection reset") || m.contains("unexpected end of stream")
+                    || m.contains("connection abort")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String hostOf(String url) {

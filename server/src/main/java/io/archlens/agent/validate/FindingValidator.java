@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Mechanically checks every finding the model returned and converts the survivors into {@link Finding}s:
  * anchored by quote (else dropped), rule id sanitised to {@code agent/<slug>}, severity and category mapped,
- * message cut to one line, explanation sanitised, low-confidence findings dropped, fixes validated. Nothing
+ * message made one line of inert text ({@link ModelText}: no images, links, HTML, control characters or terminal
+ * escapes, capped), explanation sanitised ({@link MarkdownSanitizer}), low-confidence findings dropped, fixes validated. Nothing
  * the model writes is executed or trusted beyond this.
  */
 public final class FindingValidator {
@@ -39,7 +40,7 @@ public final class FindingValidator {
         SyntaxCheck.Baseline baseline = new SyntaxCheck.Baseline(file);
         io.archlens.core.LineIndex redactedLines = io.archlens.core.LineIndex.of(redacted.text());
         for (RawFinding r : raw) {
-            String message = r.message() == null ? "" : FixValidator.oneLine(r.message(), MAX_MESSAGE);
+            String message = r.message() == null ? "" : ModelText.line(r.message(), MAX_MESSAGE);
             String ruleId = RuleIds.sanitize(r.rule());
             if (message.isEmpty()) {
                 dropped.add(ruleId + ": no message");

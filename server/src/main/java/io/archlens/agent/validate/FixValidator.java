@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * Turns the model's search/replace edits into a {@link Fix}, or rejects them. Kept only when every search
  * text occurs exactly once in the text the model saw, edits do not overlap, no edit touches or writes a
- * redaction placeholder, something actually changes, and (YAML/JSON/properties) the result still parses.
+ * redaction placeholder, something actually changes, the change stays small ({@link FixLimits}: no whole-file
+ * deletions or rewrites, no placeholder text, no control characters), and the result parses as well as the
+ * original ({@link SyntaxCheck}, for every kind with a parser).
  * Agent fixes are always unsafe: offered one at a time, never applied by fix-all.
  */
 public final class FixValidator {
     public static final int MAX_EDITS = 20;
+    public static final int MAX_TITLE = 120;
 
     private FixValidator() {
     }
@@ -82,11 +85,15 @@ public final class FixValidator {
         if (fixed.equals(file.text())) {
             return Result.no("the edits change nothing");
         }
+        String tooMuch = FixLimits.refusal(file.text(), fixed, edits);
+        if (tooMuch != null) {
+            return Result.no(tooMuch);
+        }
         if (!SyntaxCheck.stillValid(baseline, fixed)) {
             return Result.no("the result no longer parses");
         }
         String title = raw.title() == null || raw.title().isBlank() ? "Apply the agent's suggestion"
-                : oneLine(raw.title(), 120);
+                : ModelText.line(raw.title(), MAX_TITLE);
         return new Result(new Fix(title + " (agent)", edits, false), null);
     }
 
@@ -96,10 +103,5 @@ public final class FixValidator {
             return replace.replace("\r\n", "\n").replace("\n", "\r\n");
         }
         return replace;
-    }
-
-    static String oneLine(String s, int max) {
-        String t = s.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
-        return t.length() > max ? t.substring(0, max - 3) + "..." : t;
     }
 }

@@ -17,7 +17,8 @@ import org.commonmark.renderer.markdown.MarkdownRenderer;
 /**
  * Makes a model-written explanation safe to show in a hover: images become their alt text (no remote
  * fetches), raw HTML is removed, and links that are not absolute http(s) links (command:, file:, vscode:,
- * javascript:, data:, relative paths) become plain text. The result is re-rendered as markdown and capped.
+ * javascript:, data:, relative paths) become plain text, and control characters (terminal escapes) and invisible
+ * direction or zero-width characters are removed. The result is re-rendered as markdown and capped.
  */
 public final class MarkdownSanitizer {
     public static final int MAX_CHARS = 6000;
@@ -31,7 +32,7 @@ public final class MarkdownSanitizer {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
-        String input = markdown.length() > MAX_CHARS * 2 ? markdown.substring(0, MAX_CHARS * 2) : markdown;
+        String input = ModelText.withoutControls(markdown.length() > MAX_CHARS * 2 ? markdown.substring(0, MAX_CHARS * 2) : markdown);
         Node doc = PARSER.parse(input);
         List<Node> remove = new ArrayList<>();
         List<Node> unwrap = new ArrayList<>();

