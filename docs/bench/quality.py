@@ -4,7 +4,8 @@
 Usage (repository root, after `mvn -B -q -o package -DskipTests -Darchlens.skipClients`):
 
     python3 docs/bench/quality.py /tmp/quality-repos            # every sub-folder is one repository
-    python3 docs/bench/quality.py /tmp/quality-repos/foo /tmp/x  # or name repositories one by one
+    python3 docs/bench/quality.py /tmp/quality-repos/foo /tmp/x  # or name repositories one by one (a single
+                                                                 # folder is one repository when it has .git or .commit)
     options: --jar PATH (default server/target/archlens.jar), --top N (rules listed, default 10),
              --markdown (one docs/quality.md-style section per repository), --keep DIR (save each JSON report)
 
