@@ -14,12 +14,18 @@ import io.archlens.syntax.gha.Workflow;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YScalar;
+import java.util.List;
 
-/** {@code continue-on-error: true} on tests, lint or scans: failures no longer fail the build. */
+/**
+ * {@code continue-on-error: true} on tests, lint or scans: failures no longer fail the build. Not reported on a step
+ * followed by an upload of SARIF to code scanning, where the results are the gate.
+ */
 public final class ContinueOnErrorTests implements Rule<Workflow> {
     static final RuleMeta META = RuleMeta.of("gha/continue-on-error-tests",
             "Test or check failures are ignored", Severity.WARNING, Category.RELIABILITY, FileKind.GITHUB_ACTIONS)
             .withFix();
+
+    private static final String SARIF_UPLOAD = "github/codeql-action/upload-sarif";
 
     @Override
     public RuleMeta meta() {
@@ -32,13 +38,31 @@ public final class ContinueOnErrorTests implements Rule<Workflow> {
             if (Gha.testLike(j.id()) || Gha.testLike(j.text("name"))) {
                 report(ctx, w, j.map(), "job " + j.id());
             }
-            for (Step s : j.steps()) {
+            List<Step> steps = j.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
                 YScalar run = s.run();
+                if (sarifUploadedAfter(steps, i)) {
+                    continue; // the scanner's exit code is not the gate: its SARIF reaches code scanning
+                }
                 if (Gha.testLike(s.text("name")) || run != null && Gha.testLike(run.value())) {
                     report(ctx, w, s.map(), "step '" + s.label() + "'");
                 }
             }
         }
+    }
+
+    /**
+     * True when a later step of the job uploads SARIF to code scanning: the documented pattern lets the scanner
+     * step fail (it exits non-zero on findings) so that the upload runs, and code-scanning alerts gate the merge.
+     */
+    static boolean sarifUploadedAfter(List<Step> steps, int index) {
+        for (int k = index + 1; k < steps.size(); k++) {
+            if (steps.get(k).usesAction(SARIF_UPLOAD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(RuleContext ctx, Workflow w, YMap map, String what) {
