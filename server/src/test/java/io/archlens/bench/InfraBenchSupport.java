@@ -14,7 +14,7 @@ import java.util.Map;
 /** Timing loop shared by the Terraform, GitHub Actions and OpenAPI benchmarks. */
 final class InfraBenchSupport {
     /** Raised so the large generated inputs are analysed rather than skipped. */
-    static final Settings SETTINGS = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024));
+    static final Settings SETTINGS = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024, "max-findings-per-file", 10_000_000));
 
     private InfraBenchSupport() {
     }

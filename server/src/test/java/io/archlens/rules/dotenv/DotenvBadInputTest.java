@@ -47,7 +47,7 @@ class DotenvBadInputTest {
         }
         sb.append("SETTING_7=dup\n");
         SourceFile file = Fixtures.source(".env", sb.toString(), FileKind.DOTENV);
-        Settings big = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024));
+        Settings big = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024, "max-findings-per-file", 10_000_000));
         List<Finding> f = Fixtures.analyze(file, big).findings();
         assertEquals(1, f.size());
         assertEquals("env/duplicate-key", f.get(0).ruleId());

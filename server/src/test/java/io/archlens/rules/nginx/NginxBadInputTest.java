@@ -61,7 +61,7 @@ class NginxBadInputTest {
         }
         sb.append("}\n");
         SourceFile file = Fixtures.source("nginx.conf", sb.toString(), FileKind.NGINX);
-        Settings big = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024));
+        Settings big = Settings.fromMap(Map.of("max-file-bytes", 64L * 1024 * 1024, "max-findings-per-file", 10_000_000));
         List<Finding> f = Fixtures.analyze(file, big).findings();
         assertEquals(servers * 2L, f.size(), "one timeouts and one dropped-headers finding per server");
         assertTrue(file.lines().lineCount() > 100_000);

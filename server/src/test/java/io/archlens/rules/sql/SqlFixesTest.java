@@ -131,7 +131,7 @@ class SqlFixesTest {
         }
         String text = sb.toString();
         assertTrue(text.lines().count() >= 100_000);
-        Settings big = Settings.fromMap(Map.of("max-file-bytes", 100_000_000));
+        Settings big = Settings.fromMap(Map.of("max-file-bytes", 100_000_000, "max-findings-per-file", 10_000_000));
         List<Finding> findings = Fixtures.analyze(Fixtures.source(MIG, text, FileKind.SQL), big).findings();
         assertEquals(List.of(), findings);
     }
