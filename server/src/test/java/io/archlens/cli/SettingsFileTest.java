@@ -53,7 +53,7 @@ class SettingsFileTest {
         assertTrue(r.err().contains(".archlens.yml:2:25: error config/invalid-value 'critical' is not a rule setting"),
                 r.err());
         assertTrue(r.err().contains(".archlens.yml:4:13: error config/invalid-value context.replicas must be a whole"
-                + " number, not 'many'"), r.err());
+                + " number (0 or more), not 'many'"), r.err());
         assertTrue(r.err().contains("is not valid; fix the errors above"), r.err());
     }
 

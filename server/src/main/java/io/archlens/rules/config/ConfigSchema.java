@@ -1,6 +1,7 @@
 package io.archlens.rules.config;
 
-import io.archlens.agent.AgentSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archlens.analysis.Edit;
 import io.archlens.analysis.Fix;
 import io.archlens.analysis.RuleBook;
@@ -14,75 +15,32 @@ import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
 import io.archlens.syntax.yaml.YamlFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
- * What {@code .archlens.yml} may hold (docs/configuration.md, docs/agents.md) and the walk that reports what it
- * should not: values of the wrong type or outside their set, rule ids no rule has, keys nothing reads.
+ * What {@code .archlens.yml} may hold, read from the settings schema {@code docs/settings.json} (packaged as
+ * {@code archlens/settings.json}; {@code SettingsSchemaTest} keeps it true to the code), and the walk that reports
+ * what the file should not hold: values of the wrong type or outside their set, rule ids no rule has, keys
+ * nothing reads. {@code context:} is open-ended (free-form facts go to the LLM agent), so there only a near miss
+ * of a known key is reported.
  */
 final class ConfigSchema {
     private static final Set<String> RULE_VALUES = Set.of("off", "on", "error", "warning", "warn", "info",
             "information", "hint", "true", "false", "default", "none");
-    private static final Pattern WHOLE = Pattern.compile("[+]?[0-9]+");
+    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]{1,18}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-
-    /** How a value is checked: it reports through {@code bad(node, message)} when it is unusable. */
-    private interface Check extends BiConsumer<YNode, ConfigSchema> {
-    }
-
-    private static final Map<String, Check> TOP = new LinkedHashMap<>();
-    private static final Map<String, Check> CONTEXT = new LinkedHashMap<>();
-    private static final Map<String, Check> DATABASE = new LinkedHashMap<>();
-    private static final Map<String, Check> AGENT = new LinkedHashMap<>();
-    private static final Map<String, Check> TRIGGERS = new LinkedHashMap<>();
-
-    static {
-        TOP.put("rules", (n, s) -> s.rules(n));
-        TOP.put("ignore", (n, s) -> s.stringList(n, "ignore", "a list of globs (- vendor/)"));
-        TOP.put("context", (n, s) -> s.section(n, "context", CONTEXT, true));
-        TOP.put("agent", (n, s) -> s.section(n, "agent", AGENT, false));
-        TOP.put("max-file-bytes", (n, s) -> s.whole(n, "max-file-bytes", 1));
-        TOP.put("diagnostics-mode", (n, s) -> s.oneOf(n, "diagnostics-mode", Set.of("push", "pull")));
-        TOP.put("docs-base-url", (n, s) -> s.text(n, "docs-base-url"));
-
-        CONTEXT.put("stage", (n, s) -> s.text(n, "context.stage"));
-        for (String k : List.of("requests-per-second", "rps", "replicas", "team-size", "database-max-connections")) {
-            CONTEXT.put(k, (n, s) -> s.whole(n, "context." + k, 0));
-        }
-        CONTEXT.put("database", (n, s) -> s.section(n, "context.database", DATABASE, false));
-        CONTEXT.put("database-engine", (n, s) -> s.text(n, "context.database-engine"));
-        CONTEXT.put("cloud", (n, s) -> s.text(n, "context.cloud"));
-        CONTEXT.put("required-tags", (n, s) -> s.stringList(n, "context.required-tags", "a list of tag names"));
-        DATABASE.put("engine", (n, s) -> s.text(n, "context.database.engine"));
-        DATABASE.put("max-connections", (n, s) -> s.whole(n, "context.database.max-connections", 1));
-
-        AGENT.put("enabled", (n, s) -> s.bool(n, "agent.enabled"));
-        AGENT.put("provider", (n, s) -> s.oneOf(n, "agent.provider", Set.of("openai", "anthropic")));
-        AGENT.put("base-url", (n, s) -> s.url(n, "agent.base-url"));
-        AGENT.put("model", (n, s) -> s.text(n, "agent.model"));
-        AGENT.put("api-key-env", (n, s) -> s.keyEnv(n));
-        AGENT.put("name", (n, s) -> s.text(n, "agent.name"));
-        AGENT.put("triggers", (n, s) -> s.triggers(n));
-        AGENT.put("on-save", (n, s) -> s.bool(n, "agent.on-save"));
-        AGENT.put("on-type", (n, s) -> s.bool(n, "agent.on-type"));
-        for (String k : List.of("debounce-ms", "max-file-bytes", "timeout-ms", "max-output-tokens", "max-concurrent")) {
-            AGENT.put(k, (n, s) -> s.whole(n, "agent." + k, 1));
-        }
-        AGENT.put("daily-token-budget", (n, s) -> s.whole(n, "agent.daily-token-budget", 0));
-        AGENT.put("min-confidence", (n, s) -> s.number(n, "agent.min-confidence"));
-        AGENT.put("temperature", (n, s) -> s.number(n, "agent.temperature"));
-        TRIGGERS.put("on-save", (n, s) -> s.bool(n, "agent.triggers.on-save"));
-        TRIGGERS.put("on-type", (n, s) -> s.bool(n, "agent.triggers.on-type"));
-    }
+    private static final String OPEN_ENDED = "context";
+    private static volatile JsonNode settingsSchema;
 
     private final Set<String> ruleIds = new TreeSet<>();
     private final Set<String> prefixes = new TreeSet<>();
@@ -94,6 +52,23 @@ final class ConfigSchema {
             prefixes.add(m.id().substring(0, m.id().indexOf('/')));
         }
         prefixes.add(RuleBook.AGENT_PREFIX.substring(0, RuleBook.AGENT_PREFIX.length() - 1));
+    }
+
+    /** The packaged settings schema (read once). */
+    static JsonNode settingsSchema() {
+        JsonNode s = settingsSchema;
+        if (s == null) {
+            try (InputStream in = ConfigSchema.class.getResourceAsStream("/archlens/settings.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("archlens/settings.json is not on the class path");
+                }
+                s = new ObjectMapper().readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            settingsSchema = s;
+        }
+        return s;
     }
 
     List<ConfigProblem> check(YamlFile yaml) {
@@ -115,52 +90,84 @@ final class ConfigSchema {
                     + describe(root));
             return problems;
         }
-        entries(m, "", TOP, false);
+        entries(m, "", settingsSchema());
         return problems;
     }
 
-    // ---- sections
+    // ---- the walk
 
-    private void section(YNode n, String path, Map<String, Check> keys, boolean openEnded) {
+    /** One value against its schema ({@code path} is dotted, e.g. {@code context.replicas}). */
+    private void value(YNode n, String path, JsonNode schema) {
+        if (path.equals("rules")) {
+            rules(n);
+            return;
+        }
         if (isNull(n)) {
-            return;
+            return; // a key with nothing under it reads as absent
         }
-        if (!(n instanceof YMap m)) {
-            bad(n, path + " must be a mapping (keys " + String.join(", ", keys.keySet()) + "), not " + describe(n));
-            return;
+        switch (schema.path("type").asText()) {
+            case "object" -> {
+                if (n instanceof YSeq && path.equals("agent.triggers")) {
+                    stringList((YSeq) n, path); // also accepted: triggers: [on-save, on-type]
+                } else if (n instanceof YMap m) {
+                    entries(m, path + ".", schema);
+                } else {
+                    bad(n, path + " must be a mapping (" + String.join(", ", keys(schema)) + "), not " + describe(n));
+                }
+            }
+            case "array" -> {
+                if (n instanceof YSeq seq) {
+                    stringList(seq, path);
+                } else {
+                    bad(n, path + " must be a list (- " + (path.equals("ignore") ? "vendor/" : "...") + "), not "
+                            + describe(n));
+                }
+            }
+            case "integer" -> whole(n, path, schema);
+            case "number" -> number(n, path, schema);
+            case "boolean" -> {
+                if (n.text() == null || !BOOLEANS.contains(n.text().trim().toLowerCase(Locale.ROOT))) {
+                    bad(n, path + " must be true or false, not " + describe(n));
+                }
+            }
+            default -> text(n, path, schema);
         }
-        entries(m, path + ".", keys, openEnded);
     }
 
-    /**
-     * Checks each entry of a mapping; an unknown key is reported unless the section is open-ended (the project
-     * context also carries free-form facts for the LLM agent), where only a near miss of a known key is.
-     */
-    private void entries(YMap m, String path, Map<String, Check> keys, boolean openEnded) {
+    /** The entries of a mapping: known keys are checked against their schema, others reported (see the class). */
+    private void entries(YMap m, String path, JsonNode schema) {
+        List<String> known = keys(schema);
+        boolean openEnded = path.equals(OPEN_ENDED + ".");
         for (YEntry e : m.entries()) {
             String key = e.keyText();
-            Check check = key == null ? null : keys.get(key);
-            if (check != null) {
-                if (e.value() != null) {
-                    check.accept(e.value(), this);
-                }
-                continue;
-            }
             if (key == null || e.key() == null) {
                 continue;
             }
+            JsonNode property = schema.path("properties").get(key);
+            if (property != null) {
+                if (e.value() != null) {
+                    value(e.value(), path + key, property);
+                }
+                continue;
+            }
             String kebab = kebab(key);
-            String near = keys.containsKey(kebab) ? kebab : Names.closest(key, keys.keySet(), 2).orElse(null);
+            String near = known.contains(kebab) ? kebab : Names.closest(key, known, 2).orElse(null);
             if (openEnded && near == null) {
                 continue;
             }
             String where = path.isEmpty() ? "at the top level" : "under " + path.substring(0, path.length() - 1);
             String msg = "ArchLens does not read '" + key + "' " + where + (near != null
                     ? "; did you mean '" + near + "'?"
-                    : "; known keys: " + String.join(", ", keys.keySet()));
+                    : "; known keys: " + String.join(", ", known));
             problems.add(new ConfigProblem(ConfigPack.UNKNOWN_KEY, e.key().range(), msg, near == null ? List.of()
                     : List.of(Fix.unsafe("Rename to '" + near + "'", Edit.replace(e.key().range(), near)))));
         }
+    }
+
+    private static List<String> keys(JsonNode schema) {
+        List<String> out = new ArrayList<>();
+        schema.path("properties").fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     // ---- rules:
@@ -243,75 +250,59 @@ final class ConfigSchema {
                 : List.of(Fix.unsafe("Replace with '" + suggestion + "'", Edit.replace(at, suggestion)))));
     }
 
-    // ---- value checks
+    // ---- scalars
 
-    private void text(YNode n, String path) {
-        if (!isNull(n) && !(n instanceof YScalar)) {
+    private void text(YNode n, String path, JsonNode schema) {
+        String t = n.text();
+        if (t == null) {
             bad(n, path + " must be a single value, not " + describe(n));
+            return;
+        }
+        List<String> allowed = new ArrayList<>();
+        schema.path("enum").forEach(v -> allowed.add(v.asText()));
+        if (!allowed.isEmpty() && !allowed.contains(t.trim().toLowerCase(Locale.ROOT))) {
+            bad(n, path + " must be " + String.join(", ", allowed.subList(0, allowed.size() - 1))
+                    + (allowed.size() > 1 ? " or " : "") + allowed.get(allowed.size() - 1) + ", not " + describe(n));
+        } else if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(t.trim()).find()) {
+            String why = schema.path("description").asText("");
+            bad(n, path + " cannot be " + describe(n) + (why.isEmpty() ? "" : ": " + why));
         }
     }
 
-    private void bool(YNode n, String path) {
+    /** Whole numbers; quoted ones only in the context (read leniently there), elsewhere they are not numbers. */
+    private void whole(YNode n, String path, JsonNode schema) {
         String t = n.text();
-        if (t == null || !Set.of("true", "false", "yes", "no", "on", "off").contains(t.toLowerCase(Locale.ROOT))) {
-            bad(n, path + " must be true or false, not " + describe(n));
-        }
-    }
-
-    private void whole(YNode n, String path, long min) {
-        String t = n.text();
-        if (t == null || !WHOLE.matcher(t.trim()).matches() || !fitsInt(t.trim()) || Long.parseLong(t.trim()) < min) {
-            bad(n, path + " must be a whole number" + (min > 0 ? " above 0" : "") + ", not " + describe(n));
-        } else if (n instanceof YScalar s && !s.plain() && path.equals("max-file-bytes")) {
+        boolean quoted = n instanceof YScalar s && !s.plain();
+        if (t == null || !WHOLE.matcher(t.trim()).matches() || !inRange(Double.parseDouble(t.trim()), schema)) {
+            bad(n, path + " must be a whole number" + range(schema) + ", not " + describe(n));
+        } else if (quoted && !path.startsWith(OPEN_ENDED + ".")) {
             bad(n, path + " must be a number, not the quoted text " + describe(n) + "; remove the quotes");
         }
     }
 
-    private void number(YNode n, String path) {
+    private void number(YNode n, String path, JsonNode schema) {
         String t = n.text();
-        if (t == null || !(n instanceof YScalar s) || !s.plain() || !NUMBER.matcher(t.trim()).matches()) {
-            bad(n, path + " must be a number, not " + describe(n));
+        if (t == null || !(n instanceof YScalar s) || !s.plain() || !NUMBER.matcher(t.trim()).matches()
+                || !inRange(Double.parseDouble(t.trim()), schema)) {
+            bad(n, path + " must be a number" + range(schema) + ", not " + describe(n));
         }
     }
 
-    private void oneOf(YNode n, String path, Set<String> values) {
-        String t = n.text();
-        if (t == null || !values.contains(t.trim().toLowerCase(Locale.ROOT))) {
-            bad(n, path + " must be " + String.join(" or ", new TreeSet<>(values)) + ", not " + describe(n));
-        }
+    private static boolean inRange(double v, JsonNode schema) {
+        return (!schema.has("minimum") || v >= schema.get("minimum").asDouble())
+                && (!schema.has("maximum") || v <= schema.get("maximum").asDouble())
+                && v <= Integer.MAX_VALUE;
     }
 
-    private void url(YNode n, String path) {
-        String t = n.text();
-        if (t == null || !t.trim().matches("(?i)https?://\\S+")) {
-            bad(n, path + " must be an http(s) URL, not " + describe(n));
-        }
+    private static String range(JsonNode schema) {
+        String min = schema.has("minimum") ? schema.get("minimum").asText() : null;
+        String max = schema.has("maximum") ? schema.get("maximum").asText() : null;
+        return min != null && max != null ? " from " + min + " to " + max
+                : "0".equals(min) ? " (0 or more)" : min != null ? " of at least " + min
+                : max != null ? " of at most " + max : "";
     }
 
-    private void keyEnv(YNode n) {
-        String t = n.text();
-        if (t == null || !AgentSettings.KEY_ENV.matcher(t.trim()).matches()) {
-            bad(n, "agent.api-key-env must name an environment variable ending in API_KEY (e.g. OPENAI_API_KEY), not "
-                    + describe(n));
-        }
-    }
-
-    private void triggers(YNode n) {
-        if (n instanceof YSeq) {
-            stringList(n, "agent.triggers", "a list of on-save, on-type");
-        } else {
-            section(n, "agent.triggers", TRIGGERS, false);
-        }
-    }
-
-    private void stringList(YNode n, String path, String shape) {
-        if (isNull(n)) {
-            return;
-        }
-        if (!(n instanceof YSeq seq)) {
-            bad(n, path + " must be " + shape + ", not " + describe(n));
-            return;
-        }
+    private void stringList(YSeq seq, String path) {
         for (YNode item : seq.items()) {
             if (!(item instanceof YScalar) || isNull(item)) {
                 bad(item, "Each entry of " + path + " must be a single value, not " + describe(item));
@@ -327,11 +318,6 @@ final class ConfigSchema {
 
     private static boolean isNull(YNode n) {
         return n instanceof YScalar s && s.isNull();
-    }
-
-    private static boolean fitsInt(String digits) {
-        String d = digits.startsWith("+") ? digits.substring(1) : digits;
-        return d.length() < 10 || (d.length() == 10 && d.compareTo("2147483647") <= 0);
     }
 
     private static String describe(YNode n) {
