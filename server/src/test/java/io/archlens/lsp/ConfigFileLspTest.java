@@ -18,8 +18,7 @@ class ConfigFileLspTest {
 
     @BeforeEach
     void start() throws Exception {
-        h = LspHarness.start();
-        h.initialize("file:///work/app", LspHarness.capabilities(false, true), null);
+        h = LspHarness.started("file:///work/app");
     }
 
     @AfterEach

@@ -22,8 +22,7 @@ class DockerfileEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        h = LspHarness.start();
-        h.initialize("file:///work/app", LspHarness.capabilities(false, true), null);
+        h = LspHarness.started("file:///work/app");
     }
 
     @AfterEach

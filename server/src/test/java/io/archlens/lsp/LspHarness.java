@@ -52,6 +52,13 @@ public final class LspHarness implements AutoCloseable {
         return new LspHarness(RuleBook.loadDefault());
     }
 
+    /** The default rule book, initialised on {@code rootUri} as a push client with markdown hovers. */
+    public static LspHarness started(String rootUri) throws Exception {
+        LspHarness h = start();
+        h.initialize(rootUri, capabilities(false, true), null);
+        return h;
+    }
+
     /** Capabilities of a modern client: pull off unless asked, markdown hover, documentChanges. */
     public static ClientCapabilities capabilities(boolean pull, boolean markdown) {
         ClientCapabilities c = new ClientCapabilities();
