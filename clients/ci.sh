@@ -3,7 +3,7 @@
 #   1. VS Code extension: npm ci, unit tests (no VS Code download), .vsix build (no publishing), .vsix contents check
 #   2. Neovim end-to-end test (clients/nvim/e2e.sh)
 #   3. Emacs eglot end-to-end test (clients/emacs/e2e.sh)
-#   4. the launcher's class-data archive handling (clients/launcher/e2e.sh)
+#   4. the launcher: run through symlinks, and its class-data archive handling (clients/launcher/e2e.sh)
 # Missing tools are installed with apt-get when running as root (a fresh Debian machine). Exits non-zero on the
 # first failure. Prints "N passed, N failed" at the end.
 set -euo pipefail
@@ -100,5 +100,5 @@ vscode() {
 step "VS Code extension: npm ci, npm test, vsce package" vscode
 step "Neovim end-to-end" "$repo/clients/nvim/e2e.sh"
 step "Emacs eglot end-to-end" "$repo/clients/emacs/e2e.sh"
-step "bin/archlens launcher: class-data archive" "$repo/clients/launcher/e2e.sh"
+step "bin/archlens launcher: symlinks, class-data archive" "$repo/clients/launcher/e2e.sh"
 echo "clients: $passed passed, $failed failed"

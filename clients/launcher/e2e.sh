@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# End-to-end test of bin/archlens's class-data archive handling, on a copy of the built jar (the real
-# server/target is left alone): on a CI runner no archive is written; the first `check` writes one (renamed
-# into place, no temporary file left) with stdout carrying only the report; the next run maps it.
+# End-to-end test of bin/archlens: run through symlinks (the editor install links it into ~/.local/bin), it
+# finds its jar; and its class-data archive handling, on a copy of the built jar (the real server/target is left
+# alone): on a CI runner no archive is written; the first `check` writes one (renamed into place, no temporary
+# file left) with stdout carrying only the report; the next run maps it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "[launcher-e2e] FAIL: $*"; exit 1; }
+
+# an absolute link from another folder, and a relative link to a relative link (no GNU readlink -f needed)
+mkdir -p "$tmp/links/bin" "$tmp/links/other"
+ln -s "$repo/bin/archlens" "$tmp/links/bin/archlens"
+ln -s ../bin/archlens "$tmp/links/other/archlens-rel"
+ln -s archlens-rel "$tmp/links/other/archlens-chain"
+for link in "$tmp/links/bin/archlens" "$tmp/links/other/archlens-chain"; do
+  out="$(cd "$tmp" && env -u ARCHLENS_JAR ARCHLENS_NO_CDS=1 "$link" --version 2>&1)" || fail "$link: $out"
+  grep -q '^archlens ' <<<"$out" || fail "through the symlink $link: $out"
+done
+(cd "$tmp/links/other" && env -u ARCHLENS_JAR ARCHLENS_NO_CDS=1 ./archlens-chain --version >/dev/null 2>&1) \
+  || fail "a relative path to the symlink"
 cp "$repo/server/target/archlens.jar" "$tmp/archlens.jar"
 export ARCHLENS_JAR="$tmp/archlens.jar"
 unset ARCHLENS_NO_CDS ARCHLENS_CDS_TRAIN ARCHLENS_JAVA_OPTS

@@ -29,12 +29,7 @@ class StartupPathsTest {
     void theEditorSessionWarmUpCompletesItsShutdown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM node:latest\n");
         Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  api:\n    build: .\n");
-        io.archlens.core.Log.setStderr(false);
-        try {
-            assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "the shutdown response came back");
-        } finally {
-            io.archlens.core.Log.setStderr(true);
-        }
+        assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "the shutdown response came back");
     }
 
     @Test
@@ -46,7 +41,6 @@ class StartupPathsTest {
             Warmup.run();
         } finally {
             System.setOut(before);
-            io.archlens.core.Log.setStderr(true);
         }
         assertEquals("", captured.toString(), "the user's command output is all that reaches stdout");
     }

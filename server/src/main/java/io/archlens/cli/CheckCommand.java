@@ -3,7 +3,6 @@ package io.archlens.cli;
 import io.archlens.analysis.Finding;
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.Severity;
-import io.archlens.config.ConfigLoader;
 import io.archlens.config.Settings;
 import io.archlens.workspace.BatchAnalyzer;
 import io.archlens.workspace.BatchAnalyzer.FileResult;
@@ -80,31 +79,19 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         Path cwd = Path.of("").toAbsolutePath();
-        Settings settings;
-        Path root;
-        try {
-            Path cfg = config != null ? config : findConfig(paths.get(0).toAbsolutePath(), cwd);
-            if (cfg != null) {
-                if (!Files.isRegularFile(cfg)) {
-                    err.println("archlens: no such settings file: " + cfg);
-                    return 2;
-                }
-                settings = ConfigLoader.parse(Files.readString(cfg));
-                root = cfg.toAbsolutePath().getParent();
-            } else {
-                settings = Settings.DEFAULTS;
-                root = cwd;
-            }
-        } catch (IOException | RuntimeException e) {
-            err.println("archlens: cannot read settings: " + e.getMessage());
+        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
+        SettingsFile.Loaded loaded = SettingsFile.load(config, paths.get(0), cwd, err);
+        if (loaded == null) {
             return 2;
         }
-        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
+        Settings settings = loaded.settings();
+        Path root = loaded.root();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {
             for (Path p : paths) {
                 files.addAll(FileWalker.walk(p, root, settings));
             }
+            files.removeIf(loaded::isFile); // validated above, its problems on stderr
         } catch (IOException e) {
             err.println("archlens: cannot read " + e.getMessage());
             return 2;
@@ -160,23 +147,6 @@ public final class CheckCommand implements Callable<Integer> {
         boolean failing = results.stream().flatMap(r -> r.findings().stream())
                 .anyMatch(f -> f.severity().atLeast(threshold));
         return failing ? 1 : 0;
-    }
-
-    static Path findConfig(Path start, Path cwd) {
-        Path dir = Files.isDirectory(start) ? start : start.getParent();
-        while (dir != null) {
-            for (String n : new String[] {ConfigLoader.FILE_NAME, ".archlens.yaml"}) {
-                Path c = dir.resolve(n);
-                if (Files.isRegularFile(c)) {
-                    return c;
-                }
-            }
-            if (dir.equals(cwd)) {
-                break;
-            }
-            dir = dir.getParent();
-        }
-        return null;
     }
 
     static String plural(long n, String word) {

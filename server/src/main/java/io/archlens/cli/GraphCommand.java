@@ -1,7 +1,6 @@
 package io.archlens.cli;
 
 import io.archlens.analysis.RuleBook;
-import io.archlens.config.ConfigLoader;
 import io.archlens.config.Settings;
 import io.archlens.model.SystemGraph;
 import io.archlens.model.SystemIndex;
@@ -29,6 +28,9 @@ public final class GraphCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "mermaid", description = "mermaid or dot (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
+    Path config;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,18 +44,23 @@ public final class GraphCommand implements Callable<Integer> {
             return 2;
         }
         Path cwd = Path.of("").toAbsolutePath();
-        Settings settings = Settings.DEFAULTS;
+        SettingsFile.Loaded loaded = SettingsFile.load(config, start, cwd, err);
+        if (loaded == null) {
+            return 2;
+        }
+        Settings settings = loaded.settings();
         try {
-            Path cfg = CheckCommand.findConfig(start.toAbsolutePath(), cwd);
-            if (cfg != null) {
-                settings = ConfigLoader.parse(Files.readString(cfg));
-            }
             SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
-            WorkspaceIndexer.index(index, start, cwd, settings, uri -> false, () -> false, n -> { },
+            WorkspaceIndexer.index(index, start, loaded.root(), settings, uri -> false, () -> false, n -> { },
                     (msg, e) -> err.println("archlens: " + msg + ": " + e));
-            SystemGraph g = new SystemGraph(new SystemModel(index.all(), settings.context(), SystemModel.FileProbe.NONE));
+            SystemModel model = new SystemModel(index.all(), settings.context(), SystemModel.FileProbe.NONE);
+            SystemGraph g = new SystemGraph(model);
             out.print(format == Format.dot ? g.dot() : g.mermaid());
             out.flush();
+            if (model.nodes().isEmpty() && model.services().isEmpty() && g.edges().isEmpty()) {
+                err.println("archlens: nothing to draw in " + start + ": no Compose service, Kubernetes workload or"
+                        + " Service found (" + CheckCommand.plural(index.size(), "configuration file") + " read)");
+            }
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("archlens: " + e.getMessage());

@@ -5,9 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * gitignore-like globs over forward-slash relative paths: {@code *} within a segment, {@code **} across
- * segments, {@code ?} one character. A pattern without a slash matches the file name at any depth; a pattern
- * ending in {@code /} matches everything under that folder.
+ * gitignore-like globs over forward-slash paths relative to the folder of the settings file (the workspace root
+ * in the editor): {@code *} within a segment, {@code **} across segments, {@code ?} one character. As in
+ * gitignore, a pattern with no slash but a trailing one ({@code *.min.yml}, {@code vendor/}) matches at any
+ * depth, and one with a slash at its start or in its middle ({@code /charts/}, {@code charts/vendor/},
+ * {@code docs/*.md}) is anchored at that folder; a leading {@code **}{@code /} matches at any depth. A pattern
+ * that names a folder also matches everything under it. No {@code !} negation, no {@code [...]} classes.
  */
 public final class Glob {
     private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
@@ -28,7 +31,8 @@ public final class Glob {
         while (g.startsWith("./")) {
             g = g.substring(2);
         }
-        boolean anyDepth = !g.contains("/") || g.startsWith("**/");
+        String body = g.endsWith("/") ? g.substring(0, g.length() - 1) : g;
+        boolean anyDepth = !body.contains("/") || g.startsWith("**/");
         if (g.endsWith("/")) {
             g = g + "**";
         }

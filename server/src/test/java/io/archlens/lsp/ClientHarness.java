@@ -15,8 +15,6 @@ import io.archlens.analysis.Category;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,28 +198,21 @@ final class ClientHarness implements AutoCloseable {
     final TestClient client = new TestClient();
     final LanguageServer server;
     final ArchLensServer impl;
-    private final List<AutoCloseable> streams = new ArrayList<>();
-    private final java.util.concurrent.Future<Void> clientListening;
-    private final java.util.concurrent.Future<Void> serverListening;
+    private final Pipes pipes = new Pipes();
 
     ClientHarness() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-        streams.addAll(List.of(serverIn, clientOut, clientIn, serverOut));
         impl = new ArchLensServer(testBook(), () -> { });
-        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
+        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, pipes.serverIn, pipes.serverOut);
         impl.connect(sl.getRemoteProxy());
-        serverListening = sl.startListening();
+        pipes.serverListening = sl.startListening();
         Launcher<LanguageServer> cl = new Launcher.Builder<LanguageServer>()
                 .setLocalService(client)
                 .setRemoteInterface(LanguageServer.class)
-                .setInput(clientIn)
-                .setOutput(clientOut)
+                .setInput(pipes.clientIn)
+                .setOutput(pipes.clientOut)
                 .create();
         server = cl.getRemoteProxy();
-        clientListening = cl.startListening();
+        pipes.clientListening = cl.startListening();
     }
 
     /** initialize + initialized with the given capabilities, options and root. */
@@ -263,17 +254,7 @@ final class ClientHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            server.shutdown().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception ignored) {
-            // the test may have stopped the server already
-        }
-        impl.exit(); // removes the server's log sink (the static Log would otherwise write to closed pipes)
-        for (AutoCloseable c : streams) {
-            c.close();
-        }
-        clientListening.cancel(true);
-        serverListening.cancel(true);
+    public void close() {
+        pipes.close(server);
     }
 }

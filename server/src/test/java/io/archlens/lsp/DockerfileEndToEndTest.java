@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.archlens.core.Log;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,15 +22,12 @@ class DockerfileEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        Log.setStderr(false);
-        h = LspHarness.start();
-        h.initialize("file:///work/app", LspHarness.capabilities(false, true), null);
+        h = LspHarness.started("file:///work/app");
     }
 
     @AfterEach
     void stop() {
         h.close();
-        Log.setStderr(true);
     }
 
     private static List<String> codes(PublishDiagnosticsParams p) {

@@ -2,8 +2,6 @@ package io.archlens.lsp;
 
 import io.archlens.analysis.RuleBook;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,20 +32,20 @@ public final class LspHarness implements AutoCloseable {
         return t;
     });
     private final ArchLensServer impl;
+    private final Pipes pipes;
     public volatile boolean exited;
 
     public LspHarness(RuleBook book) throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        pipes = new Pipes();
         impl = new ArchLensServer(book, () -> exited = true);
-        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, serverIn, serverOut, threads, null);
+        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, pipes.serverIn, pipes.serverOut, threads,
+                null);
         impl.connect(sl.getRemoteProxy());
-        sl.startListening();
-        Launcher<LanguageServer> cl = LSPLauncher.createClientLauncher(client, clientIn, clientOut, threads, null);
+        pipes.serverListening = sl.startListening();
+        Launcher<LanguageServer> cl = LSPLauncher.createClientLauncher(client, pipes.clientIn, pipes.clientOut, threads,
+                null);
         server = cl.getRemoteProxy();
-        cl.startListening();
+        pipes.clientListening = cl.startListening();
     }
 
     /** What the server holds per document. */
@@ -57,6 +55,13 @@ public final class LspHarness implements AutoCloseable {
 
     public static LspHarness start() throws IOException {
         return new LspHarness(RuleBook.loadDefault());
+    }
+
+    /** The default rule book, initialised on {@code rootUri} as a push client with markdown hovers. */
+    public static LspHarness started(String rootUri) throws Exception {
+        LspHarness h = start();
+        h.initialize(rootUri, capabilities(false, true), null);
+        return h;
     }
 
     /** Capabilities of a modern client: pull off unless asked, markdown hover, documentChanges. */
@@ -119,6 +124,7 @@ public final class LspHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        pipes.close(server);
         threads.shutdownNow();
     }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.TestPack;
-import io.archlens.core.Log;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +24,12 @@ class ServerProtocolTest {
 
     @BeforeEach
     void start() throws Exception {
-        Log.setStderr(false);
         h = new LspHarness(new RuleBook(List.of(new TestPack())));
     }
 
     @AfterEach
     void stop() {
         h.close();
-        Log.setStderr(true);
     }
 
     private static List<String> codes(List<Diagnostic> ds) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.archlens.analysis.RuleBook;
-import io.archlens.core.Log;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +30,6 @@ class SystemLspTest {
 
     @BeforeEach
     void start() throws Exception {
-        Log.setStderr(false);
         h = new LspHarness(RuleBook.loadDefault());
         write("docker-compose.yml", """
                 services:
@@ -66,7 +64,6 @@ class SystemLspTest {
     @AfterEach
     void stop() {
         h.close();
-        Log.setStderr(true);
     }
 
     private void write(String rel, String text) throws Exception {

@@ -78,7 +78,7 @@ final class CopyFromUnknownStage implements Rule<Dockerfile> {
         int bestDist = 3;
         for (Stage s : d.stages()) {
             if (s.name() != null) {
-                int dist = Docker.distance(s.name().toLowerCase(Locale.ROOT), from.toLowerCase(Locale.ROOT));
+                int dist = io.archlens.core.Names.distance(s.name().toLowerCase(Locale.ROOT), from.toLowerCase(Locale.ROOT));
                 if (dist < bestDist) {
                     bestDist = dist;
                     best = s.name();
