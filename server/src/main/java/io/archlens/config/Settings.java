@@ -107,7 +107,7 @@ public record Settings(
 
     /** Findings of one file shown at most (setting {@code max-findings-per-file}); one hint counts the rest. */
     public int maxFindingsPerFile() {
-        return raw.get("max-findings-per-file") instanceof Number n && n.intValue() > 0 ? n.intValue()
+        return raw().get("max-findings-per-file") instanceof Number n && n.intValue() > 0 ? n.intValue()
                 : DEFAULT_MAX_FINDINGS_PER_FILE;
     }
 
@@ -116,7 +116,7 @@ public record Settings(
      * analysed and the next file's turn comes; {@code fallback} when unset. 0 turns the budget off.
      */
     public long analysisTimeoutMs(long fallback) {
-        return raw.get("analysis-timeout-ms") instanceof Number n ? Math.max(0, n.longValue()) : fallback;
+        return raw().get("analysis-timeout-ms") instanceof Number n ? Math.max(0, n.longValue()) : fallback;
     }
 
     public boolean isIgnored(String relativePath) {
