@@ -6,6 +6,7 @@ import io.archlens.analysis.SourceFile;
 import io.archlens.core.TextRange;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YamlDocument;
 import io.archlens.syntax.yaml.YamlEdits;
 import io.archlens.syntax.yaml.YamlFile;
@@ -19,6 +20,31 @@ public final class OpenApiParser {
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private OpenApiParser() {
+    }
+
+    /**
+     * The operation's own map, or what its {@code $ref} points to in this file (bundled specs write
+     * {@code get: {$ref: ...}}); null for an operation kept in another file: its id, description and responses
+     * are there, so judging the reference would report all of them as missing.
+     */
+    private static YMap operationMap(YMap root, YMap op) {
+        YMap cur = op;
+        for (int hops = 0; hops < 8 && cur.get("$ref") != null; hops++) {
+            String ref = cur.getText("$ref");
+            if (ref == null || !ref.startsWith("#/")) {
+                return null;
+            }
+            YNode n = root;
+            for (String seg : ref.substring(2).split("/")) {
+                String key = seg.replace("~1", "/").replace("~0", "~");
+                n = n instanceof YMap mm ? mm.get(key) : null;
+            }
+            if (!(n instanceof YMap next)) {
+                return null;
+            }
+            cur = next;
+        }
+        return cur.get("$ref") != null ? null : cur;
     }
 
     public static Parsed<OpenApiDoc> parse(SourceFile file) {
@@ -52,7 +78,10 @@ public final class OpenApiParser {
                     for (YEntry me : item.entries()) {
                         String m = me.keyText();
                         if (m != null && METHODS.contains(m) && me.value() instanceof YMap op) {
-                            ops.add(new Operation(pe.keyText(), pe, item, m, me, op));
+                            YMap target = operationMap(root, op);
+                            if (target != null) {
+                                ops.add(new Operation(pe.keyText(), pe, item, m, me, target));
+                            }
                         }
                     }
                 }
