@@ -52,7 +52,7 @@ class CheckCommandTest {
         assertEquals(1, r.code(), r.err());
         String rel = dir.relativize(dir.resolve("app/.env")).toString();
         assertTrue(r.out().contains("app/.env:2:5: warning test/todo TODO found; write DONE"), r.out());
-        assertTrue(r.out().strip().endsWith("1 problem (0 errors, 1 warnings, 0 info, 0 hints) in 1 file"), r.out());
+        assertTrue(r.out().strip().endsWith("1 problem (0 errors, 1 warnings, 0 info, 0 hints) in 1 file (1 dotenv)"), r.out());
         assertTrue(!r.out().contains("node_modules"), "vendored folders are skipped: " + rel);
         assertEquals(0, run(dir.toString(), "--fail-on", "error").code());
     }
