@@ -14,7 +14,7 @@ public record Skip(String code, String detail) {
     public static final String NO_RULES = "no-rules";
 
     /** The reason a loaded file of {@code kind} is not analysed by the rule book. */
-    static Skip notAnalysed(FileKind kind, String path) {
+    public static Skip notAnalysed(FileKind kind, String path) {
         if (kind.isSourceCode()) {
             return new Skip(SOURCE_CODE, kind.id() + " source code: only an LLM agent reviews it (check --agent NAME)");
         }
