@@ -47,6 +47,7 @@ public final class BatchAnalyzer {
     private final Path root;
     private final BiConsumer<String, Throwable> log;
     private volatile CrossFileAnalysis.Result lastCrossFile;
+    private volatile java.util.Map<Path, FileKind> mounted = java.util.Map.of();
 
     public BatchAnalyzer(RuleBook book, Settings settings, Path root, BiConsumer<String, Throwable> log) {
         this.book = book;
@@ -68,7 +69,17 @@ public final class BatchAnalyzer {
      * with its {@link Skip} reason instead of being left out.
      */
     public List<FileResult> analyze(List<Path> files, Set<Path> named) {
-        List<FileResult> results = analyzeEach(files, named);
+        // files a Compose service mounts into nginx's configuration are nginx, whatever their name says
+        mounted = ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+        List<Path> all = new ArrayList<>(files);
+        Set<Path> listed = new java.util.HashSet<>();
+        files.forEach(f -> listed.add(f.toAbsolutePath().normalize()));
+        for (Path m : mounted.keySet()) {
+            if (!listed.contains(m) && !settings.isIgnored(FileWalker.rel(root, m))) {
+                all.add(m);
+            }
+        }
+        List<FileResult> results = analyzeEach(all, named);
         return book.projectRules().isEmpty() ? results : withCrossFile(results);
     }
 
@@ -146,14 +157,15 @@ public final class BatchAnalyzer {
      */
     public FileResult analyzeOne(Path file, boolean named) {
         String display = FileWalker.rel(root, file);
-        FileKind byName = FileKindDetector.detect(display, "");
+        FileKind byName = mounted.getOrDefault(file.toAbsolutePath().normalize(), FileKindDetector.detect(display, ""));
         boolean contentDecides = byName == FileKind.UNKNOWN;
         FileLoader.Loaded loaded = FileLoader.load(file, settings.maxFileBytes());
         if (loaded.skipped()) {
             return contentDecides && !named ? null
                     : new FileResult(file, display, null, new Skip(loaded.skipCode(), loaded.skipReason()));
         }
-        FileKind kind = FileKindDetector.detect(display, loaded.text());
+        FileKind kind = mounted.getOrDefault(file.toAbsolutePath().normalize(),
+                FileKindDetector.detect(display, loaded.text()));
         if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
             return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
         }

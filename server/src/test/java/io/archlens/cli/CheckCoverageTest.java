@@ -152,4 +152,29 @@ class CheckCoverageTest {
         assertTrue(text.out().strip().matches("(?s).* in 3 files \\(2 kubernetes, 1 dockerfile\\)"), text.out());
         assertTrue(text.err().contains("archlens: analysed ") && text.err().contains("svc.yaml (kubernetes)"), text.err());
     }
+
+    @Test
+    void filesAComposeServiceMountsIntoNginxAreAnalysedAsNginx() throws Exception {
+        write("app/compose.yaml", """
+                services:
+                  web:
+                    image: nginx:1.27
+                    volumes:
+                      - ./proxy/site.txt:/etc/nginx/conf.d/default.conf:ro
+                      - ./proxy/snips:/etc/nginx/snippets
+                      - ./certs:/etc/nginx/certs:ro
+                      - ./html:/usr/share/nginx/html
+                """);
+        write("app/proxy/site.txt", "server {\n  listen 80;\n  location / { proxy_pass http://api:8080; }\n}\n");
+        write("app/proxy/snips/headers", "add_header X-Frame-Options DENY;\n");
+        write("app/certs/server", "-----BEGIN PRIVATE KEY-----\n");
+        write("app/html/index", "<h1>hi</h1>\n");
+        JsonNode root = new ObjectMapper().readTree(run(dir.resolve("app").toString(), "--format", "json").out());
+        List<String> files = new ArrayList<>();
+        root.get("files").forEach(f -> files.add(f.get("path").asText().replaceAll(".*/app/", "") + ":"
+                + f.get("kind").asText()));
+        assertTrue(files.contains("proxy/site.txt:nginx"), files.toString());
+        assertTrue(files.contains("proxy/snips/headers:nginx"), files.toString());
+        assertFalse(files.stream().anyMatch(f -> f.startsWith("certs/") || f.startsWith("html/")), files.toString());
+    }
 }
