@@ -26,9 +26,9 @@ public final class RelaxedNames {
             if (c == '[') {
                 int close = key.indexOf(']', i);
                 if (close < 0) {
-                    close = n - 1;
+                    close = n; // an unclosed '[' (a key like "enabled[") runs to the end of the key
                 }
-                String inner = key.substring(i + 1, Math.min(close, n));
+                String inner = key.substring(i + 1, close);
                 if (isIndex(inner)) {
                     sb.append('[').append(inner.trim()).append(']');
                 } else {
