@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code archlens check --agent NAME} against a MockWebServer speaking the OpenAI wire format. */
 class AgentCheckTest {
@@ -34,17 +31,8 @@ class AgentCheckTest {
     @StartStop
     final MockWebServer provider = new MockWebServer();
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = new CommandLine(new CheckCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new CheckCommand(), args);
     }
 
     private void write(String rel, String text) throws Exception {
@@ -91,7 +79,7 @@ class AgentCheckTest {
                         : answer("db-single-replica", "image: postgres:16");
             }
         });
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "json");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "json");
         JsonNode out = JSON.readTree(r.out());
         List<String> agentRules = new ArrayList<>();
         for (JsonNode f : out.path("findings")) {
@@ -120,7 +108,7 @@ class AgentCheckTest {
                 return answer("db-single-replica", "image: postgres:16");
             }
         });
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "sarif");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "sarif");
         JsonNode run = JSON.readTree(r.out()).get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         JsonNode agentResult = null;
@@ -145,7 +133,7 @@ class AgentCheckTest {
     @Test
     void unknownAgentIsAUsageError() throws Exception {
         write("docker-compose.yml", "services: {}\n");
-        Run r = run(dir.toString(), "--agent", "nobody");
+        CliRun r = run(dir.toString(), "--agent", "nobody");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no agent definition named 'nobody'"), r.err());
         assertFalse(r.out().contains("agent/"));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,24 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 12 §1: check says what it reviewed and why it passed over a path the user named; never skips silently. */
 class CheckCoverageTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = new CommandLine(new CheckCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new CheckCommand(), args);
     }
 
     private Path write(String rel, String text) throws Exception {
@@ -59,7 +47,7 @@ class CheckCoverageTest {
         Path readme = write("README.md", "# hello\n");
         Path values = write("chart/values.yaml", "replicaCount: 2\n");
         Path env = write(".env", "A=1\n");
-        Run r = run(readme.toString(), values.toString(), env.toString(), "--format", "json");
+        CliRun r = run(readme.toString(), values.toString(), env.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("README.md: skipped: not a kind of file ArchLens analyses"), r.err());
         assertTrue(r.err().contains("[unknown-kind]"), r.err());
@@ -77,7 +65,7 @@ class CheckCoverageTest {
     @Test
     void namedSourceFileIsSaidToBeForTheAgent() throws Exception {
         Path java = write("src/App.java", "class App {}\n");
-        Run r = run(java.toString());
+        CliRun r = run(java.toString());
         assertEquals(0, r.code());
         assertTrue(r.err().contains("App.java: skipped: java source code: only an LLM agent reviews it"), r.err());
         assertTrue(r.err().contains("[source-code]"), r.err());
@@ -88,7 +76,7 @@ class CheckCoverageTest {
         write("README.md", "# hello\n");
         write("chart/values.yaml", "replicaCount: 2\n");
         write("Dockerfile", "FROM alpine:3.20\nUSER 1000\n");
-        Run r = run(dir.toString());
+        CliRun r = run(dir.toString());
         assertFalse(r.err().contains("skipped"), r.err());
         assertTrue(r.out().strip().endsWith("in 1 file (1 dockerfile)"), r.out());
     }
@@ -96,10 +84,10 @@ class CheckCoverageTest {
     @Test
     void zeroAnalysedFilesIsAWarningAndExitZero() throws Exception {
         write("docs/a.md", "x\n");
-        Run r = run(dir.resolve("docs").toString());
+        CliRun r = run(dir.resolve("docs").toString());
         assertEquals(0, r.code());
         assertTrue(r.err().contains("archlens: warning: no file analysed in"), r.err());
-        Run named = run(write("notes.txt", "x\n").toString());
+        CliRun named = run(write("notes.txt", "x\n").toString());
         assertEquals(0, named.code());
         assertTrue(named.err().contains("notes.txt: skipped:") && named.err().contains("no file analysed"), named.err());
     }
@@ -109,7 +97,7 @@ class CheckCoverageTest {
         Path sock = dir.resolve("s.sock");
         try (ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.bind(UnixDomainSocketAddress.of(sock));
-            Run r = run(sock.toString());
+            CliRun r = run(sock.toString());
             assertEquals(2, r.code());
             assertTrue(r.err().contains("cannot read") && r.err().contains("not a regular file"), r.err());
         }
@@ -120,7 +108,7 @@ class CheckCoverageTest {
         Path env = write(".env", "A=1\n");
         assertTrue(env.toFile().setReadable(false, false));
         Assumptions.assumeFalse(Files.isReadable(env), "running as root: permissions are not enforced");
-        Run r = run(env.toString());
+        CliRun r = run(env.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("cannot read"), r.err());
     }
@@ -128,7 +116,7 @@ class CheckCoverageTest {
     @Test
     void bigSpecNamedOnTheCommandLineIsAnalysedAsOpenApi() throws Exception {
         Path spec = write("api/spec.yaml", bigSpec());
-        Run r = run(spec.toString(), "--format", "json");
+        CliRun r = run(spec.toString(), "--format", "json");
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals("openapi", root.get("files").get(0).get("kind").asText(), r.out() + r.err());
         assertEquals(0, root.get("skipped").size());
@@ -148,7 +136,7 @@ class CheckCoverageTest {
                 + a.get("properties").get("kind").asText()));
         assertTrue(kinds.containsAll(List.of("Dockerfile:dockerfile", "svc.yaml:kubernetes", "cm.yaml:kubernetes")),
                 kinds.toString());
-        Run text = run(dir.toString(), "--verbose");
+        CliRun text = run(dir.toString(), "--verbose");
         assertTrue(text.out().strip().matches("(?s).* in 3 files \\(2 kubernetes, 1 dockerfile\\)"), text.out());
         assertTrue(text.err().contains("archlens: analysed ") && text.err().contains("svc.yaml (kubernetes)"), text.err());
     }
