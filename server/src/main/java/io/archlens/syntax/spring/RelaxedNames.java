@@ -26,7 +26,7 @@ public final class RelaxedNames {
             if (c == '[') {
                 int close = key.indexOf(']', i);
                 if (close < 0) {
-                    close = n; // an unclosed '[' (a key like "enabled[") runs to the end of the key
+                    close = n; // an unclosed bracket runs to the end of the key
                 }
                 String inner = key.substring(i + 1, close);
                 if (isIndex(inner)) {
