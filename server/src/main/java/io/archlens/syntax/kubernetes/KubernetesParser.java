@@ -108,7 +108,7 @@ public final class KubernetesParser {
             issues.add(patchHint);
         }
         if (!unreviewed.isEmpty()) {
-            issues.add(unreviewedHint(unreviewed));
+            issues.add(unreviewedHint(unreviewed, objects.size() > unreviewed.size()));
         }
         return new Parsed<>(new K8sFile(yaml.model(), objects, YamlEdits.of(file, yaml.model())), issues);
     }
@@ -141,7 +141,7 @@ public final class KubernetesParser {
     }
 
     /** One note per file for the objects of kinds no rule reviews (OpenShift kinds, custom resources). */
-    private static ParseIssue unreviewedHint(List<K8sObject> objects) {
+    private static ParseIssue unreviewedHint(List<K8sObject> objects, boolean othersReviewed) {
         java.util.Set<String> labels = new java.util.LinkedHashSet<>();
         for (K8sObject o : objects) {
             labels.add(o.label());
@@ -151,7 +151,7 @@ public final class KubernetesParser {
         return ParseIssue.notAnalyzed(objects.get(0).kindEntry().value().range(), "Not reviewed: "
                 + String.join(", ", shown) + more + ". ArchLens has no rules for "
                 + (labels.size() == 1 ? "this kind" : "these kinds") + " (OpenShift kinds other than DeploymentConfig, "
-                + "custom resources); the other objects of the file are reviewed");
+                + "custom resources)" + (othersReviewed ? "; the other objects of the file are reviewed" : ""));
     }
 
     private static String text(YMap m, String key) {

@@ -84,4 +84,18 @@ class KustomizePatchesTest {
                 .findFirst().orElseThrow();
         assertTrue(f.message().startsWith("Job 'm' lacks an image for container 'm': "), f.message());
     }
+
+    @Test
+    void kindsNoRuleReviewsAreNamedOnceInOneHint() throws Exception {
+        write("ocp/app.yaml", "apiVersion: route.openshift.io/v1\nkind: Route\nmetadata:\n  name: shop\n---\n"
+                + "apiVersion: security.openshift.io/v1\nkind: SecurityContextConstraints\nmetadata:\n  name: scc\n---\n"
+                + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: shop\ndata: {}\n");
+        List<Finding> fs = analyse("ocp/app.yaml");
+        assertEquals(List.of("archlens/not-analyzed"), ids(fs));
+        assertEquals("Not reviewed: Route 'shop', SecurityContextConstraints 'scc'. ArchLens has no rules for these kinds"
+                + " (OpenShift kinds other than DeploymentConfig, custom resources); the other objects of the file are"
+                + " reviewed", fs.get(0).message());
+        write("ocp/route.yaml", "apiVersion: route.openshift.io/v1\nkind: Route\nmetadata:\n  name: shop\n");
+        assertTrue(analyse("ocp/route.yaml").get(0).message().endsWith("custom resources)"));
+    }
 }
