@@ -41,6 +41,12 @@ class SilentSkipDetectionTest {
     }
 
     @Test
+    void theIndentedFixtureIsDetectedByContent() throws Exception {
+        java.nio.file.Path f = io.archlens.testing.Fixtures.fixturesDir().resolve("openapi/indented-document.yaml");
+        assertEquals(FileKind.OPENAPI, FileKindDetector.detect("specs/users.yaml", java.nio.file.Files.readString(f)));
+    }
+
+    @Test
     void openApiJsonTopLevelKeyAnywhere() {
         StringBuilder big = new StringBuilder("{\n  \"components\": {\"schemas\": {");
         for (int i = 0; i < 3000; i++) {
