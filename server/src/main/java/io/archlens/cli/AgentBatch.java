@@ -17,6 +17,7 @@ import io.archlens.filekind.FileKindDetector;
 import io.archlens.workspace.BatchAnalyzer.FileResult;
 import io.archlens.workspace.FileLoader;
 import io.archlens.workspace.FileWalker;
+import io.archlens.workspace.Skip;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +75,12 @@ final class AgentBatch {
                     system.findings(file.uri()), 4000));
         }
         try (service) {
-            List<FileResult> targets = new ArrayList<>(ruleResults);
+            // a named source file the rule book skipped ("source-code") is the agent's to review: its skip goes
+            List<FileResult> targets = new ArrayList<>(ruleResults.stream().filter(r -> r.skip() == null
+                    || !r.skip().code().equals(Skip.SOURCE_CODE)
+                    || !service.reviews(FileKindDetector.detect(r.displayPath(), ""))).toList());
             Set<Path> seen = new HashSet<>();
-            ruleResults.forEach(r -> seen.add(r.path()));
+            targets.forEach(r -> seen.add(r.path()));
             for (Path f : files) {
                 if (seen.contains(f)) {
                     continue;
@@ -88,7 +92,7 @@ final class AgentBatch {
                 }
                 FileLoader.Loaded loaded = FileLoader.load(f, s.maxFileBytes());
                 if (loaded.skipped()) {
-                    targets.add(new FileResult(f, display, null, loaded.skipReason()));
+                    targets.add(new FileResult(f, display, null, new Skip(loaded.skipCode(), loaded.skipReason())));
                     continue;
                 }
                 SourceFile src = new SourceFile(f.toUri().toString(), display, loaded.text(), byName, 0);

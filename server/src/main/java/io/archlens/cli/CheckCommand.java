@@ -6,15 +6,18 @@ import io.archlens.analysis.Severity;
 import io.archlens.config.Settings;
 import io.archlens.workspace.BatchAnalyzer;
 import io.archlens.workspace.BatchAnalyzer.FileResult;
+import io.archlens.workspace.FileLoader;
 import io.archlens.workspace.FileWalker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
 
+    @Option(names = {"-v", "--verbose"}, description = "List the analysed files and their kinds on stderr.")
+    boolean verbose;
+
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Also review each file with the LLM architecture agent NAME (e.g. backend-architecture-expert),"
                     + " configured by the agent: settings; see docs/agents.md. Progress goes to stderr.")
@@ -72,10 +78,19 @@ public final class CheckCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             paths.add(Path.of("."));
         }
+        Set<Path> named = new HashSet<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 err.println("archlens: no such file or folder: " + p);
                 return 2;
+            }
+            if (!Files.isDirectory(p) && (!Files.isRegularFile(p) || !Files.isReadable(p))) {
+                err.println("archlens: cannot read " + p + (Files.isRegularFile(p) ? ": permission denied"
+                        : ": not a regular file or folder"));
+                return 2;
+            }
+            if (Files.isRegularFile(p)) {
+                named.add(p);
             }
         }
         Path cwd = Path.of("").toAbsolutePath();
@@ -102,7 +117,14 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        List<FileResult> results = analyzer.analyze(new ArrayList<>(files));
+        List<FileResult> results = analyzer.analyze(new ArrayList<>(files), named);
+        for (FileResult r : results) {
+            if (named.contains(r.path()) && r.skip() != null && r.skip().code().equals(FileLoader.UNREADABLE)) {
+                err.println("archlens: " + r.displayPath() + ": " + r.skip().detail());
+                err.flush();
+                return 2;
+            }
+        }
         String agentNotRun = null;
         if (agent != null) {
             AgentBatch.Outcome outcome = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files),
@@ -126,11 +148,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             results = filtered;
         }
-        for (FileResult r : results) {
-            if (r.skipReason() != null) {
-                err.println(r.displayPath() + ": skipped: " + r.skipReason());
-            }
-        }
+        Coverage.report(results, paths, verbose, err);
         switch (format) {
             case json -> JsonReport.write(results, book, out);
             case sarif -> SarifReport.write(results, book, settings, out);

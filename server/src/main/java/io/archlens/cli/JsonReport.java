@@ -14,7 +14,10 @@ import io.archlens.workspace.BatchAnalyzer.FileResult;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Machine-readable findings: one object per finding with 1-based lines and UTF-16 columns. */
+/**
+ * Machine-readable findings: one object per finding with 1-based lines and UTF-16 columns, the analysed files with
+ * their kinds, and the skipped ones with a reason code (see docs/json-output.md).
+ */
 final class JsonReport {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,14 +29,19 @@ final class JsonReport {
         root.put("tool", "archlens");
         root.put("version", Version.get());
         ArrayNode findings = root.putArray("findings");
+        ArrayNode analysed = root.putArray("files");
         ArrayNode skipped = root.putArray("skipped");
         int files = 0;
         for (FileResult r : results) {
             if (r.analysis() == null) {
-                skipped.addObject().put("path", r.displayPath()).put("reason", r.skipReason());
+                if (r.skip() != null) {
+                    skipped.addObject().put("path", r.displayPath()).put("reason", r.skip().code())
+                            .put("detail", r.skip().detail());
+                }
                 continue;
             }
             files++;
+            analysed.addObject().put("path", r.displayPath()).put("kind", r.kind().id());
             LineIndex li = r.analysis().file().lines();
             for (Finding f : r.findings()) {
                 Position s = li.position(f.range().start());
@@ -64,6 +72,8 @@ final class JsonReport {
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("files", files);
+        ObjectNode kinds = summary.putObject("kinds");
+        Coverage.byKind(results).forEach(kinds::put);
         summary.put("skipped", skipped.size());
         summary.put("findings", findings.size());
         try {

@@ -86,6 +86,18 @@ final class SarifReport {
         run.put("columnKind", "utf16CodeUnits");
         ObjectNode base = run.putObject("originalUriBaseIds").putObject("%SRCROOT%");
         base.put("uri", java.nio.file.Path.of("").toAbsolutePath().toUri().toString());
+        // every analysed file, with its detected kind: "what was reviewed", findings or not
+        ArrayNode artifacts = run.putArray("artifacts");
+        Map<String, Integer> artifactIndex = new HashMap<>();
+        for (FileResult fr : results) {
+            if (fr.kind() != null) {
+                artifactIndex.put(fr.displayPath(), artifacts.size());
+                ObjectNode a = artifacts.addObject();
+                a.putObject("location").put("uri", fr.displayPath()).put("uriBaseId", "%SRCROOT%");
+                a.putArray("roles").add("analysisTarget");
+                a.putObject("properties").put("kind", fr.kind().id());
+            }
+        }
         ArrayNode res = run.putArray("results");
         for (FileResult fr : results) {
             if (fr.analysis() == null) {
@@ -104,7 +116,11 @@ final class SarifReport {
                 r.put("level", level(f.severity()));
                 r.putObject("message").put("text", f.message());
                 ObjectNode phys = r.putArray("locations").addObject().putObject("physicalLocation");
-                phys.putObject("artifactLocation").put("uri", fr.displayPath()).put("uriBaseId", "%SRCROOT%");
+                ObjectNode art = phys.putObject("artifactLocation").put("uri", fr.displayPath())
+                        .put("uriBaseId", "%SRCROOT%");
+                if (artifactIndex.containsKey(fr.displayPath())) {
+                    art.put("index", artifactIndex.get(fr.displayPath()));
+                }
                 ObjectNode region = phys.putObject("region");
                 region.put("startLine", s.line() + 1);
                 region.put("startColumn", s.displayColumn());

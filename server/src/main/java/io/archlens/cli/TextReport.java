@@ -32,7 +32,17 @@ final class TextReport {
             }
         }
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.println(summary(total, counts, files, skipped));
+        out.println(summary(total, counts, files, skipped) + kinds(Coverage.byKind(results)));
+    }
+
+    /** " (2 kubernetes, 1 compose)": the analysed files per kind, or nothing when none was analysed. */
+    static String kinds(Map<String, Integer> byKind) {
+        if (byKind.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (");
+        byKind.forEach((k, n) -> sb.append(sb.length() > 2 ? ", " : "").append(n).append(' ').append(k));
+        return sb.append(')').toString();
     }
 
     static String summary(int total, Map<Severity, Integer> counts, int files, int skipped) {

@@ -1,11 +1,14 @@
 package io.archlens.filekind;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides a file's kind from its path and, where the name is ambiguous (YAML, JSON, .conf), its content.
- * Only a bounded prefix of the content is inspected, so detection is cheap on any file.
+ * Decides a file's kind from its path and, where the name is ambiguous (YAML, JSON, .conf, extension-less nginx
+ * names), its content. Compose and Kubernetes are sniffed in the first 64 KiB; OpenAPI by the keys of the root
+ * mapping anywhere in the text ({@link RootKeys}: one line scan, no parse); nginx by its directive vocabulary
+ * ({@link NginxSniff}). The text is already bounded by {@code max-file-bytes}, so detection stays cheap.
  */
 public final class FileKindDetector {
     private static final int SNIFF_CHARS = 64 * 1024;
@@ -18,9 +21,11 @@ public final class FileKindDetector {
                     + "|(?m)^services:[ \\t]*\\{");
     private static final Pattern ROOT_API_VERSION = Pattern.compile("(?m)^(apiVersion:|\\s*\"apiVersion\"\\s*:)");
     private static final Pattern ROOT_KIND = Pattern.compile("(?m)^(kind:|\\s*\"kind\"\\s*:)");
-    private static final Pattern OPENAPI_ROOT = Pattern.compile("(?m)^(openapi:|swagger:|[ \\t]*\\{?[ \\t]*\"(openapi|swagger)\"\\s*:)");
-    /** Minified JSON: the version key anywhere, with a 2.x/3.x version value. */
-    private static final Pattern OPENAPI_JSON_KEY = Pattern.compile("\"(openapi|swagger)\"\\s*:\\s*\"[23]\\.\\d");
+    private static final Set<String> OPENAPI_KEYS = Set.of("openapi", "swagger");
+    /** An action's metadata file: {@code using: composite} under a root {@code runs:} (only key with that value). */
+    private static final Pattern COMPOSITE_ACTION = Pattern.compile(
+            "(?m)^[ \\t]+using:[ \\t]*[\"']?composite[\"']?[ \\t]*(#.*)?\\r?$");
+    private static final Pattern RUNS = Pattern.compile("(?m)^runs:");
     private static final Pattern NGINX_CONTENT = Pattern.compile("(?m)^\\s*(server|http|upstream|events)\\s*\\{");
 
     private FileKindDetector() {
@@ -55,10 +60,9 @@ public final class FileKindDetector {
         if (SPRING_PROPS.matcher(lname).matches()) {
             return FileKind.SPRING_PROPERTIES;
         }
-        if (lname.endsWith(".conf") || lname.endsWith(".nginx") || lname.equals("nginx.conf")) {
-            if (lname.startsWith("nginx") || lname.endsWith(".nginx") || lower.contains("/nginx/")
-                    || lower.startsWith("nginx/") || lower.contains("conf.d/") || lower.contains("/sites-")
-                    || lower.startsWith("sites-") || NGINX_CONTENT.matcher(sniff(text)).find()) {
+        if (lname.endsWith(".conf") || lname.endsWith(".nginx") || lname.endsWith(".conf.template")) {
+            if (lname.startsWith("nginx") || lname.endsWith(".nginx") || inNginxFolder(lower)
+                    || NGINX_CONTENT.matcher(sniff(text)).find() || NginxSniff.looksLikeNginx(text)) {
                 return FileKind.NGINX;
             }
             return FileKind.UNKNOWN;
@@ -66,7 +70,15 @@ public final class FileKindDetector {
         if (lname.indexOf('.') < 0 && (lower.contains("sites-available/") || lower.contains("sites-enabled/"))) {
             return FileKind.NGINX; // Debian-style site files have no extension (sites-available/default)
         }
-        boolean yaml = lname.endsWith(".yml") || lname.endsWith(".yaml");
+        if (nginxCandidate(lower, lname)) {
+            // conf, default, site, extension-less files in nginx folders: nginx only when the content says so
+            return NginxSniff.looksLikeNginx(text) ? FileKind.NGINX : FileKind.UNKNOWN;
+        }
+        if (yamlName(lname) && lname.startsWith("action.") && RUNS.matcher(text).find()
+                && COMPOSITE_ACTION.matcher(text).find()) {
+            return FileKind.GITHUB_ACTIONS; // a composite action: its steps are judged like a workflow's
+        }
+        boolean yaml = yamlName(lname);
         boolean json = lname.endsWith(".json");
         if (yaml && (lower.contains(".github/workflows/") || lower.startsWith(".github/workflows/"))) {
             return FileKind.GITHUB_ACTIONS;
@@ -79,7 +91,7 @@ public final class FileKindDetector {
         }
         if (yaml || json) {
             String head = sniff(text);
-            if (OPENAPI_ROOT.matcher(head).find() || json && OPENAPI_JSON_KEY.matcher(head).find()) {
+            if (isOpenApi(text)) {
                 return FileKind.OPENAPI;
             }
             if (yaml && ROOT_SERVICES.matcher(head).find() && !ROOT_KIND.matcher(head).find()) {
@@ -116,9 +128,39 @@ public final class FileKindDetector {
 
     /** Kind from the path alone, for walking directories before reading (null when content decides). */
     public static boolean mayBeInteresting(String path) {
-        String lname = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return detect(path, "") != FileKind.UNKNOWN || lname.endsWith(".yml") || lname.endsWith(".yaml")
-                || lname.endsWith(".json") || lname.endsWith(".conf");
+        String lower = path.replace('\\', '/').toLowerCase(Locale.ROOT);
+        String lname = lower.substring(lower.lastIndexOf('/') + 1);
+        return detect(path, "") != FileKind.UNKNOWN || yamlName(lname) || lname.endsWith(".json")
+                || lname.endsWith(".conf") || lname.endsWith(".conf.template") || nginxCandidate(lower, lname);
+    }
+
+    /** An OpenAPI or Swagger document: a root {@code openapi:}/{@code swagger:} key with a version, anywhere. */
+    static boolean isOpenApi(String text) {
+        int first = 0;
+        while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        if (first < text.length() && text.charAt(first) == '{') {
+            return RootKeys.hasJsonKey(text, OPENAPI_KEYS, true);
+        }
+        return RootKeys.hasYamlKey(text, OPENAPI_KEYS, true);
+    }
+
+    private static boolean yamlName(String lname) {
+        return lname.endsWith(".yml") || lname.endsWith(".yaml");
+    }
+
+    private static boolean inNginxFolder(String lower) {
+        String p = "/" + lower;
+        return p.contains("/nginx/") || p.contains("/conf.d/") || p.contains("/sites-") || p.contains("/snippets/");
+    }
+
+    /** Names nginx configuration often has without a {@code .conf} suffix; their content decides. */
+    private static boolean nginxCandidate(String lower, String lname) {
+        if (lname.equals("conf") || lname.equals("default") || lname.equals("site")) {
+            return true;
+        }
+        return lname.indexOf('.') < 0 && inNginxFolder(lower);
     }
 
     private static String sniff(String text) {

@@ -38,6 +38,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 /** Document lifecycle, diagnostics (push and pull), hover and code actions. */
 final class TextDocumentHandler implements TextDocumentService {
     private final Session session;
+    /** Documents already noted in the log as not analysed (once each per session). */
+    private final java.util.Set<String> notedUnanalysed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TextDocumentHandler(Session session) {
         this.session = session;
@@ -50,6 +52,20 @@ final class TextDocumentHandler implements TextDocumentService {
         session.store.open(d);
         session.scheduler.schedule(d.uri());
         session.agent.opened(d.uri());
+        noteIfNotAnalysed(d);
+    }
+
+    /**
+     * A document the client sent (its language is registered) that the rule book does not analyse is said once per
+     * document in the log, with the reason: a diagnostic would be noise on every README or values.yaml.
+     */
+    private void noteIfNotAnalysed(Document d) {
+        if (session.book.supports(d.kind()) || session.agent != null && session.agent.handles(d.snapshot())
+                || !notedUnanalysed.add(d.uri())) {
+            return;
+        }
+        io.archlens.workspace.Skip why = io.archlens.workspace.Skip.notAnalysed(d.kind(), d.path());
+        Log.info("not analysed: " + d.path() + ": " + why.detail() + " [" + why.code() + "]");
     }
 
     @Override

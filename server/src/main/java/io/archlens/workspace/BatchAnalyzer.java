@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +27,19 @@ import java.util.function.BiConsumer;
 /** Analyses a set of files on disk (the CLI's engine): load, detect, analyse in parallel, in input order. */
 public final class BatchAnalyzer {
     /** One file's outcome: the analysis, or the reason it was skipped. */
-    public record FileResult(Path path, String displayPath, Analysis analysis, String skipReason) {
+    public record FileResult(Path path, String displayPath, Analysis analysis, Skip skip) {
         public List<Finding> findings() {
             return analysis == null ? List.of() : analysis.findings();
+        }
+
+        /** The skip's explanation for people, or null when the file was analysed. */
+        public String skipReason() {
+            return skip == null ? null : skip.detail();
+        }
+
+        /** The kind the file was analysed as, or null when it was skipped. */
+        public FileKind kind() {
+            return analysis == null ? null : analysis.file().kind();
         }
     }
 
@@ -37,6 +48,7 @@ public final class BatchAnalyzer {
     private final Path root;
     private final BiConsumer<String, Throwable> log;
     private volatile CrossFileAnalysis.Result lastCrossFile;
+    private volatile java.util.Map<Path, FileKind> mounted = java.util.Map.of();
 
     public BatchAnalyzer(RuleBook book, Settings settings, Path root, BiConsumer<String, Throwable> log) {
         this.book = book;
@@ -50,7 +62,25 @@ public final class BatchAnalyzer {
      * (project rules) to the files they are attached to.
      */
     public List<FileResult> analyze(List<Path> files) {
-        List<FileResult> results = analyzeEach(files);
+        return analyze(files, Set.of());
+    }
+
+    /**
+     * As {@link #analyze(List)}; a file in {@code named} (a path the user named) that is not analysed gets a result
+     * with its {@link Skip} reason instead of being left out.
+     */
+    public List<FileResult> analyze(List<Path> files, Set<Path> named) {
+        // files a Compose service mounts into nginx's configuration are nginx, whatever their name says
+        mounted = ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+        List<Path> all = new ArrayList<>(files);
+        Set<Path> listed = new java.util.HashSet<>();
+        files.forEach(f -> listed.add(f.toAbsolutePath().normalize()));
+        for (Path m : mounted.keySet()) {
+            if (!listed.contains(m) && !settings.isIgnored(FileWalker.rel(root, m))) {
+                all.add(m);
+            }
+        }
+        List<FileResult> results = analyzeEach(all, named);
         return book.projectRules().isEmpty() ? results : withCrossFile(results);
     }
 
@@ -74,7 +104,7 @@ public final class BatchAnalyzer {
             all.addAll(cross);
             all.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
             out.add(new FileResult(r.path(), r.displayPath(), new Analysis(r.analysis().file(), all,
-                    r.analysis().model()), r.skipReason()));
+                    r.analysis().model()), r.skip()));
         }
         return out;
     }
@@ -84,7 +114,7 @@ public final class BatchAnalyzer {
         return lastCrossFile;
     }
 
-    private List<FileResult> analyzeEach(List<Path> files) {
+    private List<FileResult> analyzeEach(List<Path> files, Set<Path> named) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "archlens-check");
@@ -94,7 +124,7 @@ public final class BatchAnalyzer {
         try {
             List<Future<FileResult>> futures = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyzeOne(f)));
+                futures.add(pool.submit(() -> analyzeOne(f, named.contains(f))));
             }
             List<FileResult> out = new ArrayList<>();
             for (Future<FileResult> fu : futures) {
@@ -118,16 +148,27 @@ public final class BatchAnalyzer {
 
     /** Null when the file is of no kind ArchLens analyses. */
     public FileResult analyzeOne(Path file) {
+        return analyzeOne(file, false);
+    }
+
+    /**
+     * One file's result. A file found by walking that turns out to be of no kind ArchLens analyses gives null; a
+     * {@code named} one (the user asked for it) gives a result with the reason, as does any file whose name says it
+     * is of a known kind but that cannot be loaded.
+     */
+    public FileResult analyzeOne(Path file, boolean named) {
         String display = FileWalker.rel(root, file);
-        FileKind byName = FileKindDetector.detect(display, "");
+        FileKind byName = mounted.getOrDefault(file.toAbsolutePath().normalize(), FileKindDetector.detect(display, ""));
         boolean contentDecides = byName == FileKind.UNKNOWN;
         FileLoader.Loaded loaded = FileLoader.load(file, settings.maxFileBytes());
         if (loaded.skipped()) {
-            return contentDecides ? null : new FileResult(file, display, null, loaded.skipReason());
+            return contentDecides && !named ? null
+                    : new FileResult(file, display, null, new Skip(loaded.skipCode(), loaded.skipReason()));
         }
-        FileKind kind = FileKindDetector.detect(display, loaded.text());
+        FileKind kind = mounted.getOrDefault(file.toAbsolutePath().normalize(),
+                FileKindDetector.detect(display, loaded.text()));
         if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
-            return null;
+            return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
         }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);
         Analysis a = TimeBox.analyze(book, src, settings, settings.analysisTimeoutMs(Settings.CHECK_ANALYSIS_TIMEOUT_MS),

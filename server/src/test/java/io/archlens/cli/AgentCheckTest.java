@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code archlens check --agent NAME} against a MockWebServer speaking the OpenAI wire format. */
 class AgentCheckTest {
@@ -34,17 +31,8 @@ class AgentCheckTest {
     @StartStop
     final MockWebServer provider = new MockWebServer();
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = new CommandLine(new CheckCommand());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(new CheckCommand(), args);
     }
 
     private void write(String rel, String text) throws Exception {
@@ -92,7 +80,7 @@ class AgentCheckTest {
                         : answer("db-single-replica", "image: postgres:16");
             }
         });
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "json");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "json");
         JsonNode out = JSON.readTree(r.out());
         List<String> agentRules = new ArrayList<>();
         for (JsonNode f : out.path("findings")) {
@@ -121,7 +109,7 @@ class AgentCheckTest {
                 return answer("db-single-replica", "image: postgres:16");
             }
         });
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "sarif");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert", "--format", "sarif");
         JsonNode run = JSON.readTree(r.out()).get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         JsonNode agentResult = null;
@@ -147,14 +135,14 @@ class AgentCheckTest {
     void noKeyForAPublicProviderExitsThreeAndSaysWhy() throws Exception {
         write(".archlens.yml", "agent:\n  provider: openai\n  api-key-env: ARCHLENS_TEST_NEVER_SET_API_KEY\n");
         write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    privileged: true\n");
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("reviewed no file") && r.err().contains("ARCHLENS_TEST_NEVER_SET_API_KEY"), r.err());
         assertTrue(r.out().contains("compose/privileged"), "the rule book's findings are still reported: " + r.out());
 
         Files.delete(dir.resolve("docker-compose.yml"));
         write(".env", "DB_PASSWORD=hunter2hunter2\n");
-        Run nothingToSend = run(dir.toString(), "--agent", "backend-architecture-expert");
+        CliRun nothingToSend = run(dir.toString(), "--agent", "backend-architecture-expert");
         assertEquals(1, nothingToSend.code(), "only a .env file, which is never sent: the missing key did not matter "
                 + nothingToSend.err());
     }
@@ -167,7 +155,7 @@ class AgentCheckTest {
         }
         write(".archlens.yml", "agent:\n  provider: openai\n  model: gpt-test\n");
         write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n");
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert", "--agent-base-url",
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert", "--agent-base-url",
                 "http://127.0.0.1:" + port + "/v1", "--format", "json");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("reviewed no file") && r.err().contains("cannot reach 127.0.0.1:" + port), r.err());
@@ -187,7 +175,7 @@ class AgentCheckTest {
                         .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}").build();
             }
         });
-        Run r = run(dir.toString(), "--agent", "backend-architecture-expert");
+        CliRun r = run(dir.toString(), "--agent", "backend-architecture-expert");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("reviewed no file"), r.err());
         assertTrue(provider.getRequestCount() <= 2, "the breaker opened after the first 401: " + provider.getRequestCount());
@@ -201,7 +189,7 @@ class AgentCheckTest {
                                 .body("{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}").build();
             }
         });
-        Run partly = run(dir.toString(), "--agent", "backend-architecture-expert");
+        CliRun partly = run(dir.toString(), "--agent", "backend-architecture-expert");
         assertEquals(1, partly.code(), partly.err());
         assertTrue(partly.out().contains("agent/cache-single-replica cache-single-replica here b\n"), partly.out());
         assertFalse(partly.out().contains("attacker.example") || partly.out().contains("\u001B"), partly.out());
@@ -211,7 +199,7 @@ class AgentCheckTest {
     @Test
     void unknownAgentIsAUsageError() throws Exception {
         write("docker-compose.yml", "services: {}\n");
-        Run r = run(dir.toString(), "--agent", "nobody");
+        CliRun r = run(dir.toString(), "--agent", "nobody");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no agent definition named 'nobody'"), r.err());
         assertFalse(r.out().contains("agent/"));

@@ -7,34 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.TestPack;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The check command's formats and exit codes, with a small test pack (kind dotenv: test/todo, test/fixme). */
 class CheckCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
+    private static CliRun run(String... args) {
         CheckCommand cmd = new CheckCommand();
         cmd.book = new RuleBook(List.of(new TestPack()));
-        CommandLine cl = new CommandLine(cmd);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(cmd, args);
     }
 
     private void write(String rel, String text) throws Exception {
@@ -48,11 +36,11 @@ class CheckCommandTest {
         write("app/.env", "A=1\nB=x TODO\n");
         write("app/node_modules/.env", "A=TODO\n");
         write("README.md", "TODO\n");
-        Run r = run(dir.toString());
+        CliRun r = run(dir.toString());
         assertEquals(1, r.code(), r.err());
         String rel = dir.relativize(dir.resolve("app/.env")).toString();
         assertTrue(r.out().contains("app/.env:2:5: warning test/todo TODO found; write DONE"), r.out());
-        assertTrue(r.out().strip().endsWith("1 problem (0 errors, 1 warnings, 0 info, 0 hints) in 1 file"), r.out());
+        assertTrue(r.out().strip().endsWith("1 problem (0 errors, 1 warnings, 0 info, 0 hints) in 1 file (1 dotenv)"), r.out());
         assertTrue(!r.out().contains("node_modules"), "vendored folders are skipped: " + rel);
         assertEquals(0, run(dir.toString(), "--fail-on", "error").code());
     }
@@ -60,27 +48,27 @@ class CheckCommandTest {
     @Test
     void cleanTreeExitsZero() throws Exception {
         write(".env", "A=1\n");
-        Run r = run(dir.toString());
+        CliRun r = run(dir.toString());
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("No problems"), r.out());
     }
 
     @Test
     void usageAndIoErrorsExitTwoWithAClearMessage() {
-        Run missing = run(dir.resolve("nope").toString());
+        CliRun missing = run(dir.resolve("nope").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file or folder"), missing.err());
-        Run bad = run(dir.toString(), "--fail-on", "loud");
+        CliRun bad = run(dir.toString(), "--fail-on", "loud");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--fail-on"), bad.err());
-        Run fmt = run(dir.toString(), "--format", "xml");
+        CliRun fmt = run(dir.toString(), "--format", "xml");
         assertEquals(2, fmt.code());
     }
 
     @Test
     void jsonFormat() throws Exception {
         write(".env", "A=TODO FIXME\n");
-        Run r = run(dir.toString(), "--format", "json");
+        CliRun r = run(dir.toString(), "--format", "json");
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals(2, root.get("findings").size());
         JsonNode f = root.get("findings").get(0);
@@ -96,7 +84,7 @@ class CheckCommandTest {
     @Test
     void sarifFormat() throws Exception {
         write("sub/.env", "A=😀TODO\n");
-        Run r = run(dir.toString(), "--format", "sarif");
+        CliRun r = run(dir.toString(), "--format", "sarif");
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertEquals("2.1.0", root.get("version").asText());
         JsonNode run = root.get("runs").get(0);
@@ -118,7 +106,7 @@ class CheckCommandTest {
         Files.write(dir.resolve(".env"), new byte[] {'A', '=', 0, 1, 2, 'T'});
         Files.createDirectories(dir.resolve("b"));
         Files.write(dir.resolve("b/.env"), "A=caf\u00e9 TODO\n".getBytes(StandardCharsets.ISO_8859_1));
-        Run r = run(dir.toString());
+        CliRun r = run(dir.toString());
         assertTrue(r.err().contains(".env: skipped: binary file"), r.err());
         assertTrue(r.out().contains("archlens/not-analyzed File not valid UTF-8 (first invalid byte at offset 5)"), r.out());
         assertTrue(r.out().contains("test/todo"), "the rest of the file is still analysed: " + r.out());
@@ -130,7 +118,7 @@ class CheckCommandTest {
         write(".archlens.yml", "rules:\n  test/todo: off\nignore: [skip/]\n");
         write("a/.env", "A=TODO FIXME\n");
         write("skip/.env", "A=FIXME\n");
-        Run r = run(dir.toString());
+        CliRun r = run(dir.toString());
         assertTrue(!r.out().contains("test/todo") && r.out().contains("a/.env:1:8: info test/fixme"), r.out());
         assertTrue(!r.out().contains("skip/"), r.out());
         assertEquals(0, r.code(), "info is below the default --fail-on warning");

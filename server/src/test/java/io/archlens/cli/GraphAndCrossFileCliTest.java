@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `archlens graph` and the cross-file findings in `archlens check` output (JSON, SARIF, rules, explain). */
 class GraphAndCrossFileCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(Callable<Integer> cmd, String... args) {
-        CommandLine cl = new CommandLine(cmd);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(Callable<Integer> cmd, String... args) {
+        return CliRun.of(cmd, args);
     }
 
     private void write(String rel, String text) throws Exception {
@@ -51,7 +39,7 @@ class GraphAndCrossFileCliTest {
     @Test
     void graphPrintsMermaidAndDot() throws Exception {
         workspace();
-        Run m = run(new GraphCommand(), dir.toString());
+        CliRun m = run(new GraphCommand(), dir.toString());
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().startsWith("flowchart LR\n"), m.out());
         assertTrue(m.out().contains("[\"api<br/>Spring · :8080\"]"), m.out());
@@ -59,7 +47,7 @@ class GraphAndCrossFileCliTest {
         assertTrue(m.out().contains(" -->|\"http :8080\"| "), m.out());
         assertTrue(m.out().contains(" -->|\"database :5432\"| "), m.out());
         assertTrue(m.out().contains(" -.->|\"depends_on\"| "), m.out());
-        Run d = run(new GraphCommand(), dir.toString(), "--format", "dot");
+        CliRun d = run(new GraphCommand(), dir.toString(), "--format", "dot");
         assertEquals(0, d.code(), d.err());
         assertTrue(d.out().startsWith("digraph system {"), d.out());
         assertTrue(d.out().contains("shape=cylinder"), d.out());
@@ -69,7 +57,7 @@ class GraphAndCrossFileCliTest {
     @Test
     void checkReportsCrossFileFindingsWithRelatedLocations() throws Exception {
         workspace();
-        Run j = run(new CheckCommand(), dir.toString(), "--format", "json");
+        CliRun j = run(new CheckCommand(), dir.toString(), "--format", "json");
         assertEquals(1, j.code(), j.err());
         JsonNode root = new ObjectMapper().readTree(j.out());
         JsonNode port = null;
@@ -83,7 +71,7 @@ class GraphAndCrossFileCliTest {
         assertTrue(port.get("related").get(0).get("path").asText().endsWith("api/src/main/resources/application.yml"));
         assertEquals(2, port.get("related").get(0).get("line").asInt());
 
-        Run s = run(new CheckCommand(), dir.toString(), "--format", "sarif");
+        CliRun s = run(new CheckCommand(), dir.toString(), "--format", "sarif");
         JsonNode run = new ObjectMapper().readTree(s.out()).get("runs").get(0);
         boolean ruleListed = false;
         for (JsonNode r : run.get("tool").get("driver").get("rules")) {
@@ -101,10 +89,10 @@ class GraphAndCrossFileCliTest {
 
     @Test
     void rulesAndExplainKnowTheCrossFileRules() {
-        Run r = run(new RulesCommand(), "--kind", "arch");
+        CliRun r = run(new RulesCommand(), "--kind", "arch");
         assertTrue(r.out().contains("arch/pool-exceeds-max-connections"), r.out());
         assertTrue(r.out().strip().endsWith("18 rules"), r.out());
-        Run e = run(new ExplainCommand(), "arch/port-mismatch");
+        CliRun e = run(new ExplainCommand(), "arch/port-mismatch");
         assertEquals(0, e.code());
         assertTrue(e.out().contains("server.port"), e.out());
     }

@@ -55,6 +55,25 @@ class ServerProtocolTest {
     }
 
     @Test
+    void aDocumentArchLensDoesNotAnalyseIsNotedOnceInTheLogWithoutDiagnostics() throws Exception {
+        h.initialize("file:///w", LspHarness.capabilities(false, true), null);
+        String readme = "file:///w/chart/values.yaml";
+        h.open(readme, "replicaCount: 2\n");
+        h.server.getTextDocumentService().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier(readme)));
+        h.open(readme, "replicaCount: 3\n");
+        h.open(URI, "A=TODO\n"); // analysed: a diagnostic, and no note
+        h.awaitDiagnostics(URI, x -> !x.getDiagnostics().isEmpty());
+        List<String> notes = h.client.logs.stream().map(m -> m.getMessage())
+                .filter(m -> m.contains("not analysed:")).toList();
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("chart/values.yaml: YAML/JSON that is none of Compose")
+                && notes.get(0).contains("[unknown-kind]"), notes.get(0));
+        assertTrue(h.client.published.stream().filter(p -> p.getUri().equals(readme))
+                .allMatch(p -> p.getDiagnostics().isEmpty()), "no diagnostic for it");
+    }
+
+    @Test
     void aFailingRuleIsLoggedToTheClientAndOthersStillArrive() throws Exception {
         h.initialize("file:///w", LspHarness.capabilities(false, true), null);
         h.open(URI, "A=TODO\n");

@@ -31,8 +31,8 @@ final class AddInsteadOfCopy implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
-        for (Instruction ins : d.instructions()) {
-            if (!ins.is("ADD") || ins.flag("checksum") != null || ins.flag("keep-git-dir") != null) {
+        for (Instruction ins : Docker.of(d.instructions(), "ADD")) {
+            if (ins.flag("checksum") != null || ins.flag("keep-git-dir") != null) {
                 continue;
             }
             List<Word> sources = sources(ins);

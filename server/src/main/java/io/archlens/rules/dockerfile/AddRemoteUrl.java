@@ -22,8 +22,8 @@ final class AddRemoteUrl implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
-        for (Instruction ins : d.instructions()) {
-            if (!ins.is("ADD") || ins.flag("checksum") != null) {
+        for (Instruction ins : Docker.of(d.instructions(), "ADD")) {
+            if (ins.flag("checksum") != null) {
                 continue;
             }
             for (Word w : AddInsteadOfCopy.sources(ins)) {

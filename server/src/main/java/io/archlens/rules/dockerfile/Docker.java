@@ -43,14 +43,28 @@ final class Docker {
                 FileKind.DOCKERFILE);
     }
 
+    /** The stage's RUN instructions, {@code ONBUILD RUN} triggers included (they run in every child image). */
     static List<Instruction> runs(Stage s) {
-        return s.all("RUN");
+        return of(s.instructions(), "RUN");
     }
 
     static List<Instruction> runs(Collection<Stage> stages) {
         List<Instruction> out = new ArrayList<>();
         for (Stage s : stages) {
-            out.addAll(s.all("RUN"));
+            out.addAll(runs(s));
+        }
+        return out;
+    }
+
+    /** The instructions with {@code keyword}, in order, with {@code ONBUILD <keyword>} triggers in their place. */
+    static List<Instruction> of(List<Instruction> instructions, String keyword) {
+        List<Instruction> out = new ArrayList<>();
+        for (Instruction i : instructions) {
+            if (i.is(keyword)) {
+                out.add(i);
+            } else if (i.is("ONBUILD") && i.trigger() != null && i.trigger().is(keyword)) {
+                out.add(i.trigger());
+            }
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.archlens.syntax.dockerfile.Flag;
 import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.ShellCommand;
 import io.archlens.syntax.dockerfile.Word;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code chmod 777} (any mode that lets others write), in RUN or in COPY/ADD {@code --chmod}. */
@@ -25,12 +26,12 @@ final class WorldWritable implements Rule<Dockerfile> {
 
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
-        for (Instruction ins : d.instructions()) {
-            if (ins.is("COPY") || ins.is("ADD")) {
-                Flag f = ins.flag("chmod");
-                if (f != null && f.value() != null && worldWritable(f.value())) {
-                    report(ctx, f.valueRange() != null ? f.valueRange() : f.range(), f.value());
-                }
+        List<Instruction> copies = new ArrayList<>(Docker.of(d.instructions(), "COPY"));
+        copies.addAll(Docker.of(d.instructions(), "ADD"));
+        for (Instruction ins : copies) {
+            Flag f = ins.flag("chmod");
+            if (f != null && f.value() != null && worldWritable(f.value())) {
+                report(ctx, f.valueRange() != null ? f.valueRange() : f.range(), f.value());
             }
         }
         for (Instruction run : Docker.allRuns(d)) {

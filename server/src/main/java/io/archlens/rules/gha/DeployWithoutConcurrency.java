@@ -25,6 +25,9 @@ public final class DeployWithoutConcurrency implements Rule<Workflow> {
 
     @Override
     public void check(Workflow w, RuleContext ctx) {
+        if (w.composite()) {
+            return; // job-level: a composite action runs inside its caller's job
+        }
         if (w.root() == null || w.root().has("concurrency")) {
             return;
         }

@@ -23,6 +23,9 @@ public final class ExcessivePermissions implements Rule<Workflow> {
 
     @Override
     public void check(Workflow w, RuleContext ctx) {
+        if (w.composite()) {
+            return; // job-level: a composite action runs inside its caller's job
+        }
         if (w.root() != null) {
             check(ctx, w.root().get("permissions"), "the workflow");
         }

@@ -28,6 +28,9 @@ public final class MissingPermissions implements Rule<Workflow> {
 
     @Override
     public void check(Workflow w, RuleContext ctx) {
+        if (w.composite()) {
+            return; // job-level: a composite action runs inside its caller's job
+        }
         if (w.root() == null || w.root().has("permissions") || w.jobs().isEmpty()) {
             return;
         }

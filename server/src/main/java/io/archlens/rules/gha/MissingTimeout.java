@@ -24,6 +24,9 @@ public final class MissingTimeout implements Rule<Workflow> {
 
     @Override
     public void check(Workflow w, RuleContext ctx) {
+        if (w.composite()) {
+            return; // job-level: a composite action runs inside its caller's job
+        }
         for (Job j : w.jobs()) {
             if (j.callsWorkflow() || j.map().has("timeout-minutes")) {
                 continue;

@@ -23,6 +23,9 @@ public final class SelfHostedOnPullRequest implements Rule<Workflow> {
 
     @Override
     public void check(Workflow w, RuleContext ctx) {
+        if (w.composite()) {
+            return; // job-level: a composite action runs inside its caller's job
+        }
         if (!w.triggeredBy("pull_request") && !w.triggeredBy("pull_request_target")) {
             return;
         }

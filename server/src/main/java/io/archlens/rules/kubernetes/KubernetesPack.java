@@ -61,7 +61,8 @@ public final class KubernetesPack implements RulePack<K8sFile> {
             new RbacWildcard(),
             new ClusterAdminBinding(),
             new DeprecatedApiVersion(),
-            new SelectorMismatch());
+            new SelectorMismatch(),
+            new IncompleteWorkload());
 
     @Override
     public FileKind kind() {

@@ -27,7 +27,7 @@ public final class NoAntiAffinity implements Rule<K8sFile> {
     @Override
     public void check(K8sFile f, RuleContext ctx) {
         for (K8sObject o : f.objects()) {
-            if (!(o.is("Deployment") || o.is("StatefulSet")) || o.pod() == null || o.spec() == null) {
+            if (!(o.isDeploymentLike() || o.is("StatefulSet")) || o.pod() == null || o.spec() == null) {
                 continue;
             }
             YNode replicasNode = o.spec().get("replicas");

@@ -23,7 +23,7 @@ public final class SingleReplica implements Rule<K8sFile> {
     @Override
     public void check(K8sFile f, RuleContext ctx) {
         for (K8sObject o : f.objects()) {
-            if (!o.is("Deployment") || o.spec() == null || !(o.spec().get("replicas") instanceof YScalar r)
+            if (!o.isDeploymentLike() || o.spec() == null || !(o.spec().get("replicas") instanceof YScalar r)
                     || !Long.valueOf(1).equals(r.asLong()) || K8sSupport.hpaFor(f, o) != null) {
                 continue;
             }

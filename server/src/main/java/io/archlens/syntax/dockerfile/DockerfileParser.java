@@ -493,6 +493,9 @@ public final class DockerfileParser implements Parser<Dockerfile> {
                     continue;
                 }
                 ins.stage = current;
+                if (ins.trigger != null) {
+                    ins.trigger.stage = current; // an ONBUILD trigger belongs to the stage that declares it
+                }
                 current.instructions.add(ins);
             }
             List<ParseIssue> out = new ArrayList<>(issues);

@@ -10,8 +10,11 @@ import java.util.Set;
 /**
  * A GitHub Actions workflow: the YAML stream, the root mapping (null when absent), the trigger event names
  * from {@code on:}, and the jobs in source order. {@code edits} builds fixes in the file's own style.
+ * {@code composite}: a composite action's metadata file, whose single job {@code runs} holds the action's steps
+ * (it has no triggers, permissions, runners or timeouts of its own: the job-level rules leave it alone).
  */
-public record Workflow(YamlFile yaml, YMap root, YEntry on, Set<String> triggers, List<Job> jobs, YamlEdits edits) {
+public record Workflow(YamlFile yaml, YMap root, YEntry on, Set<String> triggers, List<Job> jobs, YamlEdits edits,
+        boolean composite) {
     public Workflow {
         triggers = Set.copyOf(triggers);
         jobs = List.copyOf(jobs);

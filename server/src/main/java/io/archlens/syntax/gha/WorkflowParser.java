@@ -17,7 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the workflow model over the YAML model. Never throws. */
+/**
+ * Builds the workflow model over the YAML model: a workflow's jobs, or the steps of a composite action
+ * ({@code action.yml} with {@code runs: using: composite}) as one job named {@code runs}. Never throws.
+ */
 public final class WorkflowParser {
     private WorkflowParser() {
     }
@@ -36,6 +39,7 @@ public final class WorkflowParser {
         Set<String> triggers = new LinkedHashSet<>();
         List<Job> jobs = new ArrayList<>();
         YEntry on = null;
+        boolean composite = false;
         if (root != null) {
             on = root.entry("on");
             if (on == null) {
@@ -62,26 +66,35 @@ public final class WorkflowParser {
             YEntry je = root.entry("jobs");
             if (je != null && je.value() instanceof YMap jm) {
                 for (YEntry e : jm.entries()) {
-                    if (e.keyText() == null || !(e.value() instanceof YMap m)) {
-                        continue;
+                    if (e.keyText() != null && e.value() instanceof YMap m) {
+                        jobs.add(new Job(e.keyText(), e, m, steps(m)));
                     }
-                    List<Step> steps = new ArrayList<>();
-                    if (m.get("steps") instanceof YSeq ss) {
-                        int i = 0;
-                        for (YNode n : ss.items()) {
-                            if (n instanceof YMap sm) {
-                                steps.add(new Step(sm, i));
-                            }
-                            i++;
-                        }
-                    }
-                    jobs.add(new Job(e.keyText(), e, m, steps));
                 }
+            }
+            YEntry runs = root.entry("runs");
+            if (je == null && runs != null && runs.value() instanceof YMap rm && rm.getText("using") != null
+                    && rm.getText("using").strip().equalsIgnoreCase("composite")) {
+                composite = true; // an action's runs: holds the steps, which the step rules judge like a job's
+                jobs.add(new Job("runs", runs, rm, steps(rm)));
             }
         } else if (y.complete() && !file.text().isBlank()) {
             issues.add(ParseIssue.notAnalyzed(new TextRange(0, file.lines().lineEnd(0)),
                     "No top-level mapping: not analysed as a GitHub Actions workflow"));
         }
-        return new Parsed<>(new Workflow(y, root, on, triggers, jobs, YamlEdits.of(file, y)), issues);
+        return new Parsed<>(new Workflow(y, root, on, triggers, jobs, YamlEdits.of(file, y), composite), issues);
+    }
+
+    private static List<Step> steps(YMap owner) {
+        List<Step> steps = new ArrayList<>();
+        if (owner.get("steps") instanceof YSeq ss) {
+            int i = 0;
+            for (YNode n : ss.items()) {
+                if (n instanceof YMap sm) {
+                    steps.add(new Step(sm, i));
+                }
+                i++;
+            }
+        }
+        return steps;
     }
 }

@@ -15,7 +15,21 @@ public record K8sObject(YMap root, TextRange scope, String apiVersion, YEntry ap
         YEntry kindEntry, YMap metadata, PodTemplate pod) {
 
     public static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Job", "CronJob", "Pod");
+            "ReplicationController", "Job", "CronJob", "Pod", "DeploymentConfig");
+
+    /**
+     * Kinds ArchLens reviews or knows to hold nothing to review (built-in Kubernetes kinds); any other kind
+     * (OpenShift's Route, SecurityContextConstraints, BuildConfig, custom resources) is noted once as not reviewed.
+     */
+    public static final Set<String> KNOWN_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "ReplicationController", "Job", "CronJob", "Pod", "DeploymentConfig", "Service", "Ingress", "IngressClass",
+            "ConfigMap", "Secret", "Namespace", "ServiceAccount", "Role", "ClusterRole", "RoleBinding",
+            "ClusterRoleBinding", "NetworkPolicy", "PodDisruptionBudget", "HorizontalPodAutoscaler",
+            "PersistentVolumeClaim", "PersistentVolume", "StorageClass", "LimitRange", "ResourceQuota",
+            "CustomResourceDefinition", "Endpoints", "EndpointSlice", "PriorityClass", "MutatingWebhookConfiguration",
+            "ValidatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+            "APIService", "Lease", "RuntimeClass", "CSIDriver", "VolumeAttachment", "PodSecurityPolicy", "PodTemplate",
+            "ControllerRevision", "FlowSchema", "PriorityLevelConfiguration", "VerticalPodAutoscaler", "List");
 
     public String name() {
         return metadata == null ? null : trim(metadata.getText("name"));
@@ -39,6 +53,38 @@ public record K8sObject(YMap root, TextRange scope, String apiVersion, YEntry ap
 
     public boolean isWorkload() {
         return WORKLOADS.contains(kind);
+    }
+
+    /** A Deployment or OpenShift DeploymentConfig: replicated pods rolled out from one template. */
+    public boolean isDeploymentLike() {
+        return is("Deployment") || is("DeploymentConfig");
+    }
+
+    /**
+     * What a workload lacks to be deployable as written: its pod template, containers, a container's image, or
+     * (apps/v1) its selector; empty for complete workloads and for other kinds.
+     */
+    public java.util.List<String> missingParts() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!isWorkload()) {
+            return out;
+        }
+        if (pod == null) {
+            out.add(is("CronJob") ? "spec.jobTemplate.spec.template" : is("Pod") ? "spec" : "spec.template");
+        } else if (pod.containers().isEmpty()) {
+            out.add("containers");
+        } else {
+            for (Container c : pod.all()) {
+                if (c.image() == null || c.image().isBlank()) {
+                    out.add("an image for " + c.label());
+                }
+            }
+        }
+        boolean needsSelector = "apps/v1".equals(apiVersion) && !is("Pod");
+        if (needsSelector && (spec() == null || spec().get("selector") == null)) {
+            out.add("spec.selector");
+        }
+        return out;
     }
 
     public boolean is(String k) {

@@ -23,8 +23,10 @@ import java.util.Locale;
  * <ul>
  *   <li>Helm templates ({@code {{ ... }}} under {@code templates/}, or any file with {@code {{} that is not
  *       valid YAML) are skipped;</li>
- *   <li>kustomizations ({@code kind: Kustomization}) and kustomize patches (workloads without a pod
- *       template, container images or selector, or files named like {@code *patch*}) are left out.</li>
+ *   <li>kustomizations ({@code kind: Kustomization}) and kustomize patches (files a kustomization lists as
+ *       patches, or named {@code *patch*} in a kustomize layout: {@link KustomizePatches}) are left out;</li>
+ *   <li>objects of kinds no rule reviews (OpenShift's Route, SecurityContextConstraints, BuildConfig, custom
+ *       resources) get one {@code archlens/not-analyzed} hint per file naming them.</li>
  * </ul>
  */
 public final class KubernetesParser {
@@ -46,8 +48,12 @@ public final class KubernetesParser {
         List<ParseIssue> issues = new ArrayList<>(yaml.issues());
         List<K8sObject> objects = new ArrayList<>();
         boolean patchFile = file.name().toLowerCase(Locale.ROOT).contains("patch");
+        // a kustomize patch only when a kustomization lists it (or it is named *patch* in a kustomize layout):
+        // anything else is judged as an object, and k8s/incomplete-workload reports what a workload lacks
         ParseIssue kustomizeHint = null;
         ParseIssue patchHint = null;
+        java.util.Optional<String> patchRef = null;
+        List<K8sObject> unreviewed = new ArrayList<>();
         for (YamlDocument d : yaml.model().documents()) {
             if (!(d.root() instanceof YMap root)) {
                 continue;
@@ -76,14 +82,21 @@ public final class KubernetesParser {
                     }
                     continue;
                 }
-                String missing = patchFile ? "the file name says it is a patch" : missingPart(o);
-                if (missing != null) {
-                    if (patchHint == null) {
-                        patchHint = ParseIssue.notAnalyzed(o.kindEntry().value().range(), "Looks like a kustomize "
-                                + "patch (" + o.label() + ": " + missing + "), so it is not reviewed as a complete "
-                                + "object; the base manifest it patches is");
+                if (patchFile || !o.missingParts().isEmpty()) {
+                    if (patchRef == null) {
+                        patchRef = java.util.Optional.ofNullable(KustomizePatches.reference(file));
                     }
-                    continue;
+                    if (patchRef.isPresent()) {
+                        if (patchHint == null) {
+                            patchHint = ParseIssue.notAnalyzed(o.kindEntry().value().range(), "Kustomize patch ("
+                                    + patchRef.get() + "), so " + o.label() + " is not reviewed as a complete object;"
+                                    + " the base manifest it patches is");
+                        }
+                        continue;
+                    }
+                }
+                if (!K8sObject.KNOWN_KINDS.contains(o.kind())) {
+                    unreviewed.add(o);
                 }
                 objects.add(o);
             }
@@ -93,6 +106,9 @@ public final class KubernetesParser {
         }
         if (patchHint != null) {
             issues.add(patchHint);
+        }
+        if (!unreviewed.isEmpty()) {
+            issues.add(unreviewedHint(unreviewed, objects.size() > unreviewed.size()));
         }
         return new Parsed<>(new K8sFile(yaml.model(), objects, YamlEdits.of(file, yaml.model())), issues);
     }
@@ -124,27 +140,18 @@ public final class KubernetesParser {
         return new K8sObject(root, root.range(), api.value().text().strip(), api, k, kind, metadata, pod);
     }
 
-    /** Why a workload looks partial (a patch), or null when it is complete. */
-    private static String missingPart(K8sObject o) {
-        if (!o.isWorkload()) {
-            return null;
+    /** One note per file for the objects of kinds no rule reviews (OpenShift kinds, custom resources). */
+    private static ParseIssue unreviewedHint(List<K8sObject> objects, boolean othersReviewed) {
+        java.util.Set<String> labels = new java.util.LinkedHashSet<>();
+        for (K8sObject o : objects) {
+            labels.add(o.label());
         }
-        if (o.pod() == null) {
-            return "no pod template";
-        }
-        if (o.pod().containers().isEmpty()) {
-            return "no containers";
-        }
-        for (Container c : o.pod().containers()) {
-            if (c.image() == null || c.image().isBlank()) {
-                return c.label() + " has no image";
-            }
-        }
-        boolean needsSelector = o.apiVersion().equals("apps/v1") && !o.is("Pod");
-        if (needsSelector && (o.spec() == null || o.spec().get("selector") == null)) {
-            return "no selector";
-        }
-        return null;
+        List<String> shown = new ArrayList<>(labels).subList(0, Math.min(labels.size(), 5));
+        String more = labels.size() > shown.size() ? " and " + (labels.size() - shown.size()) + " more" : "";
+        return ParseIssue.notAnalyzed(objects.get(0).kindEntry().value().range(), "Not reviewed: "
+                + String.join(", ", shown) + more + ". ArchLens has no rules for "
+                + (labels.size() == 1 ? "this kind" : "these kinds") + " (OpenShift kinds other than DeploymentConfig, "
+                + "custom resources)" + (othersReviewed ? "; the other objects of the file are reviewed" : ""));
     }
 
     private static String text(YMap m, String key) {

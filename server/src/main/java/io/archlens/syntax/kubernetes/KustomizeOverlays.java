@@ -27,7 +27,7 @@ public final class KustomizeOverlays {
     static final int DEPTH = 4;
     static final int MAX_FILES = 2_000;
     static final long MAX_BYTES = 1L << 20;
-    private static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+    static final List<String> NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /** One overlay: where it is, the patch documents it applies, and its {@code replicas}/{@code images} fields. */
     public record Overlay(Path dir, List<YMap> patches, YMap kustomization) {
@@ -229,7 +229,7 @@ public final class KustomizeOverlays {
         return null;
     }
 
-    private static YMap read(Path k) {
+    static YMap read(Path k) {
         try {
             if (Files.size(k) > MAX_BYTES) {
                 return null;

@@ -49,6 +49,15 @@ class DockerfileFixesTest {
     }
 
     @Test
+    void fixesApplyInsideOnbuildTriggers() {
+        Fixtures.checkFix("Dockerfile", "FROM alpine:3.22\nONBUILD ADD app.py /app/\n" + TAIL, "docker/add-instead-of-copy",
+                "FROM alpine:3.22\nONBUILD COPY app.py /app/\n" + TAIL);
+        Fixtures.checkFix("Dockerfile", "FROM debian:bookworm-slim\nONBUILD RUN apt-get install -y curl\n" + TAIL,
+                "docker/apt-no-install-recommends",
+                "FROM debian:bookworm-slim\nONBUILD RUN apt-get install --no-install-recommends -y curl\n" + TAIL);
+    }
+
+    @Test
     void noInstallRecommends() {
         String before = "FROM debian:bookworm-slim\nRUN apt-get update \\\n    && apt-get install -y curl \\\n"
                 + "    && rm -rf /var/lib/apt/lists/*\n" + TAIL;

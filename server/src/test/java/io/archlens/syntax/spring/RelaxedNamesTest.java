@@ -21,6 +21,12 @@ class RelaxedNamesTest {
     }
 
     @Test
+    void anUnclosedBracketAtTheEndDoesNotThrow() {
+        assertEquals("server.enabled.[]", RelaxedNames.canonical("server.enabled["));
+        assertEquals("a.[b]", RelaxedNames.canonical("a[b"));
+    }
+
+    @Test
     void indicesStayAndMapKeysInBracketsAreVerbatim() {
         assertEquals("a.b[0].c", RelaxedNames.canonical("a.b[0].c"));
         assertEquals("a.b[0].c", RelaxedNames.canonical("a.B[ 0 ].C"));
