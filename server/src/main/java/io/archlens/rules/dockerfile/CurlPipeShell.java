@@ -27,7 +27,7 @@ final class CurlPipeShell implements Rule<Dockerfile> {
 
     /** True when commands k and k+1 are a download piped into an interpreter. */
     static boolean pipesDownloadIntoShell(List<ShellCommand> cmds, int k) {
-        return k + 1 < cmds.size() && "|".equals(cmds.get(k).opAfter())
+        return k >= 0 && k + 1 < cmds.size() && "|".equals(cmds.get(k).opAfter())
                 && DOWNLOADERS.contains(cmds.get(k).name()) && INTERPRETERS.contains(cmds.get(k + 1).name());
     }
 
