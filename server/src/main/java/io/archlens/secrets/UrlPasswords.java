@@ -31,6 +31,16 @@ public final class UrlPasswords {
         return out;
     }
 
+    /** The first URL password of the value that is a literal (not <code>${VAR}</code>, not a placeholder), or null. */
+    public static UrlPassword firstLiteral(String value) {
+        for (UrlPassword p : find(value)) {
+            if (SecretValues.isLiteral(value.substring(p.start(), p.end()))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     private static void schemeUrls(String text, List<UrlPassword> out) {
         int from = 0;
         while (from < text.length()) {
