@@ -23,7 +23,7 @@ public final class SecretKeys {
     /** Words before KEY that make it a credential. */
     private static final Set<String> STRONG_KEY_QUALIFIERS = Set.of("API", "APP", "ACCESS", "SECRET", "PRIVATE",
             "ENCRYPTION", "SIGNING", "MASTER", "LICENSE", "AUTH", "CLIENT", "SERVICE", "WEBHOOK", "HMAC", "JWT",
-            "SESSION", "CRYPTO", "SSH", "TLS", "SSL", "GPG", "PGP", "DEPLOY", "ADMIN", "ROOT", "WRITE", "READ",
+            "SESSION", "CRYPTO", "SSH", "TLS", "SSL", "DEPLOY", "ADMIN", "ROOT", "WRITE", "READ",
             "INGEST", "SERVER", "SECURITY", "ENCRYPT", "DECRYPT", "CIPHER", "AES", "RSA", "SIGN", "ACCOUNT",
             "SUBSCRIPTION", "STORAGE");
     /** Words before KEY that make it a lookup key or a public key, not a credential. */
@@ -40,7 +40,7 @@ public final class SecretKeys {
             "AUDIENCE", "SCOPE", "SCOPES", "REGION", "MODE", "STRATEGY", "PROVIDER", "HASH", "ROUNDS", "COST", "COOKIE",
             "STORE", "BACKEND", "LOCATION", "FORMAT", "DAYS", "HOURS", "MINUTES", "SECONDS", "COUNT", "RESET",
             "PATTERN", "REGEX", "VAULT", "ENV", "VALIDITY", "SELECTOR", "USER", "USERNAME", "METHOD", "ALIAS",
-            "LIMIT", "BUDGET", "KIND", "STDIN", "PARAMETER", "ENCODER", "GENERATOR", "VALIDATOR", "FIELDS", "REQUEST");
+            "LIMIT", "BUDGET", "KIND", "STDIN", "SPEC", "SPECS", "USAGE", "RING", "BITS", "CURVE", "OPS", "PARAMETER", "ENCODER", "GENERATOR", "VALIDATOR", "FIELDS", "REQUEST");
     /** Words right before TOKEN(S) that make it a count ({@code max_tokens}). */
     private static final Set<String> COUNT_WORDS = Set.of("MAX", "MIN", "NUM", "TOTAL", "INPUT", "OUTPUT", "PROMPT",
             "CONTEXT", "COMPLETION");
@@ -102,7 +102,7 @@ public final class SecretKeys {
     /** How surely the key names a secret; NONE when a word after the secret word makes it metadata. */
     public static Hint hint(String key) {
         List<String> w = words(key);
-        if (w.size() == 1 && CONTAINER_WORDS.contains(w.get(0))) {
+        if (w.size() == 1 && (CONTAINER_WORDS.contains(w.get(0)) || w.get(0).equals("PWD"))) { // PWD: the shell's working directory
             return Hint.NONE;
         }
         int secretAt = -1;

@@ -220,11 +220,22 @@ public final class SecretValues {
     }
 
     /**
-     * A literal secret worth a finding: may be a secret, no interpolation anywhere, not a placeholder, not a
-     * file path to the secret. The rule book's test.
+     * A literal secret worth a finding: may be a secret, no interpolation anywhere, not a stand-in that cannot be
+     * a password ({@link #isStandIn}), not a file path to the secret. The rule book's test. Stock words such as
+     * {@code changeme} or {@code changeit} do count: they work as passwords, and are the first ones tried.
      */
     public static boolean isLiteral(String value) {
-        return mayBeSecret(value) && !isInterpolated(value) && !isPlaceholder(value) && !isFilePath(value);
+        return mayBeSecret(value) && !isInterpolated(value) && !isStandIn(value) && !isFilePath(value);
+    }
+
+    /**
+     * A value that only marks where a secret goes: wrapped ({@code <key>}, {@code [key]}), a single repeated
+     * character ({@code xxx}, {@code ***}), {@code your_..._here}, or a word such as {@code placeholder},
+     * {@code redacted}, {@code todo}.
+     */
+    public static boolean isStandIn(String value) {
+        String l = value.strip().toLowerCase(Locale.ROOT);
+        return isPlaceholder(value) && !l.startsWith("change") && !l.startsWith("replace");
     }
 
     /** A path to a key or secret file rather than the secret. */
