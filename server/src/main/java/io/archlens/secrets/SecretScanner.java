@@ -27,6 +27,7 @@ public final class SecretScanner {
         }
         CommandLines.Family family = CommandLines.Family.NONE;
         boolean continued = false;
+        CommandLines.Word lastWord = null;
         int ls = 0;
         int n = text.length();
         while (ls <= n) {
@@ -37,11 +38,20 @@ public final class SecretScanner {
             Assignments.scan(text, ls, le, code, out);
             SqlPasswords.scan(text, ls, le, out);
             List<CommandLines.Word> words = CommandLines.words(text, ls, le);
-            if (!continued && !listItem(text, ls, le)) {
+            boolean item = listItem(text, ls, le);
+            List<CommandLines.Word> command = words;
+            if (!continued && !item) {
                 family = CommandLines.Family.NONE;
+            } else if (lastWord != null) {
+                // a flag at the end of the previous line takes its value from this one (-a \n secret, YAML list items)
+                command = new ArrayList<>(words.size() + 1);
+                command.add(lastWord);
+                command.addAll(item && !words.isEmpty() && words.get(0).text().equals("-") ? words.subList(1, words.size())
+                        : words);
             }
-            family = CommandLines.scan(text, words, family, out);
+            family = CommandLines.scan(text, command, family, out);
             Headers.scan(text, ls, le, words, out);
+            lastWord = words.isEmpty() ? null : words.get(words.size() - 1);
             int last = le - 1;
             while (last >= ls && (text.charAt(last) == ' ' || text.charAt(last) == '\t')) {
                 last--;
