@@ -102,7 +102,7 @@ final class Assignments {
                 return -1; // in code a bare value is an expression (a call, a variable), not a literal
             }
             start = v;
-            end = bareEnd(text, v, to);
+            end = bareEnd(text, templateEnd(text, v, to), to);
         }
         if (end <= start) {
             return -1;
@@ -119,6 +119,16 @@ final class Assignments {
             out.add(new SecretSpan(start, end, type));
         }
         return end;
+    }
+
+    /** After a leading <code>${{ ... }}</code>, <code>{{ ... }}</code> or <code>${...}</code> (which may hold spaces), else {@code v}. */
+    private static int templateEnd(String text, int v, int to) {
+        String close = text.startsWith("${{", v) || text.startsWith("{{", v) ? "}}" : text.startsWith("${", v) ? "}" : null;
+        if (close == null) {
+            return v;
+        }
+        int c = text.indexOf(close, v + 2);
+        return c < 0 || c >= to ? v : c + close.length();
     }
 
     /** A bare value ends at whitespace, a quote, {@code , ; &}, or a closing bracket it did not open. */

@@ -60,7 +60,16 @@ final class CommandLines {
         for (int k = 0; k < words.size(); k++) {
             Word w = words.get(k);
             String t = w.text();
+            if (t.equals("&&") || t.equals("||") || t.equals("|") || t.equals(";") || t.equals("then")
+                    || t.equals("do")) {
+                f = Family.NONE;
+                continue;
+            }
             Family named = family(t, k + 1 < words.size() ? words.get(k + 1).text() : "");
+            if (named == Family.NONE && LOGIN.contains(t)) {
+                f = Family.NONE; // docker run, docker push...: not a login
+                continue;
+            }
             if (named != Family.NONE) {
                 f = named;
                 if (f == Family.HTPASSWD) {

@@ -14,7 +14,7 @@ public final class UrlPasswords {
     public record UrlPassword(int start, int end, String scheme) {
     }
 
-    private static final String AUTHORITY_END = "/?# \t\r\n,;\"'`<>";
+    private static final String AUTHORITY_END = "/?# \t\r\n\"'`<>";
     private static final int MAX_SCHEME = 40;
 
     private UrlPasswords() {
@@ -73,7 +73,7 @@ public final class UrlPasswords {
                     out.add(new UrlPassword(colon + 1, lastAt, text.substring(s, sep).toLowerCase(Locale.ROOT)));
                 }
             }
-            from = Math.max(i, authStart);
+            from = Math.max(sep + 1, i - 1); // i may be the first '/' of the next URL's "://"
         }
     }
 

@@ -2,9 +2,12 @@ package io.archlens.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.archlens.analysis.SourceFile;
+import io.archlens.filekind.FileKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +97,171 @@ class SecretDetectorTest {
         assertEquals("r3dis", v.substring(pw.get(1).start(), pw.get(1).end()));
         assertTrue(UrlPasswords.find("https://user@host/path:x@y").isEmpty());
         assertTrue(UrlPasswords.find("redis://:@host").isEmpty());
+    }
+
+    static List<String> found(FileKind kind, String path, String text) {
+        return SecretFinder.find(new SourceFile("file:///w/" + path, path, text, kind, 1)).stream()
+                .map(sp -> text.substring(sp.start(), sp.end())).toList();
+    }
+
+    @Test
+    void urlAndConnectionStringPasswords() {
+        String text = """
+                a: redis://:r3dis-pw@cache:6379
+                b: postgres://app:p%40ss@db/x,amqp://u:p@ss;w@mq
+                c: jdbc:oracle:thin:scott/t1ger-pw@//db:1521/ORCL
+                d: jdbc:oracle:thin:@db:1521/ORCL
+                e: https://user@host/path:x@y
+                f: postgres://app:${DB_PASSWORD}@db/x
+                """;
+        List<String> f = found(FileKind.UNKNOWN, "notes.txt", text);
+        assertTrue(f.contains("r3dis-pw"), f.toString());
+        assertTrue(f.contains("p%40ss"), f.toString());
+        assertTrue(f.contains("t1ger-pw"), f.toString());
+        assertTrue(f.contains("p@ss;w"), f.toString());
+        assertEquals(4, f.size(), f.toString());
+        assertEquals("oracle", UrlPasswords.find("jdbc:oracle:thin:a/b@c").get(0).scheme());
+    }
+
+    @Test
+    void commandLinePasswordsOnlyAfterTheirCommands() {
+        List<String> f = found(FileKind.DOCKERFILE, "Dockerfile", """
+                RUN mysqladmin -uroot -pS3cret1 ping && mysql -p shop
+                RUN docker login -u ci -p Dl-pass-1 ghcr.io && docker run -p 8080:80 nginx
+                RUN docker login --password Dl-pass-2 ghcr.io
+                RUN echo x | docker login --password-stdin ghcr.io
+                RUN redis-cli -a Rc-pass-3 ping; sshpass -p Ss-pass-4 ssh host
+                RUN gcc -pthread -o x x.c
+                """);
+        assertEquals(List.of("S3cret1", "Dl-pass-1", "Dl-pass-2", "Rc-pass-3", "Ss-pass-4"), f);
+    }
+
+    @Test
+    void sqlPasswords() {
+        List<String> f = found(FileKind.SQL, "init.sql", """
+                CREATE USER app WITH PASSWORD 'a''b-1';
+                ALTER ROLE r ENCRYPTED PASSWORD 'md5abc';
+                CREATE USER 'u'@'%' IDENTIFIED BY 'pw-2';
+                ALTER USER x IDENTIFIED WITH caching_sha2_password BY "pw-3";
+                CREATE USER scott IDENTIFIED BY tiger4;
+                SET PASSWORD FOR 'u'@'%' = PASSWORD('pw-5');
+                ALTER ROLE r PASSWORD NULL;
+                SELECT password_hash FROM users;
+                """);
+        assertEquals(List.of("a''b-1", "md5abc", "pw-2", "pw-3", "tiger4", "pw-5"), f);
+    }
+
+    @Test
+    void httpCredentialsAndHeaderDirectives() {
+        List<String> f = found(FileKind.NGINX, "site.conf", """
+                proxy_set_header Authorization "Basic dXNlcjpwYXNz";
+                add_header Authorization "Bearer abc.def-123";
+                proxy_set_header Authorization $http_authorization;
+                proxy_set_header X-Api-Key "k-123456";
+                set $api_token t0ken-value;
+                add_header WWW-Authenticate 'Bearer realm="api"';
+                """);
+        assertEquals(List.of("dXNlcjpwYXNz", "abc.def-123", "k-123456", "t0ken-value"), f);
+    }
+
+    @Test
+    void kubernetesSecretsInsideAListAndLiteralEnvValues() {
+        List<String> f = found(FileKind.KUBERNETES, "k8s.yaml", """
+                apiVersion: v1
+                kind: List
+                items:
+                  - kind: Secret
+                    data:
+                      anything: c2VjcmV0LWluLWxpc3Q=
+                  - kind: Deployment
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - env:
+                                - name: DB_PASSWORD
+                                  value: lit-pw-1
+                                - name: AUTH_TOKEN
+                                  value: "lit-tok-2"
+                                - name: DB_PASSWORD_FILE
+                                  value: /run/secrets/db
+                                - name: REF
+                                  valueFrom:
+                                    secretKeyRef: {name: db, key: password}
+                """);
+        assertEquals(List.of("c2VjcmV0LWluLWxpc3Q=", "lit-pw-1", "lit-tok-2"), f);
+    }
+
+    @Test
+    void terraformSecretVariableDefaults() {
+        List<String> f = found(FileKind.TERRAFORM, "main.tf", """
+                variable "db_password" { default = "tf-pw-1" }
+                variable "signing" {
+                  sensitive = true
+                  default   = "tf-pw-2"
+                }
+                variable "region" { default = "eu-west-1" }
+                variable "token_ttl" { default = "3600" }
+                """);
+        assertEquals(List.of("tf-pw-1", "tf-pw-2"), f);
+    }
+
+    @Test
+    void whatIsNotASecret() {
+        List<String> f = found(FileKind.GITHUB_ACTIONS, ".github/workflows/ci.yml", """
+                jobs:
+                  call:
+                    uses: org/repo/.github/workflows/x.yml@v1
+                    secrets: inherit
+                  build:
+                    env:
+                      TOKEN: ${{ secrets.TOKEN }}
+                      PASSWORD_MIN_LENGTH: 12
+                      max_tokens: 4096
+                      PWD: /home/runner
+                      key: node-role
+                    steps:
+                      - run: echo "$DB_PASSWORD" | docker login -u ci --password-stdin
+                """);
+        assertTrue(f.isEmpty(), f.toString());
+    }
+
+    @Test
+    void passWordsAndCompoundKeys() {
+        for (String k : List.of("DB_PASS", "db_pwd", "LDAP_PASSWD", "rootpassword", "clientSecret", "x-api-key",
+                "spring.datasource.password", "server.ssl.key-store-password", "apiKey", "AUTH_TOKEN")) {
+            assertTrue(SecretKeys.isSecretKey(k), k);
+        }
+        for (String k : List.of("BYPASS", "PASSENGER_NAME", "customer_master_key_spec", "key_usage", "max_tokens",
+                "secrets", "server.ssl.key-store", "api-key-env", "DOCKER_PASSWORD_STDIN")) {
+            assertFalse(SecretKeys.isSecretKey(k), k);
+        }
+    }
+
+    @Test
+    void fingerprintsOnlyForRealLookingSecrets() {
+        assertNull(SecretFingerprints.of("database", "petclinic"));
+        assertNull(SecretFingerprints.of("POSTGRES_DB", "petclinic"));
+        assertNull(SecretFingerprints.of("spring.datasource.username", "petclinic"));
+        assertNull(SecretFingerprints.of("DB_PASSWORD", "changeme"));
+        assertNull(SecretFingerprints.of("DB_PASSWORD", "${DB_PASSWORD}"));
+        assertNull(SecretFingerprints.of("DB_PASSWORD", "root"), "too short to be evidence");
+        assertNotNull(SecretFingerprints.of("DB_PASSWORD", "Tr0ub4dor-shop"));
+        assertNotNull(SecretFingerprints.of("stripe", "sk_test_51NotARealKeyButLongEnough"), "a token shape under any key");
+        assertNull(SecretFingerprints.of("other", "Zk8pQ2rT5vX9yB3nM6wL1cF4hJ7dG0sA"));
+        assertNotNull(SecretFingerprints.of("other", "Zk8pQ2rT5vX9yB3nM6wL1cF4hJ7dG0sA", true), "random, in a Secret");
+        assertEquals(SecretFingerprints.of("A_TOKEN", "Tr0ub4dor-shop"), SecretFingerprints.of("B_PASSWORD", "Tr0ub4dor-shop"));
+    }
+
+    @Test
+    void literalsAndStandIns() {
+        for (String v : List.of("hunter2", "changeme", "changeit", "guest", "123456")) {
+            assertTrue(SecretValues.isLiteral(v), v);
+        }
+        for (String v : List.of("", "${X}", "$X", "$(X)", "${{ secrets.X }}", "{{ .Values.pw }}", "<password>", "xxxx",
+                "your_password_here", "true", "8080", "/run/secrets/db", "vault:secret/db#pw", "pre-${X}", "TODO")) {
+            assertFalse(SecretValues.isLiteral(v), v);
+        }
+        assertTrue(SecretValues.mayBeSecret("${X:-fallback-pw}"), "a literal default is not only a reference");
     }
 }
