@@ -47,7 +47,8 @@ public final class SecretFingerprints {
 
     private static boolean looksReal(String v) {
         String l = v.toLowerCase(Locale.ROOT);
-        return v.length() >= MIN_LENGTH && !SecretValues.isPlaceholder(v) && !l.startsWith("http") && !l.equals("password") && !l.equals("secret")
+        return v.length() >= MIN_LENGTH && !SecretValues.isPlaceholder(v) && !l.startsWith("http")
+                && !l.equals("password") && !l.equals("secret")
                 && !l.startsWith("example");
     }
 

@@ -40,10 +40,12 @@ public final class SecretKeys {
             "AUDIENCE", "SCOPE", "SCOPES", "REGION", "MODE", "STRATEGY", "PROVIDER", "HASH", "ROUNDS", "COST", "COOKIE",
             "STORE", "BACKEND", "LOCATION", "FORMAT", "DAYS", "HOURS", "MINUTES", "SECONDS", "COUNT", "RESET",
             "PATTERN", "REGEX", "VAULT", "ENV", "VALIDITY", "SELECTOR", "USER", "USERNAME", "METHOD", "ALIAS",
-            "LIMIT", "BUDGET", "KIND", "STDIN", "SPEC", "SPECS", "USAGE", "RING", "BITS", "CURVE", "OPS", "PARAMETER", "ENCODER", "GENERATOR", "VALIDATOR", "FIELDS", "REQUEST");
+            "LIMIT", "BUDGET", "KIND", "STDIN", "SPEC", "SPECS", "USAGE", "RING", "BITS", "CURVE", "OPS", "PARAMETER",
+            "ENCODER", "GENERATOR", "VALIDATOR", "FIELDS", "REQUEST");
     /** Words right before TOKEN(S) that make it a count ({@code max_tokens}). */
     private static final Set<String> COUNT_WORDS = Set.of("MAX", "MIN", "NUM", "TOTAL", "INPUT", "OUTPUT", "PROMPT",
             "CONTEXT", "COMPLETION");
+
     /** A key that is only this word holds a list or map of secrets ({@code secrets: inherit}), not one. */
     private static final Set<String> CONTAINER_WORDS = Set.of("SECRETS", "TOKENS", "CREDENTIALS", "PASSWORDS");
     /** Key suffixes of values that are random but not secret (commit hashes, ids). */
@@ -102,7 +104,8 @@ public final class SecretKeys {
     /** How surely the key names a secret; NONE when a word after the secret word makes it metadata. */
     public static Hint hint(String key) {
         List<String> w = words(key);
-        if (w.size() == 1 && (CONTAINER_WORDS.contains(w.get(0)) || w.get(0).equals("PWD"))) { // PWD: the shell's working directory
+        // a container of secrets (secrets: inherit), or PWD: the shell's working directory
+        if (w.size() == 1 && (CONTAINER_WORDS.contains(w.get(0)) || w.get(0).equals("PWD"))) {
             return Hint.NONE;
         }
         int secretAt = -1;
