@@ -1,5 +1,6 @@
 package io.archlens.model;
 
+import io.archlens.secrets.SecretFingerprints;
 import io.archlens.analysis.SourceFile;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
@@ -73,8 +74,8 @@ final class ComposeExtractor implements FactExtractor {
         }
         List<EnvVar> env = environment(file, s.value("environment"), out);
         for (EnvVar e : env) {
-            if (e.value() != null && Secrets.secretName(e.name())) {
-                String fp = Secrets.fingerprint(e.name(), e.value());
+            if (e.value() != null) {
+                String fp = SecretFingerprints.of(e.name(), e.value());
                 if (fp != null) {
                     out.secret(new SecretUse(fp, e.name(), e.valueLoc()));
                 }

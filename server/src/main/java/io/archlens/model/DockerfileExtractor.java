@@ -1,5 +1,6 @@
 package io.archlens.model;
 
+import io.archlens.secrets.SecretFingerprints;
 import io.archlens.analysis.SourceFile;
 import io.archlens.filekind.FileKind;
 import io.archlens.model.Facts.ImageSpec;
@@ -50,8 +51,8 @@ final class DockerfileExtractor implements FactExtractor {
         for (Stage s : chain) {
             for (Instruction i : s.all("ENV")) {
                 for (io.archlens.syntax.dockerfile.KeyValue kv : i.keyValues()) {
-                    if (kv.hasValue() && Secrets.secretName(kv.key())) {
-                        String fp = Secrets.fingerprint(kv.key(), kv.value());
+                    if (kv.hasValue()) {
+                        String fp = SecretFingerprints.of(kv.key(), kv.value());
                         if (fp != null) {
                             out.secret(new Facts.SecretUse(fp, kv.key(), out.loc(kv.valueRange())));
                         }

@@ -1,5 +1,6 @@
 package io.archlens.model;
 
+import io.archlens.secrets.SecretFingerprints;
 import io.archlens.analysis.SourceFile;
 import io.archlens.filekind.FileKind;
 import io.archlens.model.Facts.EnvFile;
@@ -29,8 +30,8 @@ final class DotenvExtractor implements FactExtractor {
             }
             Loc valueLoc = out.loc(e.contentRange() != null ? e.contentRange() : e.keyRange());
             vars.put(e.key(), new EnvVar(e.key(), e.value(), out.loc(e.keyRange()), valueLoc));
-            if (Secrets.secretName(e.key()) && !Paths.name(file.path()).matches("(?i).*\\.(example|sample|template|dist)")) {
-                String fp = Secrets.fingerprint(e.key(), e.value());
+            if (!Paths.name(file.path()).matches("(?i).*\\.(example|sample|template|dist)")) {
+                String fp = SecretFingerprints.of(e.key(), e.value());
                 if (fp != null) {
                     out.secret(new SecretUse(fp, e.key(), valueLoc));
                 }

@@ -1,5 +1,6 @@
 package io.archlens.model;
 
+import io.archlens.secrets.SecretFingerprints;
 import io.archlens.analysis.SourceFile;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
@@ -187,8 +188,8 @@ final class KubernetesExtractor implements FactExtractor {
                     out.loc(value != null ? value.range() : em.get("name").range())));
             ref(Y.at(em, "valueFrom", "configMapKeyRef", "name"), "ConfigMap", refs, out);
             ref(Y.at(em, "valueFrom", "secretKeyRef", "name"), "Secret", refs, out);
-            if (v != null && Secrets.secretName(n)) {
-                String fp = Secrets.fingerprint(n, v);
+            if (v != null) {
+                String fp = SecretFingerprints.of(n, v);
                 if (fp != null) {
                     out.secret(new SecretUse(fp, n, out.loc(value.range())));
                 }
@@ -348,7 +349,7 @@ final class KubernetesExtractor implements FactExtractor {
                     if (v != null && section.equals("data")) {
                         v = decode(v);
                     }
-                    String fp = v == null ? null : Secrets.fingerprint(e.keyText(), v);
+                    String fp = v == null ? null : SecretFingerprints.of(e.keyText(), v, true);
                     if (fp != null) {
                         out.secret(new SecretUse(fp, e.keyText().strip(), out.loc(e.value().range())));
                     }

@@ -1,12 +1,13 @@
 package io.archlens.model;
 
+import io.archlens.secrets.UrlPasswords;
+import io.archlens.secrets.SecretFingerprints;
 import io.archlens.analysis.SourceFile;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.model.Facts.AppSpec;
 import io.archlens.model.Facts.Prop;
 import io.archlens.model.Facts.SecretUse;
-import io.archlens.rules.common.SecretValues;
 import io.archlens.syntax.spring.SpringConfig;
 import io.archlens.syntax.spring.SpringConfigParser;
 import io.archlens.syntax.spring.SpringDocument;
@@ -44,20 +45,19 @@ final class SpringExtractor implements FactExtractor {
             }
         }
         for (Prop p : props.values()) {
-            if (SecretValues.secretName(p.key()) && !p.value().contains("${")) {
-                String fp = Secrets.fingerprint(p.key(), p.value());
+            if (!p.value().contains("${")) {
+                String fp = SecretFingerprints.of(p.key(), p.value());
                 if (fp != null) {
                     out.secret(new SecretUse(fp, p.key(), p.valueLoc()));
                 }
             }
-            int[] pw = SecretValues.urlPassword(p.value());
-            if (pw != null) {
-                String fp = Secrets.fingerprint(p.key(), p.value().substring(pw[0], pw[1]));
+            for (UrlPasswords.UrlPassword pw : UrlPasswords.find(p.value())) {
+                String fp = SecretFingerprints.ofPassword(p.value().substring(pw.start(), pw.end()));
                 TextRange vr = p.valueLoc().range();
                 String raw = file.text().substring(vr.start(), Math.min(vr.end(), file.text().length()));
                 if (fp != null && raw.equals(p.value())) {
                     out.secret(new SecretUse(fp, p.key() + " (URL password)", out.loc(
-                            new TextRange(vr.start() + pw[0], vr.start() + pw[1]))));
+                            new TextRange(vr.start() + pw.start(), vr.start() + pw.end()))));
                 }
             }
         }

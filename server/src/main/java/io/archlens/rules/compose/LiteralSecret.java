@@ -7,7 +7,9 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
-import io.archlens.rules.common.SecretValues;
+import io.archlens.secrets.SecretKeys;
+import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.UrlPasswords;
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.yaml.YEntry;
@@ -66,7 +68,7 @@ public final class LiteralSecret implements Rule<ComposeFile> {
 
     private static void check(String name, String value, String text, int start, int end, ComposeService s,
             Set<TextRange> seen, RuleContext ctx) {
-        if (SecretValues.secretName(name) && SecretValues.literal(value)) {
+        if (SecretKeys.isSecretKey(name) && SecretValues.isLiteral(value)) {
             TextRange r = new TextRange(start, end);
             if (seen.add(r)) {
                 ctx.report(r, "Secret " + name + " of service '" + s.name() + "' is written in the Compose file: "
@@ -75,12 +77,12 @@ public final class LiteralSecret implements Rule<ComposeFile> {
             }
             return;
         }
-        int[] pw = SecretValues.urlPassword(value);
+        UrlPasswords.UrlPassword pw = UrlPasswords.firstLiteral(value);
         if (pw == null) {
             return;
         }
         String raw = text.substring(start, end);
-        String password = value.substring(pw[0], pw[1]);
+        String password = value.substring(pw.start(), pw.end());
         int at = raw.indexOf(password);
         TextRange r = at < 0 ? new TextRange(start, end) : new TextRange(start + at, start + at + password.length());
         if (seen.add(r)) {

@@ -5,6 +5,8 @@ import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
+import io.archlens.secrets.SecretKeys;
+import io.archlens.secrets.SecretValues;
 import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.KeyValue;
@@ -30,7 +32,7 @@ final class SecretBuildArg implements Rule<Dockerfile> {
                     continue;
                 }
                 for (KeyValue kv : ins.get(k).keyValues()) {
-                    if (!SecretInEnv.secretName(kv.key()) || SecretInEnv.literal(kv.value())
+                    if (!SecretKeys.isSecretKey(kv.key()) || SecretValues.isLiteral(kv.value())
                             || !usedAfter(ctx.text(), ins, k, kv.key())) {
                         continue;
                     }

@@ -1,5 +1,6 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.SecretKeys;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Edit;
 import io.archlens.analysis.Fix;
@@ -50,7 +51,7 @@ public final class DebugEnabledRule implements Rule<DotenvFile> {
             }
             String v = e.value().strip();
             String lv = v.toLowerCase(Locale.ROOT);
-            List<String> words = Secrets.words(key);
+            List<String> words = SecretKeys.words(key);
             String replacement = null;
             boolean hit = false;
             if (!words.isEmpty() && words.get(words.size() - 1).equals("DEBUG") || key.equals("DEBUG_MODE")) {

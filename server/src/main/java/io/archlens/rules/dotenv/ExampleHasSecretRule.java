@@ -1,5 +1,10 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.UrlPasswords;
+import io.archlens.secrets.SecretType;
+import io.archlens.secrets.SecretScanner;
+import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.SecretKeys;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Edit;
 import io.archlens.analysis.Fix;
@@ -36,14 +41,14 @@ public final class ExampleHasSecretRule implements Rule<DotenvFile> {
         }
         for (DotenvEntry e : env.entries()) {
             String v = e.value();
-            if (Secrets.isPlaceholder(v) || Secrets.isReference(v) || Secrets.looksMadeUp(v) && v.indexOf("://") < 0) {
+            if (SecretValues.isPlaceholder(v) || SecretValues.isReference(v) || SecretValues.looksMadeUp(v) && v.indexOf("://") < 0) {
                 continue;
             }
-            Secrets.Shape s = Secrets.shape(e.key(), v);
+            SecretType s = SecretScanner.shape(e.key(), v);
             String what = null;
             if (s != null) {
                 what = s.description();
-            } else if (!Secrets.randomIsExpected(e.key()) && Secrets.looksRandom(v)) {
+            } else if (!SecretKeys.randomIsExpected(e.key()) && SecretValues.looksRandom(v)) {
                 what = "real secret (" + v.strip().length() + " random-looking characters)";
                 what = "a " + what;
             }
@@ -58,9 +63,9 @@ public final class ExampleHasSecretRule implements Rule<DotenvFile> {
             }
             String raw = ctx.file().slice(e.contentRange());
             int base = e.contentRange().start();
-            for (Secrets.UrlPassword p : Secrets.urlPasswords(raw)) {
+            for (UrlPasswords.UrlPassword p : UrlPasswords.find(raw)) {
                 String pw = raw.substring(p.start(), p.end());
-                if (Secrets.looksMadeUp(pw) || pw.contains("${") || pw.startsWith("$")) {
+                if (SecretValues.looksMadeUp(pw) || pw.contains("${") || pw.startsWith("$")) {
                     continue;
                 }
                 TextRange r = new TextRange(base + p.start(), base + p.end());

@@ -1,5 +1,8 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.SecretScanner;
+import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.SecretKeys;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
@@ -36,11 +39,11 @@ public final class HardcodedSecretRule implements Rule<DotenvFile> {
         }
         for (DotenvEntry e : env.entries()) {
             String v = e.value();
-            Secrets.KeyHint hint = Secrets.keyHint(e.key());
-            if (hint == Secrets.KeyHint.NONE || hint == Secrets.KeyHint.WEAK && !Secrets.credentialLike(v)
-                    || Secrets.isPlaceholder(v) || Secrets.isReference(v)
-                    || Secrets.isFilePath(v) || v.contains("://") || FLAGS.contains(v.strip().toLowerCase(Locale.ROOT))
-                    || Secrets.shape(e.key(), v) != null) {
+            SecretKeys.Hint hint = SecretKeys.hint(e.key());
+            if (hint == SecretKeys.Hint.NONE || hint == SecretKeys.Hint.WEAK && !SecretValues.credentialLike(v)
+                    || SecretValues.isPlaceholder(v) || SecretValues.isReference(v)
+                    || SecretValues.isFilePath(v) || v.contains("://") || FLAGS.contains(v.strip().toLowerCase(Locale.ROOT))
+                    || SecretScanner.shape(e.key(), v) != null) {
                 continue;
             }
             ctx.report(e.contentRange(), e.key() + " holds a literal secret in this file: anyone with the repository"

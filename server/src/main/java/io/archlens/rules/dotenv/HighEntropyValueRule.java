@@ -1,5 +1,8 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.SecretScanner;
+import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.SecretKeys;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
@@ -31,13 +34,13 @@ public final class HighEntropyValueRule implements Rule<DotenvFile> {
         }
         for (DotenvEntry e : env.entries()) {
             String v = e.value();
-            if (!Secrets.looksRandom(v) || Secrets.isSecretKey(e.key()) || Secrets.randomIsExpected(e.key())
-                    || Secrets.isPlaceholder(v) || Secrets.isReference(v) || Secrets.shape(e.key(), v) != null) {
+            if (!SecretValues.looksRandom(v) || SecretKeys.hint(e.key()) != SecretKeys.Hint.NONE
+                    || SecretKeys.randomIsExpected(e.key()) || SecretValues.isPlaceholder(v) || SecretValues.isReference(v) || SecretScanner.shape(e.key(), v) != null) {
                 continue;
             }
             String s = v.strip();
             ctx.report(e.contentRange(), "The value of " + e.key() + " looks like a random secret (" + s.length()
-                    + " characters, " + String.format(Locale.ROOT, "%.1f", Secrets.entropy(s)) + " bits of entropy per"
+                    + " characters, " + String.format(Locale.ROOT, "%.1f", SecretValues.entropy(s)) + " bits of entropy per"
                     + " character); if it is a credential, keep it out of the repository and inject it at runtime,"
                     + " else suppress this finding");
         }

@@ -1,5 +1,8 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.SecretType;
+import io.archlens.secrets.SecretScanner;
+import io.archlens.secrets.SecretValues;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
@@ -29,8 +32,8 @@ public final class SecretValueRule implements Rule<DotenvFile> {
             return;
         }
         for (DotenvEntry e : env.entries()) {
-            Secrets.Shape s = Secrets.shape(e.key(), e.value());
-            if (s == null || Secrets.isPlaceholder(e.value())) {
+            SecretType s = SecretScanner.shape(e.key(), e.value());
+            if (s == null || SecretValues.isPlaceholder(e.value())) {
                 continue;
             }
             ctx.report(e.contentRange(), "The value of " + e.key() + " looks like " + s.description() + ": treat it"

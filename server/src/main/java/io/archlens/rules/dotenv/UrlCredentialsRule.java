@@ -1,5 +1,7 @@
 package io.archlens.rules.dotenv;
 
+import io.archlens.secrets.UrlPasswords;
+import io.archlens.secrets.SecretValues;
 import io.archlens.analysis.Category;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
@@ -45,9 +47,9 @@ public final class UrlCredentialsRule implements Rule<DotenvFile> {
             }
             String raw = ctx.file().slice(e.contentRange());
             int base = e.contentRange().start();
-            for (Secrets.UrlPassword p : Secrets.urlPasswords(raw)) {
+            for (UrlPasswords.UrlPassword p : UrlPasswords.find(raw)) {
                 String pw = raw.substring(p.start(), p.end());
-                if (Secrets.isPlaceholder(pw) || pw.contains("${") || pw.startsWith("$")) {
+                if (SecretValues.isPlaceholder(pw) || pw.contains("${") || pw.startsWith("$")) {
                     continue;
                 }
                 ctx.report(new TextRange(base + p.start(), base + p.end()), e.key() + " embeds a password in a "

@@ -7,7 +7,9 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
-import io.archlens.rules.common.SecretValues;
+import io.archlens.secrets.SecretKeys;
+import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.UrlPasswords;
 import io.archlens.syntax.kubernetes.Container;
 import io.archlens.syntax.kubernetes.K8sFile;
 import io.archlens.syntax.kubernetes.K8sObject;
@@ -42,17 +44,17 @@ public final class LiteralSecretEnv implements Rule<K8sFile> {
                         continue;
                     }
                     String name = e.getText("name").strip();
-                    if (SecretValues.secretName(name)
-                            && SecretValues.literal(v.value())) {
+                    if (SecretKeys.isSecretKey(name)
+                            && SecretValues.isLiteral(v.value())) {
                         ctx.report(v.range(), o.label() + ": " + name + " of " + c.label() + " is a literal secret in "
                                 + "the manifest (readable by anyone who can read the manifest or the pod spec); use "
                                 + "valueFrom.secretKeyRef");
                         continue;
                     }
-                    int[] pw = SecretValues.urlPassword(v.value());
+                    UrlPasswords.UrlPassword pw = UrlPasswords.firstLiteral(v.value());
                     if (pw != null) {
                         String raw = text.substring(v.range().start(), v.range().end());
-                        String password = v.value().substring(pw[0], pw[1]);
+                        String password = v.value().substring(pw.start(), pw.end());
                         int at = raw.indexOf(password);
                         TextRange r = at < 0 ? v.range()
                                 : new TextRange(v.range().start() + at, v.range().start() + at + password.length());

@@ -5,12 +5,12 @@ import io.archlens.analysis.Fix;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
+import io.archlens.secrets.SecretKeys;
+import io.archlens.secrets.SecretValues;
 import io.archlens.syntax.spring.RelaxedNames;
 import io.archlens.syntax.spring.SpringConfig;
 import io.archlens.syntax.spring.SpringDocument;
 import io.archlens.syntax.spring.SpringProperty;
-import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,10 +22,6 @@ final class LiteralSecret extends SpringRule {
     static final RuleMeta META = spring("literal-secret",
             "A password, secret or token is written in the configuration file", Severity.ERROR,
             Category.SECURITY).withFix();
-    /** Canonical last-segment endings that name a secret. */
-    private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "secret", "apikey",
-            "apitoken", "token", "privatekey", "secretkey", "signingkey", "encryptionkey", "masterkey",
-            "accesskeysecret", "credentials");
     private static final Pattern DEFAULTED = Pattern.compile("^\\s*\\$\\{([^}:]+):([^}]*)}\\s*$");
     private static final Pattern ENCODED = Pattern.compile("^\\{(?!noop})[a-z0-9-]+}.*", Pattern.CASE_INSENSITIVE);
 
@@ -34,13 +30,7 @@ final class LiteralSecret extends SpringRule {
     }
 
     static boolean isSecretKey(SpringProperty p) {
-        String last = p.lastSegment();
-        for (String e : SECRET_ENDINGS) {
-            if (last.endsWith(e)) {
-                return true;
-            }
-        }
-        return false;
+        return SecretKeys.isSecretKey(p.key());
     }
 
     @Override
@@ -54,9 +44,6 @@ final class LiteralSecret extends SpringRule {
                     continue;
                 }
                 String v = p.value().trim();
-                if (v.isEmpty() || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                    continue;
-                }
                 String env = RelaxedNames.envName(p.key());
                 String placeholder = "${" + env + "}";
                 if (v.contains("${")) {
@@ -70,9 +57,7 @@ final class LiteralSecret extends SpringRule {
                     }
                     continue;
                 }
-                String lv = v.toLowerCase(Locale.ROOT);
-                if (ENCODED.matcher(v).matches() || lv.startsWith("enc(") || lv.startsWith("classpath:")
-                        || lv.startsWith("file:") || lv.startsWith("vault:")) {
+                if (ENCODED.matcher(v).matches() || !SecretValues.isLiteral(v)) {
                     continue;
                 }
                 ctx.report(p.valueRange(), "'" + p.key() + "' holds a literal secret that ships with the code and"

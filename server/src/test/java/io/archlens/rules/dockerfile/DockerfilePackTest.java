@@ -142,18 +142,6 @@ class DockerfilePackTest {
     }
 
     @Test
-    void secretNames() {
-        for (String s : List.of("DB_PASSWORD", "npm_token", "AWS_SECRET_ACCESS_KEY", "STRIPE_API_KEY", "JWT_SECRET",
-                "SECRET_KEY_BASE", "MYSQL_ROOT_PASSWORD", "DB_PASS", "GITHUB_TOKEN", "SSH_PRIVATE_KEY")) {
-            assertTrue(SecretInEnv.secretName(s), s);
-        }
-        for (String s : List.of("PASSWORD_FILE", "TOKEN_URL", "GPG_KEY", "AWS_ACCESS_KEY_ID", "DB_USER", "PWD",
-                "PASSWORD_MIN_LENGTH", "SECRET_NAME", "NODE_ENV")) {
-            assertFalse(SecretInEnv.secretName(s), s);
-        }
-    }
-
-    @Test
     void worldWritableModes() {
         for (String m : List.of("777", "0777", "1777", "666", "776", "o+w", "a+rwx", "ugo+rwx", "a=rwx", "u+x,o+w")) {
             assertTrue(WorldWritable.worldWritable(m), m);
