@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 class ComposeBadInputTest {
     private static final String SERVICE = "  svc:\n    image: redis\n    ports:\n      - \"6379:6379\"\n";
 
+    /** These tests count every finding of very large files: no per-file cap. */
+    private static final io.archlens.config.Settings UNCAPPED = io.archlens.config.Settings.fromMap(
+            java.util.Map.of("max-findings-per-file", 10_000_000));
+
     private static List<Finding> analyze(String text) {
-        return Fixtures.analyze(Fixtures.source("docker-compose.yml", text, FileKind.COMPOSE)).findings();
+        return Fixtures.analyze(Fixtures.source("docker-compose.yml", text, FileKind.COMPOSE), UNCAPPED).findings();
     }
 
     private static long count(List<Finding> fs, String id) {

@@ -17,8 +17,12 @@ class KubernetesBadInputTest {
             + "spec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: api\n  template:\n    metadata:\n      labels:\n"
             + "        app: api\n    spec:\n      containers:\n        - name: api\n          image: shop/api:latest\n";
 
+    /** These tests count every finding of very large files: no per-file cap. */
+    private static final io.archlens.config.Settings UNCAPPED = io.archlens.config.Settings.fromMap(
+            java.util.Map.of("max-findings-per-file", 10_000_000));
+
     private static List<Finding> analyze(String path, String text) {
-        return Fixtures.analyze(Fixtures.source(path, text, FileKind.KUBERNETES)).findings();
+        return Fixtures.analyze(Fixtures.source(path, text, FileKind.KUBERNETES), UNCAPPED).findings();
     }
 
     private static long count(List<Finding> fs, String id) {
