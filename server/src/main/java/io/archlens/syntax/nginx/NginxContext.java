@@ -29,7 +29,7 @@ import java.util.Set;
 public final class NginxContext {
     static final int MAX_DEPTH = 8;
     static final int MAX_FILES = 64;
-    static final int MAX_CHARS = 1 << 20;
+    static final int MAX_CHARS = 1 << 19;
     private static final int MAX_ROOTS = 4;
     private static final int MAX_UP = 32;
 
@@ -127,26 +127,25 @@ public final class NginxContext {
         if (self == null || self.getParent() == null) {
             return List.of();
         }
-        Path confRoot = NginxIncludes.confRoot(self.getParent());
+        NginxIncludes disk = new NginxIncludes(NginxIncludes.confRoot(self.getParent()));
         Loaded selfLoaded = new Loaded(file, own);
         List<Path> roots = new ArrayList<>();
         if (Files.isRegularFile(self)) {
-            List<Path> candidates = NginxIncludes.candidates(confRoot);
-            roots = roots(self, candidates, confRoot);
+            roots = roots(self, NginxIncludes.candidates(disk.confRoot()), disk);
         }
         List<NginxContext> out = new ArrayList<>();
-        Path selfReal = NginxIncludes.real(self);
+        Path selfReal = disk.real(self);
         for (Path r : roots) {
-            Loaded root = NginxIncludes.load(r);
+            Loaded root = disk.load(r);
             if (root != null) {
-                NginxContext c = new Builder(selfReal, selfLoaded, confRoot).build(root, r);
+                NginxContext c = new Builder(selfReal, selfLoaded, disk).build(root, r);
                 if (c.segments.stream().anyMatch(Segment::self)) {
                     out.add(c);
                 }
             }
         }
         if (out.isEmpty() && !own.includes().isEmpty()) {
-            NginxContext c = new Builder(selfReal, selfLoaded, confRoot).build(selfLoaded, self);
+            NginxContext c = new Builder(selfReal, selfLoaded, disk).build(selfLoaded, self);
             if (c.config.named("include").stream().anyMatch(NginxDirective::includeResolved)) {
                 out.add(c);
             }
@@ -155,19 +154,19 @@ public final class NginxContext {
     }
 
     /** The root files above {@code self}: files that include it (through others) and that nothing includes. */
-    private static List<Path> roots(Path self, List<Path> candidates, Path confRoot) {
+    private static List<Path> roots(Path self, List<Path> candidates, NginxIncludes disk) {
         List<Path> roots = new ArrayList<>();
-        Set<Path> seen = new HashSet<>(List.of(NginxIncludes.real(self)));
+        Set<Path> seen = new HashSet<>(List.of(disk.real(self)));
         Deque<Path> todo = new ArrayDeque<>(List.of(self));
         int steps = 0;
         while (!todo.isEmpty() && roots.size() < MAX_ROOTS && steps++ < MAX_UP) {
             Path f = todo.poll();
-            List<Includer> inc = NginxIncludes.includers(f, candidates, confRoot);
+            List<Includer> inc = disk.includers(f, candidates);
             if (inc.isEmpty() && f != self) {
                 roots.add(f);
             }
             for (Includer i : inc) {
-                if (seen.add(NginxIncludes.real(i.path()))) {
+                if (seen.add(disk.real(i.path()))) {
                     todo.add(i.path());
                 }
             }
@@ -179,7 +178,7 @@ public final class NginxContext {
     private static final class Builder {
         private final Path selfReal;
         private final Loaded self;
-        private final Path confRoot;
+        private final NginxIncludes disk;
         private final StringBuilder text = new StringBuilder();
         private final List<Segment> segments = new ArrayList<>();
         private final List<NginxDirective> all = new ArrayList<>();
@@ -187,15 +186,15 @@ public final class NginxContext {
         private final Set<Path> open = new HashSet<>();
         private int included;
 
-        Builder(Path selfReal, Loaded self, Path confRoot) {
+        Builder(Path selfReal, Loaded self, NginxIncludes disk) {
             this.selfReal = selfReal;
             this.self = self;
-            this.confRoot = confRoot;
+            this.disk = disk;
         }
 
         NginxContext build(Loaded root, Path rootPath) {
             NginxDirective effective = NginxDirective.root();
-            Path real = NginxIncludes.real(rootPath);
+            Path real = disk.real(rootPath);
             add(real.equals(selfReal) ? self : root, real, effective, null, List.of(), 0);
             NginxConfig cfg = new NginxConfig(effective, all, List.of(), includes);
             SourceFile f = self.src();
@@ -240,7 +239,7 @@ public final class NginxContext {
             if (depth >= MAX_DEPTH) {
                 return;
             }
-            List<Path> targets = NginxIncludes.resolve(o.argValue(0), real.getParent(), confRoot);
+            List<Path> targets = disk.resolve(o.argValue(0), real.getParent());
             if (targets == null || segments.size() + targets.size() > MAX_FILES) {
                 return;
             }
@@ -248,8 +247,8 @@ public final class NginxContext {
             List<Path> reals = new ArrayList<>();
             int chars = 0;
             for (Path t : targets) {
-                Path tr = NginxIncludes.real(t);
-                Loaded l = tr.equals(selfReal) ? self : NginxIncludes.load(t);
+                Path tr = disk.real(t);
+                Loaded l = tr.equals(selfReal) ? self : disk.load(t);
                 if (l == null || open.contains(tr)) {
                     return;
                 }

@@ -61,12 +61,32 @@ public final class NginxIncludes {
     }
 
     private static final Map<Path, Scan> SCANS = new HashMap<>();
+    private static final Object UNRESOLVED = new Object();
 
-    private NginxIncludes() {
+    private final Path confRoot;
+    private final Map<Path, Path> reals = new HashMap<>();
+    private final Map<Path, Object> loaded = new HashMap<>();
+    private final Map<String, Object> resolved = new HashMap<>();
+
+    /**
+     * One analysis' view of the disk below {@code confRoot}: each path is resolved, read and parsed at most once
+     * per view (a configuration often includes one snippet from many files).
+     */
+    NginxIncludes(Path confRoot) {
+        this.confRoot = confRoot;
     }
 
-    static Loaded load(Path p) {
-        return FILES.get(p);
+    Path confRoot() {
+        return confRoot;
+    }
+
+    /** The parsed file, or null when it cannot be read. */
+    Loaded load(Path p) {
+        Object hit = loaded.computeIfAbsent(p, k -> {
+            Loaded l = FILES.get(k);
+            return l == null ? UNRESOLVED : l;
+        });
+        return hit == UNRESOLVED ? null : (Loaded) hit;
     }
 
     /** The configuration folder of a file in {@code dir} (see the class comment). */
@@ -86,7 +106,16 @@ public final class NginxIncludes {
     }
 
     /** The files an include pattern names, in nginx's order; null when it cannot be resolved. */
-    static List<Path> resolve(String pattern, Path includerDir, Path confRoot) {
+    @SuppressWarnings("unchecked")
+    List<Path> resolve(String pattern, Path includerDir) {
+        Object hit = resolved.computeIfAbsent(includerDir + "\0" + pattern, k -> {
+            List<Path> r = resolve(pattern, includerDir, confRoot);
+            return r == null ? UNRESOLVED : r;
+        });
+        return hit == UNRESOLVED ? null : (List<Path>) hit;
+    }
+
+    private static List<Path> resolve(String pattern, Path includerDir, Path confRoot) {
         if (pattern == null || pattern.isEmpty() || pattern.indexOf('$') >= 0 || pattern.indexOf('\0') >= 0) {
             return null;
         }
@@ -146,7 +175,7 @@ public final class NginxIncludes {
     }
 
     /** The files of {@code candidates} with an include that resolves to {@code target} (compared as real paths). */
-    static List<Includer> includers(Path target, List<Path> candidates, Path confRoot) {
+    List<Includer> includers(Path target, List<Path> candidates) {
         String name = target.getFileName().toString();
         List<Includer> out = new ArrayList<>();
         for (Path c : candidates) {
@@ -161,8 +190,8 @@ public final class NginxIncludes {
                 if (!mayName(inc.fileName(), name)) {
                     continue;
                 }
-                List<Path> r = resolve(inc.pattern(), c.getParent(), confRoot);
-                if (r != null && r.stream().anyMatch(p -> sameFile(p, target))) {
+                List<Path> r = resolve(inc.pattern(), c.getParent());
+                if (r != null && r.stream().anyMatch(p -> p.equals(target) || real(p).equals(real(target)))) {
                     out.add(new Includer(c, l, inc.directive()));
                 }
             }
@@ -181,16 +210,15 @@ public final class NginxIncludes {
         }
     }
 
-    static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException | RuntimeException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
-
-    static boolean sameFile(Path a, Path b) {
-        return a.equals(b) || real(a).equals(real(b));
+    /** The path with symbolic links resolved (sites-enabled/x links to sites-available/x), as far as it exists. */
+    Path real(Path p) {
+        return reals.computeIfAbsent(p, k -> {
+            try {
+                return k.toRealPath();
+            } catch (IOException | RuntimeException e) {
+                return k.toAbsolutePath().normalize();
+            }
+        });
     }
 
     /**
