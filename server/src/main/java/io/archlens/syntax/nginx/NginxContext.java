@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,25 +129,25 @@ public final class NginxContext {
         if (self == null || self.getParent() == null) {
             return List.of();
         }
-        NginxIncludes disk = new NginxIncludes(NginxIncludes.confRoot(self.getParent()));
+        NginxIncludes disk = new NginxIncludes(NginxIncludes.confRoot(self.getParent()), self);
         Loaded selfLoaded = new Loaded(file, own);
         List<Path> roots = new ArrayList<>();
         if (Files.isRegularFile(self)) {
-            roots = roots(self, NginxIncludes.candidates(disk.confRoot()), disk);
+            roots = roots(self, disk);
         }
         List<NginxContext> out = new ArrayList<>();
-        Path selfReal = disk.real(self);
+        Path selfId = disk.id(self);
         for (Path r : roots) {
             Loaded root = disk.load(r);
             if (root != null) {
-                NginxContext c = new Builder(selfReal, selfLoaded, disk).build(root, r);
+                NginxContext c = new Builder(selfId, selfLoaded, disk).build(root, r);
                 if (c.segments.stream().anyMatch(Segment::self)) {
                     out.add(c);
                 }
             }
         }
         if (out.isEmpty() && !own.includes().isEmpty()) {
-            NginxContext c = new Builder(selfReal, selfLoaded, disk).build(selfLoaded, self);
+            NginxContext c = new Builder(selfId, selfLoaded, disk).build(selfLoaded, self);
             if (c.config.named("include").stream().anyMatch(NginxDirective::includeResolved)) {
                 out.add(c);
             }
@@ -153,10 +155,38 @@ public final class NginxContext {
         return out;
     }
 
-    /** The root files above {@code self}: files that include it (through others) and that nothing includes. */
-    private static List<Path> roots(Path self, List<Path> candidates, NginxIncludes disk) {
+    /** Roots found for a file a moment ago: typing in a snippet does not read the folder's files each time. */
+    private record Roots(List<Path> roots, long at) {
+    }
+
+    private static final long ROOTS_TTL_NANOS = 3_000_000_000L;
+    private static final Map<Path, Roots> ROOTS = new HashMap<>();
+
+    /**
+     * The root files above {@code self}: files that include it (through others) and that nothing includes.
+     * Remembered for a few seconds (a new including file is seen after that; changed contents at once).
+     */
+    private static List<Path> roots(Path self, NginxIncludes disk) {
+        long now = System.nanoTime();
+        synchronized (ROOTS) {
+            Roots hit = ROOTS.get(self);
+            if (hit != null && now - hit.at() < ROOTS_TTL_NANOS) {
+                return hit.roots();
+            }
+        }
+        List<Path> roots = findRoots(self, NginxIncludes.candidates(disk.confRoot()), disk);
+        synchronized (ROOTS) {
+            if (ROOTS.size() > 256) {
+                ROOTS.clear();
+            }
+            ROOTS.put(self, new Roots(roots, now));
+        }
+        return roots;
+    }
+
+    private static List<Path> findRoots(Path self, List<Path> candidates, NginxIncludes disk) {
         List<Path> roots = new ArrayList<>();
-        Set<Path> seen = new HashSet<>(List.of(disk.real(self)));
+        Set<Path> seen = new HashSet<>(List.of(disk.id(self)));
         Deque<Path> todo = new ArrayDeque<>(List.of(self));
         int steps = 0;
         while (!todo.isEmpty() && roots.size() < MAX_ROOTS && steps++ < MAX_UP) {
@@ -166,7 +196,7 @@ public final class NginxContext {
                 roots.add(f);
             }
             for (Includer i : inc) {
-                if (seen.add(disk.real(i.path()))) {
+                if (seen.add(disk.id(i.path()))) {
                     todo.add(i.path());
                 }
             }
@@ -176,7 +206,7 @@ public final class NginxContext {
 
     /** Splices files into one tree; one builder per configuration. */
     private static final class Builder {
-        private final Path selfReal;
+        private final Path selfId;
         private final Loaded self;
         private final NginxIncludes disk;
         private final StringBuilder text = new StringBuilder();
@@ -186,16 +216,16 @@ public final class NginxContext {
         private final Set<Path> open = new HashSet<>();
         private int included;
 
-        Builder(Path selfReal, Loaded self, NginxIncludes disk) {
-            this.selfReal = selfReal;
+        Builder(Path selfId, Loaded self, NginxIncludes disk) {
+            this.selfId = selfId;
             this.self = self;
             this.disk = disk;
         }
 
         NginxContext build(Loaded root, Path rootPath) {
             NginxDirective effective = NginxDirective.root();
-            Path real = disk.real(rootPath);
-            add(real.equals(selfReal) ? self : root, real, effective, null, List.of(), 0);
+            Path real = disk.id(rootPath);
+            add(real.equals(selfId) ? self : root, real, effective, null, List.of(), 0);
             NginxConfig cfg = new NginxConfig(effective, all, List.of(), includes);
             SourceFile f = self.src();
             return new NginxContext(cfg, new SourceFile(f.uri(), f.path(), text.toString(), FileKind.NGINX,
@@ -206,7 +236,7 @@ public final class NginxContext {
         private void add(Loaded f, Path real, NginxDirective into, NginxDirective from, List<Site> via, int depth) {
             int base = text.length();
             text.append(f.src().text()).append('\n');
-            segments.add(new Segment(f.src(), base, f.src().text().length(), real.equals(selfReal), via));
+            segments.add(new Segment(f.src(), base, f.src().text().length(), real.equals(selfId), via));
             open.add(real);
             Deque<Iterator<NginxDirective>> its = new ArrayDeque<>();
             Deque<NginxDirective> parents = new ArrayDeque<>();
@@ -247,8 +277,8 @@ public final class NginxContext {
             List<Path> reals = new ArrayList<>();
             int chars = 0;
             for (Path t : targets) {
-                Path tr = disk.real(t);
-                Loaded l = tr.equals(selfReal) ? self : disk.load(t);
+                Path tr = disk.id(t);
+                Loaded l = tr.equals(selfId) ? self : disk.load(t);
                 if (l == null || open.contains(tr)) {
                     return;
                 }

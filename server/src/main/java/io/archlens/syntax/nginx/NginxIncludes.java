@@ -64,6 +64,7 @@ public final class NginxIncludes {
     private static final Object UNRESOLVED = new Object();
 
     private final Path confRoot;
+    private final Path selfName;
     private final Map<Path, Path> reals = new HashMap<>();
     private final Map<Path, Object> loaded = new HashMap<>();
     private final Map<String, Object> resolved = new HashMap<>();
@@ -72,8 +73,9 @@ public final class NginxIncludes {
      * One analysis' view of the disk below {@code confRoot}: each path is resolved, read and parsed at most once
      * per view (a configuration often includes one snippet from many files).
      */
-    NginxIncludes(Path confRoot) {
+    NginxIncludes(Path confRoot, Path self) {
         this.confRoot = confRoot;
+        this.selfName = self.getFileName();
     }
 
     Path confRoot() {
@@ -174,7 +176,7 @@ public final class NginxIncludes {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
     }
 
-    /** The files of {@code candidates} with an include that resolves to {@code target} (compared as real paths). */
+    /** The files of {@code candidates} with an include that resolves to {@code target} (compared by {@link #id}). */
     List<Includer> includers(Path target, List<Path> candidates) {
         String name = target.getFileName().toString();
         List<Includer> out = new ArrayList<>();
@@ -191,7 +193,7 @@ public final class NginxIncludes {
                     continue;
                 }
                 List<Path> r = resolve(inc.pattern(), c.getParent());
-                if (r != null && r.stream().anyMatch(p -> p.equals(target) || real(p).equals(real(target)))) {
+                if (r != null && r.stream().anyMatch(p -> id(p).equals(id(target)))) {
                     out.add(new Includer(c, l, inc.directive()));
                 }
             }
@@ -210,8 +212,17 @@ public final class NginxIncludes {
         }
     }
 
-    /** The path with symbolic links resolved (sites-enabled/x links to sites-available/x), as far as it exists. */
-    Path real(Path p) {
+    /**
+     * What identifies a file (for cycles, and to recognise the analysed file): its normalized path, or for files
+     * named like the analysed one its real path, since {@code sites-enabled/app} is usually a link to
+     * {@code sites-available/app}. Resolving every path's links would cost a few system calls per include.
+     */
+    Path id(Path p) {
+        Path n = p.normalize();
+        return n.getFileName() != null && n.getFileName().equals(selfName) ? real(n) : n;
+    }
+
+    private Path real(Path p) {
         return reals.computeIfAbsent(p, k -> {
             try {
                 return k.toRealPath();

@@ -119,6 +119,22 @@ class NginxIncludesTest {
     }
 
     @Test
+    void siteEnabledThroughASymbolicLinkIsJudgedInTheIncludingFile() throws IOException {
+        write("nginx.conf", "events {}\nhttp {\n    server_tokens off;\n"
+                + "    add_header Strict-Transport-Security \"max-age=31536000\" always;\n    include sites-enabled/*;\n}\n");
+        Path site = write("sites-available/app", SERVER + "}\n");
+        Files.createDirectories(tmp.resolve("sites-enabled"));
+        try {
+            Files.createSymbolicLink(tmp.resolve("sites-enabled/app"), Path.of("../sites-available/app"));
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+        }
+        List<Finding> alone = findings(alone(site), HSTS);
+        assertEquals(1, alone.size());
+        assertTrue(findings(onDisk(site), HSTS).isEmpty(), "HSTS inherited from nginx.conf through the link");
+    }
+
+    @Test
     void globWithTooManyFilesIsNotFollowed() throws IOException {
         Path conf = write("nginx.conf", "events {}\nhttp {\n    server_tokens off;\n" + SERVER.indent(4)
                 + "        include headers/*.conf;\n    }\n}\n");
