@@ -5,6 +5,7 @@ import io.archlens.analysis.SourceFile;
 import io.archlens.core.LineIndex;
 import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
+import io.archlens.syntax.Recent;
 import io.archlens.syntax.nginx.NginxIncludes.Includer;
 import io.archlens.syntax.nginx.NginxIncludes.Loaded;
 import java.nio.file.Files;
@@ -12,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +33,8 @@ public final class NginxContext {
     static final int MAX_CHARS = 1 << 19;
     private static final int MAX_ROOTS = 4;
     private static final int MAX_UP = 32;
+    /** Roots found for a file a moment ago: typing in a snippet does not read the folder's files each time. */
+    private static final Recent<Path, List<Path>> ROOTS = new Recent<>(3000, 256);
 
     /** Where an include directive is written: the file and the directive's range in its own text. */
     public record Site(SourceFile file, TextRange range) {
@@ -155,33 +156,12 @@ public final class NginxContext {
         return out;
     }
 
-    /** Roots found for a file a moment ago: typing in a snippet does not read the folder's files each time. */
-    private record Roots(List<Path> roots, long at) {
-    }
-
-    private static final long ROOTS_TTL_NANOS = 3_000_000_000L;
-    private static final Map<Path, Roots> ROOTS = new HashMap<>();
-
     /**
      * The root files above {@code self}: files that include it (through others) and that nothing includes.
      * Remembered for a few seconds (a new including file is seen after that; changed contents at once).
      */
     private static List<Path> roots(Path self, NginxIncludes disk) {
-        long now = System.nanoTime();
-        synchronized (ROOTS) {
-            Roots hit = ROOTS.get(self);
-            if (hit != null && now - hit.at() < ROOTS_TTL_NANOS) {
-                return hit.roots();
-            }
-        }
-        List<Path> roots = findRoots(self, NginxIncludes.candidates(disk.confRoot()), disk);
-        synchronized (ROOTS) {
-            if (ROOTS.size() > 256) {
-                ROOTS.clear();
-            }
-            ROOTS.put(self, new Roots(roots, now));
-        }
-        return roots;
+        return ROOTS.get(self, k -> findRoots(k, NginxIncludes.candidates(disk.confRoot()), disk));
     }
 
     private static List<Path> findRoots(Path self, List<Path> candidates, NginxIncludes disk) {

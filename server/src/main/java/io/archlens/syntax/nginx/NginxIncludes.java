@@ -3,6 +3,7 @@ package io.archlens.syntax.nginx;
 import io.archlens.analysis.SourceFile;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.FileCache;
+import io.archlens.syntax.Recent;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -45,7 +46,6 @@ public final class NginxIncludes {
     private static final int SCAN_DEPTH = 3;
     private static final int SCAN_ENTRIES = 1000;
     private static final int SCAN_FILES = 300;
-    private static final long SCAN_TTL_NANOS = 3_000_000_000L;
     private static final Set<String> CONF_DIRS = Set.of("conf.d", "sites-available", "sites-enabled", "snippets",
             "includes", "include", "vhosts", "vhosts.d", "servers", "http.d", "stream.d", "locations", "streams",
             "modules-enabled", "modules-available", "default.d");
@@ -57,10 +57,7 @@ public final class NginxIncludes {
         return new Loaded(src, NginxParser.parse(text).model());
     });
 
-    private record Scan(List<Path> files, long at) {
-    }
-
-    private static final Map<Path, Scan> SCANS = new HashMap<>();
+    private static final Recent<Path, List<Path>> SCANS = new Recent<>(3000, 64);
     private static final Object UNRESOLVED = new Object();
 
     private final Path confRoot;
@@ -237,21 +234,7 @@ public final class NginxIncludes {
      * {@link #SCAN_FILES}, {@link #SCAN_DEPTH} folders deep), listed again after a few seconds.
      */
     static List<Path> candidates(Path confRoot) {
-        long now = System.nanoTime();
-        synchronized (SCANS) {
-            Scan s = SCANS.get(confRoot);
-            if (s != null && now - s.at() < SCAN_TTL_NANOS) {
-                return s.files();
-            }
-        }
-        List<Path> files = scan(confRoot);
-        synchronized (SCANS) {
-            if (SCANS.size() > 64) {
-                SCANS.clear();
-            }
-            SCANS.put(confRoot, new Scan(files, now));
-        }
-        return files;
+        return SCANS.get(confRoot, NginxIncludes::scan);
     }
 
     private static List<Path> scan(Path root) {
