@@ -53,12 +53,19 @@ public final class NginxContext {
             return r.start() >= base && r.end() <= base + length;
         }
 
-        /** The include chain as related locations pointing at the include directives. */
+        /**
+         * The include chain as related locations pointing at the include directives, outermost first:
+         * "nginx.conf includes shop.conf here; tls.conf is judged as part of nginx.conf", "shop.conf includes
+         * tls.conf here".
+         */
         public List<Related> related() {
             List<Related> out = new ArrayList<>();
             for (int i = 0; i < via.size(); i++) {
-                out.add(via.get(i).related(i == 0 ? "Judged as part of " + via.get(0).file().name()
-                        + ", which includes it here" : "included here"));
+                String includer = via.get(i).file().name();
+                String included = i + 1 < via.size() ? via.get(i + 1).file().name() : file.name();
+                String msg = includer + " includes " + included + " here";
+                out.add(via.get(i).related(i > 0 ? msg : msg + "; " + file.name() + " is judged as part of "
+                        + includer));
             }
             return out;
         }

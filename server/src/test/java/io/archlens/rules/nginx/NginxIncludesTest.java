@@ -135,6 +135,27 @@ class NginxIncludesTest {
     }
 
     @Test
+    void findingTwoIncludesDownNamesTheWholeChain() throws IOException {
+        write("nginx.conf", "events {}\nhttp {\n    server_tokens off;\n    include conf.d/*.conf;\n}\n");
+        write("conf.d/shop.conf", SERVER + "    add_header Strict-Transport-Security max-age=1;\n"
+                + "    include snippets/tls.conf;\n}\n");
+        Path tls = write("snippets/tls.conf", "ssl_protocols TLSv1.1 TLSv1.2;\n");
+        List<Finding> found = findings(onDisk(tls), "nginx/weak-ssl-protocols");
+        assertEquals(1, found.size());
+        List<Related> chain = found.get(0).related();
+        assertEquals(2, chain.size(), chain.toString());
+        assertEquals(tmp.resolve("nginx.conf").toUri().toString(), chain.get(0).uri());
+        assertEquals(3, chain.get(0).start().line());
+        assertEquals("nginx.conf includes shop.conf here; tls.conf is judged as part of nginx.conf",
+                chain.get(0).message());
+        assertEquals(tmp.resolve("conf.d/shop.conf").toUri().toString(), chain.get(1).uri());
+        assertEquals(6, chain.get(1).start().line());
+        assertEquals("shop.conf includes tls.conf here", chain.get(1).message());
+        assertEquals("TLSv1.2", Fixes.apply(Files.readString(tls), found.get(0).fixes().get(0).edits())
+                .replace("ssl_protocols ", "").substring(0, 7), "the fix edits the snippet itself");
+    }
+
+    @Test
     void globWithTooManyFilesIsNotFollowed() throws IOException {
         Path conf = write("nginx.conf", "events {}\nhttp {\n    server_tokens off;\n" + SERVER.indent(4)
                 + "        include headers/*.conf;\n    }\n}\n");
