@@ -211,8 +211,8 @@ public final class NginxContext {
 
         NginxContext build(Loaded root, Path rootPath) {
             NginxDirective effective = NginxDirective.root();
-            Path real = disk.id(rootPath);
-            add(real.equals(selfId) ? self : root, real, effective, null, List.of(), 0);
+            Path id = disk.id(rootPath);
+            add(id.equals(selfId) ? self : root, id, effective, null, List.of(), 0);
             NginxConfig cfg = new NginxConfig(effective, all, List.of(), includes);
             SourceFile f = self.src();
             return new NginxContext(cfg, new SourceFile(f.uri(), f.path(), text.toString(), FileKind.NGINX,
@@ -220,11 +220,11 @@ public final class NginxContext {
         }
 
         /** Appends one file's text and copies its directives into {@code into}, following its includes. */
-        private void add(Loaded f, Path real, NginxDirective into, NginxDirective from, List<Site> via, int depth) {
+        private void add(Loaded f, Path id, NginxDirective into, NginxDirective from, List<Site> via, int depth) {
             int base = text.length();
             text.append(f.src().text()).append('\n');
-            segments.add(new Segment(f.src(), base, f.src().text().length(), real.equals(selfId), via));
-            open.add(real);
+            segments.add(new Segment(f.src(), base, f.src().text().length(), id.equals(selfId), via));
+            open.add(id);
             Deque<Iterator<NginxDirective>> its = new ArrayDeque<>();
             Deque<NginxDirective> parents = new ArrayDeque<>();
             its.push(f.cfg().root().children().iterator());
@@ -245,33 +245,33 @@ public final class NginxContext {
                 } else if (o.is("include") && o.argCount() > 0) {
                     String pattern = c.argValue(0);
                     includes.add(new NginxInclude(c, pattern, NginxIncludes.isGlob(pattern)));
-                    include(o, c, f, real, via, depth);
+                    include(o, c, f, id, via, depth);
                 }
             }
-            open.remove(real);
+            open.remove(id);
         }
 
         /** Splices the files of one include after it, or leaves it unresolved. */
-        private void include(NginxDirective o, NginxDirective c, Loaded f, Path real, List<Site> via, int depth) {
+        private void include(NginxDirective o, NginxDirective c, Loaded f, Path id, List<Site> via, int depth) {
             if (depth >= MAX_DEPTH) {
                 return;
             }
-            List<Path> targets = disk.resolve(o.argValue(0), real.getParent());
+            List<Path> targets = disk.resolve(o.argValue(0), id.getParent());
             if (targets == null || segments.size() + targets.size() > MAX_FILES) {
                 return;
             }
             List<Loaded> files = new ArrayList<>();
-            List<Path> reals = new ArrayList<>();
+            List<Path> ids = new ArrayList<>();
             int chars = 0;
             for (Path t : targets) {
-                Path tr = disk.id(t);
-                Loaded l = tr.equals(selfId) ? self : disk.load(t);
-                if (l == null || open.contains(tr)) {
+                Path tid = disk.id(t);
+                Loaded l = tid.equals(selfId) ? self : disk.load(t);
+                if (l == null || open.contains(tid)) {
                     return;
                 }
                 chars += l.src().text().length() + 1;
                 files.add(l);
-                reals.add(tr);
+                ids.add(tid);
             }
             if (included + chars > MAX_CHARS) {
                 return;
@@ -281,7 +281,7 @@ public final class NginxContext {
             List<Site> next = new ArrayList<>(via);
             next.add(new Site(f.src(), o.range()));
             for (int i = 0; i < files.size(); i++) {
-                add(files.get(i), reals.get(i), c.parent(), c, List.copyOf(next), depth + 1);
+                add(files.get(i), ids.get(i), c.parent(), c, List.copyOf(next), depth + 1);
             }
         }
     }
