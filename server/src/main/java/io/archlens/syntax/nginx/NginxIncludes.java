@@ -234,6 +234,9 @@ public final class NginxIncludes {
      * {@link #SCAN_FILES}, {@link #SCAN_DEPTH} folders deep), listed again after a few seconds.
      */
     static List<Path> candidates(Path confRoot) {
+        if (confRoot.getParent() == null) {
+            return List.of(); // a file at the file system's root: no configuration folder to look through
+        }
         return SCANS.get(confRoot, NginxIncludes::scan);
     }
 
