@@ -70,6 +70,20 @@ class NginxIncludesTest {
     }
 
     @Test
+    void proxyHeaderFixGoesAfterTheIncludeThatSetsTheList() throws IOException {
+        Path conf = FIXTURES.resolve("proxy-snippets/nginx.conf");
+        List<Finding> found = findings(onDisk(conf), "nginx/proxy-missing-forwarded-for");
+        assertEquals(1, found.size());
+        String fixed = Fixes.apply(Files.readString(conf), found.get(0).fixes().get(0).edits());
+        assertTrue(fixed.contains("            include snippets/proxy-host-only.conf;\n"
+                + "            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"), fixed);
+        for (String rule : List.of("nginx/proxy-missing-forwarded-for", "nginx/proxy-default-timeouts",
+                "nginx/keepalive-not-effective")) {
+            assertTrue(findings(alone(conf), rule).isEmpty(), "alone, the snippets may set anything: " + rule);
+        }
+    }
+
+    @Test
     void snippetFindingThatOnlyItsContextRevealsIsPlacedInTheSnippet() throws IOException {
         Path locations = FIXTURES.resolve("snippet-in-context/snippets/locations.conf");
         String rule = "nginx/add-header-drops-inherited";
