@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,28 @@ class NginxIncludesLspTest {
         h.change(uri, 2, new Range(new Position(4, 0), new Position(4, 0)),
                 "    add_header Strict-Transport-Security \"max-age=31536000\" always;\n");
         h.awaitDiagnostics(uri, x -> !has(x, RULE));
+    }
+
+    @Test
+    void savingASnippetReanalysesTheOpenFilesThatIncludeIt() throws Exception {
+        Files.createDirectories(root.resolve("snippets"));
+        Path conf = root.resolve("nginx.conf");
+        String confText = "events {}\nhttp {\n    server_tokens off;\n    server {\n        listen 443 ssl;\n"
+                + "        include snippets/headers.conf;\n    }\n}\n";
+        Files.writeString(conf, confText);
+        Path snippet = root.resolve("snippets/headers.conf");
+        String before = "add_header X-Frame-Options DENY always;\n";
+        Files.writeString(snippet, before);
+        h.initialize(root.toUri().toString(), LspHarness.capabilities(false, true), null);
+        String confUri = conf.toUri().toString();
+        String snippetUri = snippet.toUri().toString();
+        h.open(confUri, confText);
+        h.awaitDiagnostics(confUri, x -> has(x, RULE));
+        h.open(snippetUri, before);
+        String hsts = "add_header Strict-Transport-Security \"max-age=31536000\" always;\n";
+        h.change(snippetUri, 2, new Range(new Position(1, 0), new Position(1, 0)), hsts);
+        Files.writeString(snippet, before + hsts);
+        h.server.getTextDocumentService().didSave(new DidSaveTextDocumentParams(new TextDocumentIdentifier(snippetUri)));
+        h.awaitDiagnostics(confUri, x -> !has(x, RULE));
     }
 }
