@@ -41,7 +41,7 @@ public final class NginxIncludes {
     record Includer(Path path, Loaded file, NginxDirective include) {
     }
 
-    static final long MAX_BYTES = 1L << 20;
+    static final long MAX_BYTES = 256L << 10;
     static final int MAX_GLOB = 64;
     private static final int SCAN_DEPTH = 3;
     private static final int SCAN_ENTRIES = 1000;
@@ -52,7 +52,7 @@ public final class NginxIncludes {
     private static final Set<String> SKIP_DIRS = Set.of("node_modules", "target", "build", "dist", "vendor",
             "__pycache__");
     private static final Pattern UNDER_NGINX = Pattern.compile("^/(?:.*/)?nginx/(?:conf/)?(.+)$");
-    private static final FileCache<Loaded> FILES = new FileCache<>(512, MAX_BYTES, (p, text) -> {
+    private static final FileCache<Loaded> FILES = new FileCache<>(256, MAX_BYTES, (p, text) -> {
         SourceFile src = new SourceFile(p.toUri().toString(), p.toString(), text, FileKind.NGINX, 0);
         return new Loaded(src, NginxParser.parse(text).model());
     });
