@@ -113,7 +113,32 @@ final class TextDocumentHandler implements TextDocumentService {
         } else if (uri.contains("/.archlens/agents/") && uri.endsWith(".md")) {
             session.agent.configure(true);
         }
+        reanalyseOtherNginx(uri);
         session.agent.saved(uri);
+    }
+
+    /**
+     * A saved nginx file (or a file of no known kind: a snippet of bare directives is not always recognised) may be
+     * included by, or include, the open nginx files, which are judged with what their includes say on disk:
+     * analyse them again.
+     */
+    private void reanalyseOtherNginx(String savedUri) {
+        io.archlens.filekind.FileKind kind = session.store.get(savedUri).map(io.archlens.workspace.Document::kind)
+                .orElse(io.archlens.filekind.FileKind.UNKNOWN);
+        if (kind != io.archlens.filekind.FileKind.NGINX && kind != io.archlens.filekind.FileKind.UNKNOWN) {
+            return;
+        }
+        boolean any = false;
+        for (io.archlens.workspace.Document d : session.store.all()) {
+            if (d.kind() == io.archlens.filekind.FileKind.NGINX && !d.uri().equals(savedUri)) {
+                session.scheduler.forget(d.uri());
+                session.scheduler.schedule(d.uri());
+                any = true;
+            }
+        }
+        if (any) {
+            session.scheduler.afterQueued(() -> WorkspaceHandler.refreshDiagnostics(session));
+        }
     }
 
     /** Called on the analysis thread with each new result; the system support publishes it. */

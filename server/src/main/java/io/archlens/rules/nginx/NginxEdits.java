@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Insertions that respect the file's layout: new directives get the indentation of their siblings (or the
  * block's indentation plus the file's indent unit) and the file's own line ending, and never land inside a
- * trailing comment or outside a one-line block.
+ * trailing comment or outside a one-line block. In an effective configuration, a directive that an include
+ * spliced into the block is anchored at that include, so the edit lands in the block's own file.
  */
 final class NginxEdits {
     private final String text;
@@ -115,7 +116,8 @@ final class NginxEdits {
     }
 
     /** New directives on their own lines right after {@code d}. */
-    Edit insertAfter(NginxDirective d, List<String> newLines) {
+    Edit insertAfter(NginxDirective directive, List<String> newLines) {
+        NginxDirective d = directive.asWrittenInBlock();
         int end = d.range().end();
         String indent = indentOf(d);
         int at = restIsBlank(end) ? lines.lineEnd(lines.lineOf(end)) : end;
@@ -123,7 +125,8 @@ final class NginxEdits {
     }
 
     /** New directives before {@code d} (on their own lines when {@code d} starts its line). */
-    Edit insertBefore(NginxDirective d, List<String> newLines) {
+    Edit insertBefore(NginxDirective directive, List<String> newLines) {
+        NginxDirective d = directive.asWrittenInBlock();
         int start = d.nameRange().start();
         if (firstOnLine(start)) {
             String indent = lineIndent(start);

@@ -7,10 +7,14 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxParser;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** nginx configuration: TLS, header, proxy and hardening rules over one file at a time. */
+/**
+ * nginx configuration: TLS, header, proxy and hardening rules, each judging a file in the configuration that
+ * includes it and with its includes read ({@link InContext}).
+ */
 public final class NginxPack implements RulePack<NginxConfig> {
-    private static final List<Rule<NginxConfig>> RULES = List.of(
+    private static final List<Rule<NginxConfig>> RULES = Stream.of(
             new ServerTokensOnRule(),
             new ServerTokensMissingRule(),
             new WeakSslProtocolsRule(),
@@ -32,7 +36,8 @@ public final class NginxPack implements RulePack<NginxConfig> {
             new ErrorLogOffRule(),
             new LowWorkerConnectionsRule(),
             new KeepaliveTimeoutExtremeRule(),
-            new HttpNotRedirectedRule());
+            new HttpNotRedirectedRule())
+            .<Rule<NginxConfig>>map(InContext::new).toList();
 
     @Override
     public FileKind kind() {

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * nginx's inheritance, as the rules need it. A directive set in an outer block applies to inner blocks that
  * do not set it themselves; "array" directives ({@code add_header}, {@code proxy_set_header}) are inherited
- * only by blocks that set none of their own. An {@code include} may define anything, so rules looking for a
- * directive's absence stay silent where an unknown include could supply it. Known includes whose content is
+ * only by blocks that set none of their own. Rules see the effective configuration, where a resolved
+ * {@code include} is followed by the included directives; an include that could not be resolved may define
+ * anything, so rules looking for a directive's absence stay silent where it could supply it. Known includes whose content is
  * standard ({@code mime.types}, {@code fastcgi_params}, {@code proxy_params}...) are not unknown, and glob
  * includes at the {@code http}/top level ({@code conf.d/*.conf}, {@code sites-enabled/*}) are taken to bring
  * in server blocks, not {@code http}-level settings.
@@ -50,7 +51,7 @@ final class NginxScopes {
 
     static boolean isUnknownInclude(NginxDirective inc, NginxDirective block) {
         String pattern = inc.argValue(0);
-        if (pattern == null) {
+        if (pattern == null || inc.includeResolved()) {
             return false;
         }
         String file = pattern.substring(pattern.lastIndexOf('/') + 1);

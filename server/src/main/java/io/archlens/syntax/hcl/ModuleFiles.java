@@ -2,16 +2,13 @@ package io.archlens.syntax.hcl;
 
 import io.archlens.analysis.SourceFile;
 import io.archlens.core.Log;
+import io.archlens.syntax.FileCache;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The other {@code .tf} files of a file's module (its directory), parsed from disk. Parses are cached by path,
@@ -25,15 +22,8 @@ public final class ModuleFiles {
     static final long MAX_BYTES = 2L << 20;
     private static final int CACHE = 512;
 
-    private record Key(String path, long size, long modified) {
-    }
-
-    private static final Map<Key, HclFile> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, HclFile> e) {
-            return size() > CACHE;
-        }
-    };
+    private static final FileCache<HclFile> PARSED = new FileCache<>(CACHE, MAX_BYTES,
+            (path, text) -> HclParser.parse(text).model());
 
     private ModuleFiles() {
     }
@@ -53,7 +43,7 @@ public final class ModuleFiles {
                 if (p.getFileName().equals(self.getFileName())) {
                     continue;
                 }
-                HclFile f = parse(p);
+                HclFile f = PARSED.get(p);
                 if (f != null) {
                     out.add(f);
                 }
@@ -62,31 +52,5 @@ public final class ModuleFiles {
             Log.warn("cannot list the module of " + file.path() + ": " + e.getMessage());
         }
         return out;
-    }
-
-
-    private static HclFile parse(Path p) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
-                return null;
-            }
-            Key k = new Key(p.toString(), a.size(), a.lastModifiedTime().toMillis());
-            synchronized (PARSED) {
-                HclFile hit = PARSED.get(k);
-                if (hit != null) {
-                    return hit;
-                }
-            }
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p)))
-                    .toString();
-            HclFile f = HclParser.parse(text).model();
-            synchronized (PARSED) {
-                PARSED.put(k, f);
-            }
-            return f;
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return null;
-        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * One nginx configuration file: the directive tree (under a synthetic root), comments and includes.
  * {@link #topLevel()} says which context the file's top level most likely runs in, since conf.d and snippet
- * files are included into a block of another file that the rules cannot see.
+ * files are included into a block of another file. {@link NginxContext} places a file on disk in the
+ * configuration that includes it, with its own includes read.
  */
 public final class NginxConfig {
     /** Where this file's top-level directives run. */
@@ -39,6 +40,8 @@ public final class NginxConfig {
     private final TopLevel topLevel;
     private Map<String, List<NginxDirective>> byName;
     private Map<String, NginxDirective> httpUpstreams;
+    /** {@link NginxContext#of}'s answer for this parse, once computed. */
+    volatile List<NginxContext> contexts;
 
     NginxConfig(NginxDirective root, List<NginxDirective> all, List<NginxComment> comments,
             List<NginxInclude> includes) {

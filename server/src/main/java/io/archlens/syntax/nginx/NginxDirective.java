@@ -25,6 +25,8 @@ public final class NginxDirective {
     int end;
     boolean terminated;
     TextRange rawBody;
+    boolean includeResolved;
+    NginxDirective includedBy;
     private Map<String, List<NginxDirective>> index;
 
     NginxDirective(NginxArg nameToken, List<NginxArg> args, NginxDirective parent) {
@@ -42,6 +44,68 @@ public final class NginxDirective {
         r.children = new ArrayList<>();
         r.terminated = true;
         return r;
+    }
+
+    /**
+     * A copy of this directive alone (its children are not copied) appended to {@code newParent}'s children, with
+     * every offset moved by {@code shift}: how an effective configuration splices a file into another.
+     */
+    NginxDirective copyInto(NginxDirective newParent, int shift) {
+        NginxDirective c = new NginxDirective(shifted(nameToken, shift), shiftAll(args, shift), newParent);
+        if (children != null) {
+            c.children = new ArrayList<>();
+        }
+        c.openBrace = openBrace < 0 ? -1 : openBrace + shift;
+        c.closeBrace = closeBrace < 0 ? -1 : closeBrace + shift;
+        c.end = end + shift;
+        c.terminated = terminated;
+        c.rawBody = rawBody == null ? null : rawBody.shift(shift);
+        newParent.children.add(c);
+        return c;
+    }
+
+    private static NginxArg shifted(NginxArg a, int shift) {
+        return a == null || shift == 0 ? a : new NginxArg(a.raw(), a.value(), a.range().shift(shift), a.quote());
+    }
+
+    private static List<NginxArg> shiftAll(List<NginxArg> args, int shift) {
+        if (shift == 0) {
+            return args;
+        }
+        List<NginxArg> out = new ArrayList<>(args.size());
+        for (NginxArg a : args) {
+            out.add(shifted(a, shift));
+        }
+        return out;
+    }
+
+    /**
+     * True for an {@code include} of an effective configuration ({@link NginxContext}) whose files were read:
+     * their directives follow it in its block. False for includes that could not be resolved, and for every
+     * include of a single file's parse.
+     */
+    public boolean includeResolved() {
+        return includeResolved;
+    }
+
+    /**
+     * In an effective configuration, the {@code include} that spliced in the file this directive is written in;
+     * null for the root file's own directives and in a single file's parse.
+     */
+    public NginxDirective includedBy() {
+        return includedBy;
+    }
+
+    /**
+     * Where a new sibling next to this directive can be written: the directive itself, or, when it was spliced
+     * into this block by an include, that include (outermost first), which is in the block's own file.
+     */
+    public NginxDirective asWrittenInBlock() {
+        NginxDirective d = this;
+        while (d.includedBy != null && d.includedBy.parent == d.parent) {
+            d = d.includedBy;
+        }
+        return d;
     }
 
     /** The directive name as nginx sees it (unquoted), e.g. {@code proxy_pass}; {@code ""} for the root. */

@@ -1,8 +1,9 @@
 package io.archlens.syntax.nginx;
 
 /**
- * An {@code include} directive. The included files are not read (rules see one file at a time); rules that
- * look for a directive's absence treat an include in the relevant blocks as "may define it" where that matters.
+ * An {@code include} directive. A file's own parse does not read the included files; {@link NginxContext} does
+ * (rules judge that effective configuration), and rules that look for a directive's absence treat an include that
+ * could not be resolved as "may define it" where that matters.
  * {@code pattern} is the target as written (a path or a glob); {@code glob} is true when it contains
  * {@code * ? [}.
  */
