@@ -18,8 +18,7 @@ import java.util.Locale;
 /**
  * A TLS server whose responses carry no {@code Strict-Transport-Security} header: neither its own
  * {@code add_header} (or an inherited one), nor one in any nested block, nor {@code more_set_headers}.
- * Silent when an include in the server or above that cannot be read could set it, and for catch-all servers that
- * {@code return 444} (no response at all).
+ * Silent when an include in the server or above could set it.
  */
 public final class MissingHstsRule implements Rule<NginxConfig> {
     static final RuleMeta META = RuleMeta.of("nginx/missing-hsts", "TLS server without HSTS", Severity.WARNING,
@@ -37,8 +36,7 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
         for (NginxDirective server : cfg.named("server")) {
             if (!server.isBlock() || server.enclosing("stream") != null || server.enclosing("mail") != null
                     || server.parent().is("upstream") || !NginxScopes.isTls(server)
-                    || NginxScopes.unknownInChain(server, cfg) || setsHsts(server) || inherited(server)
-                    || closesEveryConnection(server)) {
+                    || NginxScopes.unknownInChain(server, cfg) || setsHsts(server) || inherited(server)) {
                 continue;
             }
             if (edits == null) {
@@ -53,16 +51,6 @@ public final class MissingHstsRule implements Rule<NginxConfig> {
                 ctx.report(server.nameRange(), msg, Fix.unsafe("Add a one-year HSTS header", edit));
             }
         }
-    }
-
-    /** {@code return 444;} at server level: nginx closes the connection without a response (a catch-all). */
-    private static boolean closesEveryConnection(NginxDirective server) {
-        for (NginxDirective r : server.children("return")) {
-            if ("444".equals(r.argValue(0))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isHsts(NginxDirective d) {

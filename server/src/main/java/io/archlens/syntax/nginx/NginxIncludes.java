@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Where nginx {@code include}s lead on disk, and which files include a given one.
  *
- * <p>The <em>configuration folder</em> of a file is the folder holding {@code nginx.conf}: the file's own, its
- * parent or grandparent ({@code conf.d/templates/x.conf}); else the parent of a {@code conf.d}/{@code sites-*}/{@code snippets}-like folder; else the file's own
+ * <p>The <em>configuration folder</em> of a file is the folder holding {@code nginx.conf}: the file's own or its
+ * parent; else the parent of a {@code conf.d}/{@code sites-*}/{@code snippets}-like folder; else the file's own
  * folder. Relative include paths are tried against the configuration folder (nginx's prefix) and then the
  * including file's folder. Absolute paths are read only below a folder named {@code nginx} (with an optional
  * {@code conf/}): {@code /etc/nginx/snippets/tls.conf} is {@code snippets/tls.conf} in the configuration folder,
@@ -90,14 +90,18 @@ public final class NginxIncludes {
 
     /** The configuration folder of a file in {@code dir} (see the class comment). */
     static Path confRoot(Path dir) {
-        Path up = dir;
-        for (int level = 0; level < 3 && up != null; level++, up = up.getParent()) {
-            if (Files.isRegularFile(up.resolve("nginx.conf"))) {
-                return up;
-            }
+        if (Files.isRegularFile(dir.resolve("nginx.conf"))) {
+            return dir;
+        }
+        Path parent = dir.getParent();
+        if (parent == null) {
+            return dir;
+        }
+        if (Files.isRegularFile(parent.resolve("nginx.conf"))) {
+            return parent;
         }
         Path name = dir.getFileName();
-        return name != null && dir.getParent() != null && CONF_DIRS.contains(name.toString()) ? dir.getParent() : dir;
+        return name != null && CONF_DIRS.contains(name.toString()) ? parent : dir;
     }
 
     /** The files an include pattern names, in nginx's order; null when it cannot be resolved. */
