@@ -62,8 +62,8 @@ final class AgentBatch {
             say(err, "archlens: --agent: " + e.getMessage());
             return null;
         }
-        if (system != null && !system.model().nodes().isEmpty()) {
-            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(), file.uri(),
+        if (system != null && system.workloads() > 0) {
+            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(file.uri()), file.uri(),
                     system.findings(file.uri()), 4000));
         }
         try (service) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,8 +52,8 @@ public final class GraphCommand implements Callable<Integer> {
             SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
             WorkspaceIndexer.index(index, start, cwd, settings, uri -> false, () -> false, n -> { },
                     (msg, e) -> err.println("archlens: " + msg + ": " + e));
-            SystemGraph g = new SystemGraph(new SystemModel(index.all(), settings.context(), SystemModel.FileProbe.NONE));
-            out.print(format == Format.dot ? g.dot() : g.mermaid());
+            List<SystemModel> projects = SystemIndex.models(index.all(), settings, SystemModel.FileProbe.NONE);
+            out.print(format == Format.dot ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects));
             out.flush();
             return 0;
         } catch (IOException | RuntimeException e) {

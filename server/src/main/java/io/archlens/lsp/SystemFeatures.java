@@ -58,7 +58,7 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return null;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(a.file().uri());
         if (facts(model, a) == null) {
             return null;
         }
@@ -78,7 +78,7 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return out;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(uri);
         FileFacts f = session.system.index().get(uri);
         if (f == null) {
             return out;
@@ -144,7 +144,7 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return out;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(a.file().uri());
         FileFacts f = facts(model, a);
         if (f == null) {
             return out;
@@ -203,7 +203,7 @@ final class SystemFeatures {
 
     /** {@code archlens.showGraph [mermaid|dot]}: the current service graph as text. */
     static String graph(Session session, String format) {
-        SystemGraph g = new SystemGraph(session.system.current().model());
-        return "dot".equalsIgnoreCase(format) ? g.dot() : g.mermaid();
+        List<SystemModel> projects = session.system.current().projects();
+        return "dot".equalsIgnoreCase(format) ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects);
     }
 }

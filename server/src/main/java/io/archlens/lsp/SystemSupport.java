@@ -93,8 +93,7 @@ final class SystemSupport {
         this.session = session;
         this.enabled = !session.book.projectRules().isEmpty();
         this.index = new SystemIndex(session.book, SystemModel.FileProbe.DISK);
-        this.current = new CrossFileAnalysis.Result(new SystemModel(List.of(), null, SystemModel.FileProbe.NONE),
-                Map.of(), Set.of());
+        this.current = CrossFileAnalysis.Result.EMPTY;
     }
 
     boolean enabled() {
@@ -384,7 +383,7 @@ final class SystemSupport {
         if (fs.isEmpty() && !pushedClosed.remove(uri)) {
             return;
         }
-        FileFacts f = r.model().file(uri);
+        FileFacts f = r.file(uri);
         if (!fs.isEmpty()) {
             if (f == null) {
                 return;
@@ -407,7 +406,7 @@ final class SystemSupport {
         if (fs.isEmpty()) {
             return fs;
         }
-        FileFacts f = r.model().file(a.file().uri());
+        FileFacts f = r.file(a.file().uri());
         if (f == null || f.file().version() != a.file().version() || !f.file().text().equals(a.file().text())) {
             return List.of();
         }
@@ -433,7 +432,7 @@ final class SystemSupport {
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, List<Finding>> e : r.byUri().entrySet()) {
             String uri = e.getKey();
-            FileFacts f = r.model().file(uri);
+            FileFacts f = r.file(uri);
             if (e.getValue().isEmpty() || isOpen(uri) || f == null) {
                 continue;
             }
@@ -470,10 +469,7 @@ final class SystemSupport {
         if (cross.isEmpty()) {
             return a.findings();
         }
-        List<Finding> all = new ArrayList<>(a.findings());
-        all.addAll(cross);
-        all.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
-        return all;
+        return io.archlens.analysis.FindingMerge.combine(a.findings(), cross, a.file().lines());
     }
 
     /** The system around a file for the LLM agent's prompt; null when the model knows nothing about it. */
@@ -482,10 +478,10 @@ final class SystemSupport {
             return null;
         }
         CrossFileAnalysis.Result r = current;
-        if (r.model().nodes().isEmpty()) {
+        if (r.model(file.uri()).nodes().isEmpty()) {
             return null;
         }
-        return io.archlens.model.SystemSummary.forAgent(r.model(), file.uri(), r.findings(file.uri()), 4000);
+        return io.archlens.model.SystemSummary.forAgent(r.model(file.uri()), file.uri(), r.findings(file.uri()), 4000);
     }
 
     void shutdown() {

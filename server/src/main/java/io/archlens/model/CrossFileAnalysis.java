@@ -1,6 +1,7 @@
 package io.archlens.model;
 
 import io.archlens.analysis.Finding;
+import io.archlens.analysis.FindingMerge;
 import io.archlens.analysis.Fix;
 import io.archlens.analysis.Related;
 import io.archlens.analysis.RuleBook;
@@ -11,7 +12,6 @@ import io.archlens.config.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,28 @@ import java.util.function.BiConsumer;
  * book (settings, suppressions), exactly like per-file findings.
  */
 public final class CrossFileAnalysis {
-    /** Cross-file findings by file URI, the model they came from, and the context fields that were missing. */
-    public record Result(SystemModel model, Map<String, List<Finding>> byUri, Set<String> missingContext) {
+    /**
+     * Cross-file findings by file URI, the project models they came from (one per {@link Projects project}), and the
+     * context fields that were missing.
+     */
+    public record Result(List<SystemModel> projects, Map<String, List<Finding>> byUri, Set<String> missingContext,
+            Map<String, SystemModel> homes) {
+        public static final Result EMPTY = new Result(List.of(), Map.of(), Set.of());
+
+        public Result(List<SystemModel> projects, Map<String, List<Finding>> byUri, Set<String> missingContext) {
+            this(List.copyOf(projects), byUri, missingContext, homes(projects));
+        }
+
+        private static Map<String, SystemModel> homes(List<SystemModel> projects) {
+            Map<String, SystemModel> m = new java.util.HashMap<>();
+            for (SystemModel p : projects) {
+                for (FileFacts f : p.files()) {
+                    m.putIfAbsent(f.uri(), p);
+                }
+            }
+            return m;
+        }
+
         public List<Finding> findings(String uri) {
             return byUri.getOrDefault(uri, List.of());
         }
@@ -39,43 +59,84 @@ public final class CrossFileAnalysis {
             }
             return n;
         }
+
+        /** The model of the (first) project a file belongs to; an empty model when no project has it. */
+        public SystemModel model(String uri) {
+            return homes.getOrDefault(uri, SystemModel.EMPTY);
+        }
+
+        /** A file's facts as the model holds them, or null. */
+        public FileFacts file(String uri) {
+            return model(uri).file(uri);
+        }
+
+        /** Every workload of every project. */
+        public int workloads() {
+            int n = 0;
+            for (SystemModel m : projects) {
+                n += m.nodes().size();
+            }
+            return n;
+        }
     }
 
     private CrossFileAnalysis() {
     }
 
+    /** Runs the rules over one model (a workspace that is one project). */
     public static Result run(RuleBook book, SystemModel model, Settings settings, BiConsumer<String, Throwable> log) {
+        return run(book, List.of(model), settings, log);
+    }
+
+    /**
+     * Runs the rules over each project's model on its own, so no finding joins two projects. A file in several
+     * projects gets each finding once: findings of one rule at one range merge (see {@link FindingMerge}).
+     */
+    public static Result run(RuleBook book, List<SystemModel> projects, Settings settings,
+            BiConsumer<String, Throwable> log) {
         Map<String, List<Finding>> raw = new LinkedHashMap<>();
         Map<String, List<Loc>> needs = new TreeMap<>();
         Map<String, Set<String>> needRules = new TreeMap<>();
-        for (ProjectRule rule : book.projectRules()) {
-            RuleMeta meta = rule.meta();
-            if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
-                continue;
+        Map<String, FileFacts> files = new LinkedHashMap<>();
+        for (SystemModel model : projects) {
+            for (FileFacts f : model.files()) {
+                files.putIfAbsent(f.uri(), f);
             }
-            Set<String> seen = new HashSet<>();
-            ProjectReporter reporter = new ProjectReporter() {
-                @Override
-                public void report(Loc at, String message, List<Related> related, Fix... fixes) {
-                    String key = at.uri() + "|" + at.range() + "|" + message;
-                    if (!seen.add(key)) {
-                        return;
+            for (ProjectRule rule : book.projectRules()) {
+                RuleMeta meta = rule.meta();
+                if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
+                    continue;
+                }
+                ProjectReporter reporter = new ProjectReporter() {
+                    @Override
+                    public void report(Loc at, String message, List<Related> related, Fix... fixes) {
+                        add(at, meta.defaultSeverity(), message, related, fixes);
                     }
-                    raw.computeIfAbsent(at.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(),
-                            meta.defaultSeverity(), meta.category(), at.range(), message, null, Arrays.asList(fixes),
-                            related, meta.tags(), Finding.RULE_BOOK_SOURCE, null));
-                }
 
-                @Override
-                public void needContext(String field, Loc where) {
-                    needs.computeIfAbsent(field, k -> new ArrayList<>()).add(where);
-                    needRules.computeIfAbsent(field, k -> new TreeSet<>()).add(meta.id());
+                    @Override
+                    public void warn(Loc at, String message, List<Related> related, Fix... fixes) {
+                        Severity sev = meta.defaultSeverity().atLeast(Severity.WARNING) ? Severity.WARNING
+                                : meta.defaultSeverity();
+                        add(at, sev, message, related, fixes);
+                    }
+
+                    private void add(Loc at, Severity sev, String message, List<Related> related, Fix... fixes) {
+                        raw.computeIfAbsent(at.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), sev,
+                                meta.category(), at.range(), message, null, Arrays.asList(fixes), related, meta.tags(),
+                                Finding.RULE_BOOK_SOURCE, null));
+                    }
+
+                    @Override
+                    public void needContext(String field, Loc where) {
+                        needs.computeIfAbsent(field, k -> new ArrayList<>()).add(where);
+                        needRules.computeIfAbsent(field, k -> new TreeSet<>()).add(meta.id());
+                    }
+                };
+                try {
+                    rule.check(model, reporter);
+                } catch (RuntimeException | StackOverflowError e) {
+                    log.accept("rule " + meta.id() + " failed", e);
                 }
-            };
-            try {
-                rule.check(model, reporter);
-            } catch (RuntimeException | StackOverflowError e) {
-                log.accept("rule " + meta.id() + " failed", e);
             }
         }
         Set<String> missing = new TreeSet<>(needs.keySet());
@@ -99,8 +160,8 @@ public final class CrossFileAnalysis {
                     List.of(), meta.tags(), Finding.RULE_BOOK_SOURCE, null));
         }
         Map<String, List<Finding>> out = new LinkedHashMap<>();
-        for (FileFacts f : model.files()) {
-            List<Finding> r = raw.getOrDefault(f.uri(), List.of());
+        for (FileFacts f : files.values()) {
+            List<Finding> r = FindingMerge.sameCause(raw.getOrDefault(f.uri(), List.of()));
             if (r.isEmpty() && !hasProjectSuppression(f.suppressions())) {
                 continue;
             }
@@ -109,7 +170,7 @@ public final class CrossFileAnalysis {
                 out.put(f.uri(), List.copyOf(settled));
             }
         }
-        return new Result(model, out, missing);
+        return new Result(projects, out, missing);
     }
 
     private static boolean hasProjectSuppression(List<Suppression> sups) {

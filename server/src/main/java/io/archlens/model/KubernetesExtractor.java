@@ -53,6 +53,10 @@ final class KubernetesExtractor implements FactExtractor {
         if (yaml == null) {
             yaml = YamlParser.parse(file).model();
         }
+        if (io.archlens.syntax.kubernetes.KustomizeOverlays.listed(file)) {
+            out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_BASE, Paths.parent(file.path()),
+                    out.loc(TextRange.empty(0)), true));
+        }
         for (YamlDocument d : yaml.documents()) {
             if (!(d.root() instanceof YMap root)) {
                 continue;
@@ -105,6 +109,10 @@ final class KubernetesExtractor implements FactExtractor {
                     Y.strings(Y.at(spec, "selector", "matchLabels"))));
             case "ConfigMap", "Secret" -> configObject(root, kind, name, ns, nameLoc, out);
             default -> {
+                String api = Y.str(root.get("apiVersion"));
+                if (custom(api)) {
+                    out.customResource(new Facts.CustomResource(ns, api, kind, name, nameLoc));
+                }
             }
         }
     }
@@ -153,6 +161,19 @@ final class KubernetesExtractor implements FactExtractor {
         }
         out.workload(new Workload(Platform.KUBERNETES, ns, kind, name, nameLoc, containers, labels, replicas,
                 replicasLoc, false, null, null, List.of(), List.of(), List.of()));
+    }
+
+    /** API groups of the Kubernetes distribution itself (and kustomize's): their kinds are no operator's. */
+    private static final Set<String> BUILT_IN_GROUPS = Set.of("apps", "batch", "policy", "autoscaling", "extensions");
+
+    /** True for the apiVersion of a custom resource: a group with a dot that is not a {@code *.k8s.io} group. */
+    static boolean custom(String apiVersion) {
+        if (apiVersion == null || !apiVersion.contains("/")) {
+            return false;
+        }
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        return group.contains(".") && !group.endsWith(".k8s.io") && !BUILT_IN_GROUPS.contains(group)
+                && !group.startsWith("kustomize.config");
     }
 
     private static void ref(YNode nameNode, String kind, List<ObjectRef> refs, FileFacts.Builder out) {

@@ -109,10 +109,18 @@ public final class SystemIndex {
         facts.clear();
     }
 
-    /** Builds the model from the current facts and runs the project rules. */
+    /** Builds one model per project ({@link Projects}) from the current facts and runs the project rules. */
     public CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
-        SystemModel model = new SystemModel(facts.values(), settings.context(), probe);
-        return CrossFileAnalysis.run(book, model, settings, log);
+        return CrossFileAnalysis.run(book, models(facts.values(), settings, probe), settings, log);
+    }
+
+    /** The models of the projects of {@code facts} (no rules run: for graphs). */
+    public static List<SystemModel> models(Collection<FileFacts> facts, Settings settings, SystemModel.FileProbe probe) {
+        List<SystemModel> out = new ArrayList<>();
+        for (Projects.Project p : Projects.of(facts)) {
+            out.add(new SystemModel(p.label(), p.files(), settings.context(), probe));
+        }
+        return out;
     }
 
     public RuleBook book() {

@@ -312,7 +312,11 @@ public final class SystemModel {
         }
     }
 
+    /** A model of nothing (no project holds the file asked about). */
+    public static final SystemModel EMPTY = new SystemModel(List.of(), null, FileProbe.NONE);
+
     private final Map<String, FileFacts> files;
+    private final String project;
     private final ProjectContext context;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Map<String, List<Node>>> compose = new TreeMap<>();
@@ -327,6 +331,12 @@ public final class SystemModel {
 
     /** Builds the model; {@code probe} answers whether referenced files exist (called once per reference). */
     public SystemModel(Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        this("", facts, context, probe);
+    }
+
+    /** The model of one project ({@link Projects}); {@code project} labels it in graphs. */
+    public SystemModel(String project, Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        this.project = project;
         List<FileFacts> sorted = new ArrayList<>(facts);
         sorted.sort(Comparator.comparing(FileFacts::path).thenComparing(FileFacts::uri));
         Map<String, FileFacts> m = new LinkedHashMap<>();
@@ -522,6 +532,11 @@ public final class SystemModel {
 
     public ProjectContext context() {
         return context;
+    }
+
+    /** The project this model describes ("" for a model built over arbitrary files). */
+    public String project() {
+        return project;
     }
 
     private volatile List<ProxyTargets.Target> proxyTargets;

@@ -78,7 +78,7 @@ public final class SystemBench {
             }
             System.out.printf("model + %d project rules over the full index: median %.1f ms, p95 %.1f ms; %d workloads, "
                     + "%d cross-file findings%n", book.projectRules().size(), median(ruleTimes), p95(ruleTimes),
-                    full.model().nodes().size(), full.count());
+                    full.workloads(), full.count());
 
             // one file changes (the editor's buffer): re-extract it, rebuild the model from stored facts, re-run rules
             Path app = root.resolve("svc-7/src/main/resources/application.yml");

@@ -76,6 +76,20 @@ public final class KustomizeOverlays {
     private KustomizeOverlays() {
     }
 
+    /** True when the kustomization in the file's folder lists it under {@code resources:} (the file is in a base). */
+    public static boolean listed(SourceFile file) {
+        try {
+            Path self = file.localPath();
+            if (self == null || self.getParent() == null) {
+                return false;
+            }
+            YMap k = kustomization(self.getParent());
+            return k != null && lists(k, "resources", self.getFileName().toString());
+        } catch (RuntimeException | StackOverflowError e) {
+            return false;
+        }
+    }
+
     /** The overlays of the base that lists {@code file}; empty when it is not in a base or has no overlay. */
     public static List<Overlay> of(SourceFile file) {
         try {
