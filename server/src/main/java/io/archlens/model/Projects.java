@@ -258,9 +258,8 @@ public final class Projects {
 
     /** The chart folder of a file under a Helm chart's {@code templates/}, or null. */
     static String chartOf(String path) {
-        String p = "/" + path;
-        int at = p.lastIndexOf("/templates/");
-        return at < 0 ? null : Paths.normalize(p.substring(0, at));
+        int at = ("/" + path).lastIndexOf("/templates/");
+        return at < 0 ? null : at == 0 ? "" : path.substring(0, at - 1);
     }
 
     private static String kustomizeBase(FileFacts f) {

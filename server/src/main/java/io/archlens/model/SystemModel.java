@@ -205,6 +205,12 @@ public final class SystemModel {
 
         private Listen computeListen() {
             List<PortSource> ports = new ArrayList<>();
+            Container main = main();
+            CommandPorts.Bind bind = main == null ? null : CommandPorts.of(main.commandLine());
+            if (bind != null) {
+                ports.add(new PortSource(bind.port(), main.loc(), "command " + bind.option()));
+                return new Listen(ports, Basis.APP);
+            }
             if (binding.spring()) {
                 Prop sp = prop("server.port");
                 Integer port = sp == null ? null : parsePort(resolved(sp));
@@ -234,10 +240,15 @@ public final class SystemModel {
                 }
                 return new Listen(ports, Basis.EXPOSE);
             }
-            Container c = main();
-            Integer def = c == null ? null : DataStores.defaultPort(c.image());
-            if (def != null && (c.commandLine() == null || !c.commandLine().toLowerCase(Locale.ROOT).contains("port"))) {
-                ports.add(new PortSource(def, null, "default of " + ImageRef.parse(c.image()).baseName()));
+            Container c = main;
+            String command = c == null || c.commandLine() == null ? "" : c.commandLine();
+            Integer def = c == null ? null : CommandPorts.sentinel(command) && DataStores.of(c.image()) != null
+                    && "redis".equals(DataStores.of(c.image()).family()) ? DataStores.defaultPort("redis-sentinel")
+                    : DataStores.defaultPort(c.image());
+            if (def != null && !command.toLowerCase(Locale.ROOT).contains("port")) {
+                String what = CommandPorts.sentinel(command) ? "Redis Sentinel's usual port" : "the usual port of "
+                        + ImageRef.parse(c.image()).baseName();
+                ports.add(new PortSource(def, null, what));
                 return new Listen(ports, Basis.IMAGE);
             }
             return new Listen(ports, Basis.NONE);

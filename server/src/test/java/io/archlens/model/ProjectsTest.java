@@ -1,0 +1,169 @@
+package io.archlens.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.Related;
+import io.archlens.analysis.RuleBook;
+import io.archlens.config.Settings;
+import io.archlens.testing.Fixtures;
+import io.archlens.workspace.BatchAnalyzer;
+import io.archlens.workspace.FileWalker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One project at a time: fixtures/system/monorepo holds seven independent sample apps side by side (three call
+ * their services web/api/db, three deploy a Deployment and Service named web with the same labels, nginx in front
+ * of four of them). No finding may join two apps, and each app checked alone must give what it gets checked
+ * with the others.
+ */
+class ProjectsTest {
+    static Path monorepo() {
+        return Fixtures.systemFixturesDir().resolve("monorepo");
+    }
+
+    static List<Path> apps() throws Exception {
+        try (Stream<Path> s = Files.list(monorepo())) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** Every finding as "file rule severity range -> related file:line...", with absolute URIs. */
+    static Set<String> findings(Path root) {
+        Set<String> out = new TreeSet<>();
+        List<BatchAnalyzer.FileResult> results;
+        try {
+            results = new BatchAnalyzer(RuleBook.loadDefault(), Settings.DEFAULTS, root, (m, e) -> {
+                throw new AssertionError(m, e);
+            }).analyze(FileWalker.walk(root, root, Settings.DEFAULTS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (BatchAnalyzer.FileResult r : results) {
+            for (Finding f : r.findings()) {
+                StringBuilder sb = new StringBuilder(r.path().toAbsolutePath().normalize().toUri().toString())
+                        .append(' ').append(f.ruleId()).append(' ').append(f.severity()).append(' ').append(f.range());
+                for (Related x : f.related()) {
+                    sb.append(" -> ").append(x.uri()).append(':').append(x.start().line());
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void atLeastSixAppsEachTheirOwnProjects() throws Exception {
+        List<Path> apps = apps();
+        assertTrue(apps.size() >= 6, "apps: " + apps);
+        SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
+        io.archlens.workspace.WorkspaceIndexer.index(index, monorepo(), monorepo(), Settings.DEFAULTS, u -> false,
+                () -> false, n -> { }, (m, e) -> { });
+        Set<String> appsWithProject = new TreeSet<>();
+        for (Projects.Project p : Projects.of(index.all())) {
+            Set<String> tops = new TreeSet<>();
+            for (FileFacts f : p.files()) {
+                tops.add(f.path().substring(0, f.path().indexOf('/')));
+            }
+            assertEquals(1, tops.size(), p.id() + " spans apps: " + tops);
+            if (!p.id().startsWith("file:")) {
+                appsWithProject.addAll(tops);
+            }
+        }
+        for (Path app : apps) {
+            assertTrue(appsWithProject.contains(app.getFileName().toString()), app + " is no project");
+        }
+    }
+
+    @Test
+    void noFindingJoinsTwoApps() throws Exception {
+        Set<String> all = findings(monorepo());
+        assertFalse(all.isEmpty());
+        for (String f : all) {
+            String file = f.substring(0, f.indexOf(' '));
+            String app = file.substring(0, file.indexOf('/', monorepo().toUri().toString().length()) + 1);
+            String[] parts = f.split(" -> ");
+            for (int i = 1; i < parts.length; i++) {
+                assertTrue(parts[i].startsWith(app), "finding joins two apps: " + f);
+            }
+        }
+        // what the old single model reported across apps: nginx of blog judged inside status, the shared password
+        assertFalse(all.stream().anyMatch(f -> f.contains("status/") && f.contains("arch/")), String.join("\n", all));
+        assertFalse(all.stream().anyMatch(f -> f.contains("arch/duplicate-secret")), String.join("\n", all));
+    }
+
+    @Test
+    void eachAppAloneGivesWhatItGetsAmongTheOthers() throws Exception {
+        Set<String> together = findings(monorepo());
+        Set<String> alone = new TreeSet<>();
+        for (Path app : apps()) {
+            alone.addAll(findings(app));
+        }
+        assertEquals(String.join("\n", together), String.join("\n", alone));
+    }
+
+    @Test
+    void plainManifestsGroupByFolderTree() {
+        Set<String> dirs = Set.of("k8s/api", "k8s/db", "shop/k8s", "deploy", "deploy/db", "apps/a", "apps/b");
+        assertEquals("k8s", Projects.plainRoot("k8s/api", dirs));
+        assertEquals("k8s", Projects.plainRoot("k8s/db", dirs));
+        assertEquals("shop/k8s", Projects.plainRoot("shop/k8s", dirs));
+        assertEquals("deploy", Projects.plainRoot("deploy/db", dirs));
+        assertEquals("apps/a", Projects.plainRoot("apps/a", dirs));
+        assertEquals("apps/b", Projects.plainRoot("apps/b", dirs));
+        assertEquals("shop", Projects.area("shop/k8s"));
+        assertEquals("", Projects.area("k8s/overlays"));
+        assertEquals("charts/web", Projects.chartOf("charts/web/templates/deployment.yaml"));
+        assertEquals("", Projects.chartOf("templates/service.yaml"));
+        assertEquals(null, Projects.chartOf("k8s/web.yaml"));
+    }
+
+    @Test
+    void alternativeRenderingsOfOneAppAreSeparateProjects(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: example/web:1.0.0
+                          ports:
+                            - containerPort: 8080
+                """;
+        Workspaces.write(dir, "kubernetes-manifests/web.yaml", deployment);
+        Workspaces.write(dir, "release/all.yaml", deployment);
+        Workspaces.write(dir, "kustomize/base/web.yaml", deployment);
+        Workspaces.write(dir, "kustomize/base/kustomization.yaml", "resources:\n  - web.yaml\n");
+        Workspaces.write(dir, "helm/web/templates/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\n"
+                + "metadata:\n  name: {{ .Release.Name }}\n");
+        BatchAnalyzer b = new BatchAnalyzer(RuleBook.loadDefault(), Settings.DEFAULTS, dir, (m, e) -> { });
+        b.analyze(FileWalker.walk(dir, dir, Settings.DEFAULTS));
+        List<String> projects = new ArrayList<>();
+        for (SystemModel m : b.lastCrossFile().projects()) {
+            projects.add(m.project() + " " + m.nodes().size());
+        }
+        assertEquals(List.of("Helm chart 'helm/web' 0", "kustomize base 'kustomize/base' 1",
+                "Kubernetes manifests in 'kubernetes-manifests' 1", "Kubernetes manifests in 'release' 1"), projects);
+        String mermaid = SystemGraph.mermaid(b.lastCrossFile().projects());
+        assertEquals(3, mermaid.split("Deployment web", -1).length - 1, mermaid);
+        assertTrue(mermaid.contains("subgraph p2[\"Kubernetes manifests in 'release'\"]"), mermaid);
+    }
+}
