@@ -94,50 +94,81 @@ public final class CrossFileAnalysis {
      */
     public static Result run(RuleBook book, List<SystemModel> projects, Settings settings,
             BiConsumer<String, Throwable> log) {
+        List<ProjectFindings> parts = new ArrayList<>();
+        for (SystemModel model : projects) {
+            parts.add(check(book, model, settings, log));
+        }
+        return settle(book, parts, settings);
+    }
+
+    /** What the rules found in one project, before settings and suppressions (reusable while it is unchanged). */
+    public record ProjectFindings(SystemModel model, Map<String, List<Finding>> raw, Map<String, List<Loc>> needs,
+            Map<String, Set<String>> needRules) {
+    }
+
+    /** Runs every enabled project rule over one project's model. */
+    public static ProjectFindings check(RuleBook book, SystemModel model, Settings settings,
+            BiConsumer<String, Throwable> log) {
+        Map<String, List<Finding>> raw = new LinkedHashMap<>();
+        Map<String, List<Loc>> needs = new TreeMap<>();
+        Map<String, Set<String>> needRules = new TreeMap<>();
+        for (ProjectRule rule : book.projectRules()) {
+            RuleMeta meta = rule.meta();
+            if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
+                continue;
+            }
+            ProjectReporter reporter = new ProjectReporter() {
+                @Override
+                public void report(Loc at, String message, List<Related> related, Fix... fixes) {
+                    add(at, meta.defaultSeverity(), message, related, fixes);
+                }
+
+                @Override
+                public void warn(Loc at, String message, List<Related> related, Fix... fixes) {
+                    Severity sev = meta.defaultSeverity().atLeast(Severity.WARNING) ? Severity.WARNING
+                            : meta.defaultSeverity();
+                    add(at, sev, message, related, fixes);
+                }
+
+                private void add(Loc at, Severity sev, String message, List<Related> related, Fix... fixes) {
+                    raw.computeIfAbsent(at.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), sev,
+                            meta.category(), at.range(), message, null, Arrays.asList(fixes), related, meta.tags(),
+                            Finding.RULE_BOOK_SOURCE, null));
+                }
+
+                @Override
+                public void needContext(String field, Loc where) {
+                    needs.computeIfAbsent(field, k -> new ArrayList<>()).add(where);
+                    needRules.computeIfAbsent(field, k -> new TreeSet<>()).add(meta.id());
+                }
+            };
+            try {
+                rule.check(model, reporter);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.accept("rule " + meta.id() + " failed", e);
+            }
+        }
+        return new ProjectFindings(model, raw, needs, needRules);
+    }
+
+    /**
+     * Joins the projects' findings: one {@code arch/missing-context} for all context needs (the context is the
+     * workspace's), same-cause merging, then settings and suppressions per file.
+     */
+    public static Result settle(RuleBook book, List<ProjectFindings> parts, Settings settings) {
         Map<String, List<Finding>> raw = new LinkedHashMap<>();
         Map<String, List<Loc>> needs = new TreeMap<>();
         Map<String, Set<String>> needRules = new TreeMap<>();
         Map<String, FileFacts> files = new LinkedHashMap<>();
-        for (SystemModel model : projects) {
-            for (FileFacts f : model.files()) {
+        List<SystemModel> projects = new ArrayList<>();
+        for (ProjectFindings p : parts) {
+            projects.add(p.model());
+            for (FileFacts f : p.model().files()) {
                 files.putIfAbsent(f.uri(), f);
             }
-            for (ProjectRule rule : book.projectRules()) {
-                RuleMeta meta = rule.meta();
-                if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
-                    continue;
-                }
-                ProjectReporter reporter = new ProjectReporter() {
-                    @Override
-                    public void report(Loc at, String message, List<Related> related, Fix... fixes) {
-                        add(at, meta.defaultSeverity(), message, related, fixes);
-                    }
-
-                    @Override
-                    public void warn(Loc at, String message, List<Related> related, Fix... fixes) {
-                        Severity sev = meta.defaultSeverity().atLeast(Severity.WARNING) ? Severity.WARNING
-                                : meta.defaultSeverity();
-                        add(at, sev, message, related, fixes);
-                    }
-
-                    private void add(Loc at, Severity sev, String message, List<Related> related, Fix... fixes) {
-                        raw.computeIfAbsent(at.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), sev,
-                                meta.category(), at.range(), message, null, Arrays.asList(fixes), related, meta.tags(),
-                                Finding.RULE_BOOK_SOURCE, null));
-                    }
-
-                    @Override
-                    public void needContext(String field, Loc where) {
-                        needs.computeIfAbsent(field, k -> new ArrayList<>()).add(where);
-                        needRules.computeIfAbsent(field, k -> new TreeSet<>()).add(meta.id());
-                    }
-                };
-                try {
-                    rule.check(model, reporter);
-                } catch (RuntimeException | StackOverflowError e) {
-                    log.accept("rule " + meta.id() + " failed", e);
-                }
-            }
+            p.raw().forEach((uri, l) -> raw.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(l));
+            p.needs().forEach((k, l) -> needs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(l));
+            p.needRules().forEach((k, l) -> needRules.computeIfAbsent(k, x -> new TreeSet<>()).addAll(l));
         }
         Set<String> missing = new TreeSet<>(needs.keySet());
         if (!needs.isEmpty()) {
@@ -149,14 +180,14 @@ public final class CrossFileAnalysis {
                     }
                 }
             }
-            List<String> parts = new ArrayList<>();
+            List<String> questions = new ArrayList<>();
             for (Map.Entry<String, Set<String>> e : needRules.entrySet()) {
-                parts.add(e.getKey() + " (for " + String.join(", ", e.getValue()) + ")");
+                questions.add(e.getKey() + " (for " + String.join(", ", e.getValue()) + ")");
             }
             RuleMeta meta = ProjectRule.MISSING_CONTEXT;
             raw.computeIfAbsent(first.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), meta.defaultSeverity(),
                     meta.category(), first.range(), "Cross-file checks lack project context: "
-                    + String.join(", ", parts) + "; answer it under context: in .archlens.yml so they can decide", null, List.of(),
+                    + String.join(", ", questions) + "; answer it under context: in .archlens.yml so they can decide", null, List.of(),
                     List.of(), meta.tags(), Finding.RULE_BOOK_SOURCE, null));
         }
         Map<String, List<Finding>> out = new LinkedHashMap<>();

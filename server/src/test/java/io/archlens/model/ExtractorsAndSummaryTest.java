@@ -186,7 +186,7 @@ class ExtractorsAndSummaryTest {
         assertTrue(summary.contains("Listens on: 8080 (server.port)"), summary);
         assertTrue(summary.contains("Calls: db (depends_on), db (database :5432)"), summary);
         assertTrue(summary.contains("Replicas: 3 (replicas declared in .archlens.yml)"), summary);
-        assertTrue(summary.contains("postgres data store; Listens on: 5432 (default of postgres); Replicas: 1;"), summary);
+        assertTrue(summary.contains("postgres data store; Listens on: 5432 (the usual port of postgres); Replicas: 1;"), summary);
         assertTrue(summary.contains("Related: Compose service 'db'"), summary);
         assertFalse(summary.contains("Sup3r"), "no secret values: " + summary);
         assertTrue(SystemSummary.forAgent(r.model(appUri), appUri, List.of(), 60).endsWith("[truncated]\n"));
