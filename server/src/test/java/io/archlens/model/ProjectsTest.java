@@ -166,4 +166,48 @@ class ProjectsTest {
         assertEquals(3, mermaid.split("Deployment web", -1).length - 1, mermaid);
         assertTrue(mermaid.contains("subgraph p2[\"Kubernetes manifests in 'release'\"]"), mermaid);
     }
+
+    /**
+     * api/ is built by the Compose project and run by the Kubernetes manifests (a folder named like the image): its
+     * Spring file is in both projects, and its wrong Redis host is one finding that names both contexts.
+     */
+    @Test
+    void oneFactReadInTwoProjectsIsOneFinding(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Workspaces.write(dir, "docker-compose.yml", "services:\n  api:\n    build: ./api\n  cache:\n    image: redis:7.2\n");
+        Workspaces.write(dir, "api/Dockerfile", "FROM eclipse-temurin:21-jre\n");
+        Workspaces.write(dir, "api/src/main/resources/application.yml", "spring:\n  data:\n    redis:\n"
+                + "      host: redis\n");
+        Workspaces.write(dir, "k8s/api.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: api}
+                  template:
+                    metadata:
+                      labels: {app: api}
+                    spec:
+                      containers:
+                        - name: api
+                          image: registry.example.com/shop/api:1.0.0
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: cache
+                spec:
+                  selector: {app: api}
+                  ports:
+                    - port: 6379
+                """);
+        List<Finding> fs = Workspaces.check(dir, Settings.DEFAULTS).get("api/src/main/resources/application.yml");
+        List<Finding> host = fs.stream().filter(f -> f.ruleId().equals("arch/unknown-datasource-host")).toList();
+        assertEquals(1, host.size(), fs.toString());
+        String related = host.get(0).related().toString();
+        assertTrue(related.contains("Compose service 'api'") && related.contains("Deployment 'api'"), related);
+        assertTrue(related.contains("also: "), related);
+    }
 }
