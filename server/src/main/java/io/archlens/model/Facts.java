@@ -214,9 +214,10 @@ public final class Facts {
 
     /**
      * A reference from one file to another file or folder (for links, missing-file checks and project boundaries).
-     * {@code KUSTOMIZE_BASE}: the kustomization of the folder {@code target} lists this manifest.
+     * {@code KUSTOMIZE_BASE}: the kustomization of the folder {@code target} lists this manifest;
+     * {@code KUSTOMIZE_RESOURCE}: another entry of that kustomization (a file, or a base folder an overlay builds on).
      */
     public record FileRef(Kind kind, String target, Loc loc, boolean optional) {
-        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT, KUSTOMIZE_BASE }
+        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT, KUSTOMIZE_BASE, KUSTOMIZE_RESOURCE }
     }
 }

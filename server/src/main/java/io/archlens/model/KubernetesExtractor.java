@@ -53,9 +53,14 @@ final class KubernetesExtractor implements FactExtractor {
         if (yaml == null) {
             yaml = YamlParser.parse(file).model();
         }
-        if (io.archlens.syntax.kubernetes.KustomizeOverlays.listed(file)) {
-            out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_BASE, Paths.parent(file.path()),
-                    out.loc(TextRange.empty(0)), true));
+        List<String> with = io.archlens.syntax.kubernetes.KustomizeOverlays.listedWith(file);
+        if (with != null) {
+            Loc top = out.loc(TextRange.empty(0));
+            out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_BASE, Paths.parent(file.path()), top, true));
+            for (String r : with) {
+                out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_RESOURCE, Paths.resolve(Paths.parent(file.path()), r),
+                        top, true));
+            }
         }
         for (YamlDocument d : yaml.documents()) {
             if (!(d.root() instanceof YMap root)) {

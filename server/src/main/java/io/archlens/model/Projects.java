@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * (docs/system-graph.md, "Projects"). A project is seeded by
  * <ul>
  *   <li>the Compose files of one folder;</li>
- *   <li>the manifests a kustomization in their folder lists (a kustomize base; its overlays are read with it);</li>
+ *   <li>the manifests a kustomization in their folder lists, with the bases it builds on (a kustomize tree; a
+ *       base that such an overlay builds on is no project of its own);</li>
  *   <li>a Helm chart (the folder above a {@code templates/} folder);</li>
  *   <li>plain Kubernetes manifests, grouped by folder tree: a folder joins its parent when the parent holds
  *       manifests too, or when the parent is a deployment folder ({@code k8s/}, {@code deploy/}...) and it is not;</li>
@@ -52,6 +53,8 @@ public final class Projects {
     private final Set<String> composeDirs = new HashSet<>();
     /** Dockerfile folders by folder name (lower case). */
     private final Map<String, List<String>> dockerDirsByName = new LinkedHashMap<>();
+    /** Manifests by the folder of the kustomization that lists them. */
+    private final Map<String, List<FileFacts>> kustomized = new LinkedHashMap<>();
     /** Compose files whose services build an image, by the image repository (lower case). */
     private final Map<String, List<FileFacts>> buildsByRepository = new LinkedHashMap<>();
 
@@ -68,6 +71,10 @@ public final class Projects {
                         buildsByRepository.computeIfAbsent(repository(c.image()), k -> new ArrayList<>()).add(f);
                     }
                 }
+            }
+            String base = kustomizeBase(f);
+            if (base != null) {
+                kustomized.computeIfAbsent(base, k -> new ArrayList<>()).add(f);
             }
             if (f.image() != null) {
                 dockerDirsByName.computeIfAbsent(Paths.name(f.dir()).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
@@ -94,7 +101,7 @@ public final class Projects {
                 if (chart != null) {
                     seed(seeds, labels, "helm:" + chart, "Helm chart " + display(chart), f);
                 } else if (base != null) {
-                    seed(seeds, labels, "kustomize:" + base, "kustomize base " + display(base), f);
+                    seed(seeds, labels, "kustomize:" + base, "kustomization in " + display(base), f);
                 } else {
                     plainDirs.put(f.dir(), f.dir());
                 }
@@ -108,12 +115,23 @@ public final class Projects {
         }
         List<Project> out = new ArrayList<>();
         Set<FileFacts> reached = new HashSet<>();
+        Set<String> builtOn = new HashSet<>();
         for (Map.Entry<String, List<FileFacts>> e : seeds.entrySet()) {
             String home = home(e.getKey());
             List<FileFacts> members = closure(e.getValue(), home);
             reached.addAll(members);
             out.add(new Project(e.getKey(), labels.get(e.getKey()), members));
+            if (e.getKey().startsWith("kustomize:")) {
+                for (FileFacts f : members) {
+                    String base = kustomizeBase(f);
+                    if (base != null && !base.equals(home)) {
+                        builtOn.add("kustomize:" + base);
+                    }
+                }
+            }
         }
+        // a base that an overlay with manifests of its own builds on is drawn and checked within that overlay
+        out.removeIf(p -> builtOn.contains(p.id()));
         for (FileFacts f : byPath.values()) {
             if (!reached.contains(f)) {
                 out.add(new Project("file:" + f.path(), f.path(), List.of(f)));
@@ -149,6 +167,7 @@ public final class Projects {
                     case BUILD_CONTEXT, MOUNT -> contentUnder(r.target(), home, next);
                     case NGINX_INCLUDE -> contentUnder(globFolder(r.target()), home, next);
                     case DOCKERFILE, ENV_FILE -> addIfPresent(r.target(), next);
+                    case KUSTOMIZE_RESOURCE -> next.addAll(kustomized.getOrDefault(r.target(), List.of()));
                     default -> {
                     }
                 }

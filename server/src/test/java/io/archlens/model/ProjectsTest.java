@@ -160,7 +160,7 @@ class ProjectsTest {
         for (SystemModel m : b.lastCrossFile().projects()) {
             projects.add(m.project() + " " + m.nodes().size());
         }
-        assertEquals(List.of("Helm chart 'helm/web' 0", "kustomize base 'kustomize/base' 1",
+        assertEquals(List.of("Helm chart 'helm/web' 0", "kustomization in 'kustomize/base' 1",
                 "Kubernetes manifests in 'kubernetes-manifests' 1", "Kubernetes manifests in 'release' 1"), projects);
         String mermaid = SystemGraph.mermaid(b.lastCrossFile().projects());
         assertEquals(3, mermaid.split("Deployment web", -1).length - 1, mermaid);
@@ -209,5 +209,55 @@ class ProjectsTest {
         String related = host.get(0).related().toString();
         assertTrue(related.contains("Compose service 'api'") && related.contains("Deployment 'api'"), related);
         assertTrue(related.contains("also: "), related);
+    }
+
+    /** An overlay that adds an autoscaler to its base is one project with it: the HPA scales the base's Deployment. */
+    @Test
+    void aKustomizeOverlayWithManifestsOfItsOwnIsOneProjectWithItsBase(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Workspaces.write(dir, "k8s/base/kustomization.yaml", "resources:\n  - web.yaml\n");
+        Workspaces.write(dir, "k8s/base/web.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app: web}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers:
+                        - name: web
+                          image: example/web:1.0.0
+                          resources:
+                            requests: {cpu: 100m}
+                """);
+        Workspaces.write(dir, "k8s/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n  - hpa.yaml\n");
+        Workspaces.write(dir, "k8s/overlays/prod/hpa.yaml", """
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: web
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: web
+                  minReplicas: 2
+                  maxReplicas: 5
+                """);
+        BatchAnalyzer b = new BatchAnalyzer(RuleBook.loadDefault(), Settings.DEFAULTS, dir, (m, e) -> { });
+        try {
+            b.analyze(FileWalker.walk(dir, dir, Settings.DEFAULTS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<SystemModel> projects = b.lastCrossFile().projects();
+        assertEquals(List.of("kustomization in 'k8s/overlays/prod'"), projects.stream().map(SystemModel::project).toList());
+        SystemModel m = projects.get(0);
+        assertEquals(1, m.nodes().size());
+        assertEquals(5, m.nodes().get(0).replicas().count());
     }
 }

@@ -76,17 +76,34 @@ public final class KustomizeOverlays {
     private KustomizeOverlays() {
     }
 
-    /** True when the kustomization in the file's folder lists it under {@code resources:} (the file is in a base). */
-    public static boolean listed(SourceFile file) {
+    /**
+     * When the kustomization in the file's folder lists it under {@code resources:}, the other entries of that list
+     * and of {@code bases:} (as written: {@code ../../base}, {@code hpa.yaml}); null when no kustomization lists it.
+     */
+    public static List<String> listedWith(SourceFile file) {
         try {
             Path self = file.localPath();
             if (self == null || self.getParent() == null) {
-                return false;
+                return null;
             }
             YMap k = kustomization(self.getParent());
-            return k != null && lists(k, "resources", self.getFileName().toString());
+            if (k == null || !lists(k, "resources", self.getFileName().toString())) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (String field : List.of("resources", "bases")) {
+                if (k.get(field) instanceof YSeq s) {
+                    for (YNode item : s.items()) {
+                        String t = item.text();
+                        if (t != null && !t.contains("://") && !t.strip().equals(self.getFileName().toString())) {
+                            out.add(t.strip());
+                        }
+                    }
+                }
+            }
+            return out;
         } catch (RuntimeException | StackOverflowError e) {
-            return false;
+            return null;
         }
     }
 
