@@ -85,8 +85,9 @@ final class SystemFeatures {
         }
         List<Loc> linked = new ArrayList<>();
         for (FileRef r : f.refs()) {
-            if (r.kind() == FileRef.Kind.BUILD_CONTEXT) {
-                continue;
+            if (r.kind() == FileRef.Kind.BUILD_CONTEXT || r.kind() == FileRef.Kind.KUSTOMIZE_BASE
+                    || r.kind() == FileRef.Kind.KUSTOMIZE_RESOURCE) {
+                continue; // kustomize membership is for project boundaries, written in another file
             }
             Path target = Workspace.absolute(f, r.target());
             if (target != null && Files.isRegularFile(target)) {

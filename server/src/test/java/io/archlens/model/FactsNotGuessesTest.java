@@ -109,26 +109,8 @@ class FactsNotGuessesTest {
         assertTrue(fs.get(0).message().contains("assumed: 6379 (the usual port of redis)"), fs.get(0).message());
     }
 
-    private static final String API = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: api
-            spec:
-              replicas: 1
-              selector:
-                matchLabels: {app: api}
-              template:
-                metadata:
-                  labels: {app: api}
-                spec:
-                  containers:
-                    - name: api
-                      image: example/api:1.0.0
-                      ports:
-                        - containerPort: 8080
-            ---
-            """;
+    private static final String API = Workspaces.deployment("api", "example/api:1.0.0",
+            "ports:\n  - containerPort: 8080\n") + "---\n";
 
     private static String service(String name, String selector) {
         return "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\nspec:\n  selector: {" + selector

@@ -129,25 +129,7 @@ class ProjectsTest {
 
     @Test
     void alternativeRenderingsOfOneAppAreSeparateProjects(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        String deployment = """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      containers:
-                        - name: web
-                          image: example/web:1.0.0
-                          ports:
-                            - containerPort: 8080
-                """;
+        String deployment = Workspaces.deployment("web", "example/web:1.0.0", "ports:\n  - containerPort: 8080\n");
         Workspaces.write(dir, "kubernetes-manifests/web.yaml", deployment);
         Workspaces.write(dir, "release/all.yaml", deployment);
         Workspaces.write(dir, "kustomize/base/web.yaml", deployment);
@@ -177,22 +159,8 @@ class ProjectsTest {
         Workspaces.write(dir, "api/Dockerfile", "FROM eclipse-temurin:21-jre\n");
         Workspaces.write(dir, "api/src/main/resources/application.yml", "spring:\n  data:\n    redis:\n"
                 + "      host: redis\n");
-        Workspaces.write(dir, "k8s/api.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: api
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: api}
-                  template:
-                    metadata:
-                      labels: {app: api}
-                    spec:
-                      containers:
-                        - name: api
-                          image: registry.example.com/shop/api:1.0.0
+        Workspaces.write(dir, "k8s/api.yaml", Workspaces.deployment("api", "registry.example.com/shop/api:1.0.0", "")
+                + """
                 ---
                 apiVersion: v1
                 kind: Service
@@ -215,25 +183,9 @@ class ProjectsTest {
     @Test
     void aKustomizeOverlayWithManifestsOfItsOwnIsOneProjectWithItsBase(@org.junit.jupiter.api.io.TempDir Path dir) {
         Workspaces.write(dir, "k8s/base/kustomization.yaml", "resources:\n  - web.yaml\n");
-        Workspaces.write(dir, "k8s/base/web.yaml", """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 1
-                  selector:
-                    matchLabels: {app: web}
-                  template:
-                    metadata:
-                      labels: {app: web}
-                    spec:
-                      containers:
-                        - name: web
-                          image: example/web:1.0.0
-                          resources:
-                            requests: {cpu: 100m}
-                """);
+        Workspaces.write(dir, "k8s/base/web.yaml", Workspaces.deployment("web", "example/web:1.0.0",
+                "resources:\n  requests: {cpu: 100m}\n"));
+
         Workspaces.write(dir, "k8s/overlays/prod/kustomization.yaml", "resources:\n  - ../../base\n  - hpa.yaml\n");
         Workspaces.write(dir, "k8s/overlays/prod/hpa.yaml", """
                 apiVersion: autoscaling/v2
