@@ -212,4 +212,29 @@ class ProjectsTest {
         assertEquals(1, m.nodes().size());
         assertEquals(5, m.nodes().get(0).replicas().count());
     }
+
+    /** An edit re-runs the rules of its own project only: the other projects keep their models. */
+    @Test
+    void anEditRebuildsOnlyItsOwnProject() throws Exception {
+        SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
+        io.archlens.workspace.WorkspaceIndexer.index(index, monorepo(), monorepo(), Settings.DEFAULTS, u -> false,
+                () -> false, n -> { }, (m, e) -> { });
+        CrossFileAnalysis.Result before = index.analyze(Settings.DEFAULTS, (m, e) -> { });
+        FileFacts conf = before.projects().stream().flatMap(m -> m.files().stream())
+                .filter(f -> f.path().equals("blog/nginx/default.conf")).findFirst().orElseThrow();
+        index.update(new io.archlens.analysis.SourceFile(conf.uri(), conf.path(), conf.file().text()
+                .replace("assets:9000", "api:8000"), conf.kind(), 2), null, (m, e) -> { });
+        CrossFileAnalysis.Result after = index.analyze(Settings.DEFAULTS, (m, e) -> { });
+        assertEquals(before.projects().size(), after.projects().size());
+        int rebuilt = 0;
+        for (int i = 0; i < after.projects().size(); i++) {
+            if (after.projects().get(i) != before.projects().get(i)) {
+                rebuilt++;
+                assertEquals("Compose project 'blog'", after.projects().get(i).project());
+            }
+        }
+        assertEquals(1, rebuilt);
+        assertTrue(before.findings(conf.uri()).stream().anyMatch(f -> f.ruleId().equals("arch/unknown-proxy-host")));
+        assertTrue(after.findings(conf.uri()).stream().noneMatch(f -> f.ruleId().equals("arch/unknown-proxy-host")));
+    }
 }
