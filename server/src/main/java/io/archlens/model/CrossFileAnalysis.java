@@ -1,7 +1,6 @@
 package io.archlens.model;
 
 import io.archlens.analysis.Finding;
-import io.archlens.analysis.FindingMerge;
 import io.archlens.analysis.Fix;
 import io.archlens.analysis.Related;
 import io.archlens.analysis.RuleBook;
@@ -90,7 +89,7 @@ public final class CrossFileAnalysis {
 
     /**
      * Runs the rules over each project's model on its own, so no finding joins two projects. A file in several
-     * projects gets each finding once: findings of one rule at one range merge (see {@link FindingMerge}).
+     * projects gets each finding once: findings of one rule at one range merge (see {@link io.archlens.analysis.FindingMerge}, applied by {@code RuleBook.settle}).
      */
     public static Result run(RuleBook book, List<SystemModel> projects, Settings settings,
             BiConsumer<String, Throwable> log) {
@@ -192,7 +191,7 @@ public final class CrossFileAnalysis {
         }
         Map<String, List<Finding>> out = new LinkedHashMap<>();
         for (FileFacts f : files.values()) {
-            List<Finding> r = FindingMerge.sameCause(raw.getOrDefault(f.uri(), List.of()));
+            List<Finding> r = raw.getOrDefault(f.uri(), List.of());
             if (r.isEmpty() && !hasProjectSuppression(f.suppressions())) {
                 continue;
             }
