@@ -215,9 +215,11 @@ public final class Facts {
     /**
      * A reference from one file to another file or folder (for links, missing-file checks and project boundaries).
      * {@code KUSTOMIZE_BASE}: the kustomization of the folder {@code target} lists this manifest;
-     * {@code KUSTOMIZE_RESOURCE}: another entry of that kustomization (a file, or a base folder an overlay builds on).
+     * {@code KUSTOMIZE_RESOURCE}: another entry of that kustomization (a file, or a base folder an overlay builds on);
+     * {@code COMPOSE_INCLUDE}: a Compose file this one {@code include:}s (its services join this file's project).
      */
     public record FileRef(Kind kind, String target, Loc loc, boolean optional) {
-        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT, KUSTOMIZE_BASE, KUSTOMIZE_RESOURCE }
+        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT, KUSTOMIZE_BASE, KUSTOMIZE_RESOURCE,
+            COMPOSE_INCLUDE }
     }
 }

@@ -121,23 +121,34 @@ public final class Projects {
             List<FileFacts> members = closure(e.getValue(), home);
             reached.addAll(members);
             out.add(new Project(e.getKey(), labels.get(e.getKey()), members));
-            if (e.getKey().startsWith("kustomize:")) {
-                for (FileFacts f : members) {
-                    String base = kustomizeBase(f);
-                    if (base != null && !base.equals(home)) {
-                        builtOn.add("kustomize:" + base);
-                    }
+            for (FileFacts f : members) {
+                String base = kustomizeBase(f);
+                if (e.getKey().startsWith("kustomize:") && base != null && !base.equals(home)) {
+                    builtOn.add("kustomize:" + base);
+                }
+                if (f.kind() == FileKind.COMPOSE && !f.dir().equals(home)) {
+                    builtOn.add("compose:" + f.dir());
                 }
             }
         }
-        // a base that an overlay with manifests of its own builds on is drawn and checked within that overlay
-        out.removeIf(p -> builtOn.contains(p.id()));
+        // a base that an overlay with manifests of its own builds on, or Compose files another project includes, are
+        // drawn and checked within the project that uses them
+        for (Project p : new ArrayList<>(out)) {
+            if (builtOn.contains(p.id()) && seeds.get(p.id()).stream().allMatch(reachedElsewhere(out, p))) {
+                out.remove(p); // one at a time: of two projects that include each other, one stays
+            }
+        }
         for (FileFacts f : byPath.values()) {
             if (!reached.contains(f)) {
                 out.add(new Project("file:" + f.path(), f.path(), List.of(f)));
             }
         }
         return out;
+    }
+
+    /** True for a file that a project other than {@code p} holds. */
+    private static java.util.function.Predicate<FileFacts> reachedElsewhere(List<Project> all, Project p) {
+        return f -> all.stream().anyMatch(o -> o != p && o.files().contains(f));
     }
 
     private static void seed(Map<String, List<FileFacts>> seeds, Map<String, String> labels, String id, String label,
@@ -166,7 +177,7 @@ public final class Projects {
                 switch (r.kind()) {
                     case BUILD_CONTEXT, MOUNT -> contentUnder(r.target(), home, next);
                     case NGINX_INCLUDE -> contentUnder(globFolder(r.target()), home, next);
-                    case DOCKERFILE, ENV_FILE -> addIfPresent(r.target(), next);
+                    case DOCKERFILE, ENV_FILE, COMPOSE_INCLUDE -> addIfPresent(r.target(), next);
                     case KUSTOMIZE_RESOURCE -> next.addAll(kustomized.getOrDefault(r.target(), List.of()));
                     default -> {
                     }

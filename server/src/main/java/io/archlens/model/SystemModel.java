@@ -377,14 +377,33 @@ public final class SystemModel {
             }
             pdbs.addAll(f.pdbs());
             for (FileRef r : f.refs()) {
+                FileFacts inc = r.kind() == FileRef.Kind.COMPOSE_INCLUDE ? byPath.get(r.target()) : null;
+                if (inc != null && !inc.dir().equals(f.dir())) {
+                    included.computeIfAbsent(f.dir(), k -> new ArrayList<>()).add(inc);
+                }
+            }
+            for (FileRef r : f.refs()) {
                 if (r.kind() != FileRef.Kind.MOUNT && r.kind() != FileRef.Kind.NGINX_INCLUDE && !r.optional()
                         && !probe.exists(f, r.target()) && !(r.kind() == FileRef.Kind.ENV_FILE && example(probe, f, r))) {
                     missing.add(r);
                 }
             }
         }
+        // Compose `include:`: the included file's services are names of the including project too
+        for (Map.Entry<String, List<FileFacts>> e : included.entrySet()) {
+            for (FileFacts inc : e.getValue()) {
+                for (Node n : nodes) {
+                    if (n.file() == inc && n.platform() == Platform.COMPOSE) {
+                        compose.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+                    }
+                }
+            }
+        }
         bind();
     }
+
+    private final Map<String, List<FileFacts>> included = new LinkedHashMap<>();
 
     /**
      * An env file kept out of the repository on purpose ({@code .env} holds secrets and is ignored by git) comes

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -236,5 +237,24 @@ class ProjectsTest {
         assertEquals(1, rebuilt);
         assertTrue(before.findings(conf.uri()).stream().anyMatch(f -> f.ruleId().equals("arch/unknown-proxy-host")));
         assertTrue(after.findings(conf.uri()).stream().noneMatch(f -> f.ruleId().equals("arch/unknown-proxy-host")));
+    }
+
+    /** Compose {@code include:} is a reference: the included services are names of the including project. */
+    @Test
+    void composeIncludeJoinsTheIncludedServices(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Workspaces.write(dir, "docker-compose.yml", "include:\n  - db/compose.yaml\nservices:\n  api:\n    build: ./api\n"
+                + "    depends_on: [db]\n");
+        Workspaces.write(dir, "db/compose.yaml", "services:\n  db:\n    image: postgres:16.2\n");
+        Workspaces.write(dir, "api/Dockerfile", "FROM eclipse-temurin:21-jre\n");
+        Workspaces.write(dir, "api/src/main/resources/application.yml", "spring:\n  datasource:\n"
+                + "    url: jdbc:postgresql://db:5432/shop\n");
+        Map<String, List<Finding>> all = Workspaces.check(dir, Settings.DEFAULTS);
+        assertEquals(List.of(), Workspaces.ids(all.get("api/src/main/resources/application.yml"), "arch/"));
+        assertEquals(List.of("arch/database-without-healthcheck"), Workspaces.ids(all.get("docker-compose.yml"), "arch/"));
+        SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
+        io.archlens.workspace.WorkspaceIndexer.index(index, dir, dir, Settings.DEFAULTS, u -> false, () -> false,
+                n -> { }, (m, e) -> { });
+        List<String> ids = Projects.of(index.all()).stream().map(Projects.Project::id).toList();
+        assertEquals(List.of("compose:"), ids.stream().filter(i -> i.startsWith("compose:")).toList());
     }
 }
