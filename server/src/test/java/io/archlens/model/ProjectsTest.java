@@ -241,7 +241,7 @@ class ProjectsTest {
 
     /** Compose {@code include:} is a reference: the included services are names of the including project. */
     @Test
-    void composeIncludeJoinsTheIncludedServices(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void composeIncludeJoinsTheIncludedServices(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Workspaces.write(dir, "docker-compose.yml", "include:\n  - db/compose.yaml\nservices:\n  api:\n    build: ./api\n"
                 + "    depends_on: [db]\n");
         Workspaces.write(dir, "db/compose.yaml", "services:\n  db:\n    image: postgres:16.2\n");
