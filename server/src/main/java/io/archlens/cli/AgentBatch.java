@@ -63,7 +63,7 @@ final class AgentBatch {
             return null;
         }
         if (system != null && system.workloads() > 0) {
-            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(file.uri()), file.uri(),
+            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.around(file.uri()), file.uri(),
                     system.findings(file.uri()), 4000));
         }
         try (service) {

@@ -478,10 +478,11 @@ final class SystemSupport {
             return null;
         }
         CrossFileAnalysis.Result r = current;
-        if (r.model(file.uri()).nodes().isEmpty()) {
+        io.archlens.model.SystemModel m = r.around(file.uri());
+        if (m.nodes().isEmpty()) {
             return null;
         }
-        return io.archlens.model.SystemSummary.forAgent(r.model(file.uri()), file.uri(), r.findings(file.uri()), 4000);
+        return io.archlens.model.SystemSummary.forAgent(m, file.uri(), r.findings(file.uri()), 4000);
     }
 
     void shutdown() {

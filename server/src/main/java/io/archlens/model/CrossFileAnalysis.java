@@ -64,6 +64,26 @@ public final class CrossFileAnalysis {
             return homes.getOrDefault(uri, SystemModel.EMPTY);
         }
 
+        /**
+         * The project a file belongs to, else the project of the nearest file above it (the Java sources under a
+         * build context belong with its Dockerfile): for the agent's summary of any reviewed file.
+         */
+        public SystemModel around(String uri) {
+            SystemModel best = homes.get(uri);
+            int bestLen = -1;
+            if (best != null) {
+                return best;
+            }
+            for (Map.Entry<String, SystemModel> e : homes.entrySet()) {
+                String dir = e.getKey().substring(0, e.getKey().lastIndexOf('/') + 1);
+                if (uri.startsWith(dir) && dir.length() > bestLen) {
+                    best = e.getValue();
+                    bestLen = dir.length();
+                }
+            }
+            return best == null ? SystemModel.EMPTY : best;
+        }
+
         /** A file's facts as the model holds them, or null. */
         public FileFacts file(String uri) {
             return model(uri).file(uri);

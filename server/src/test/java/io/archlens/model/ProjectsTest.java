@@ -172,6 +172,17 @@ class ProjectsTest {
                   ports:
                     - port: 6379
                 """);
+        Workspaces.write(dir, "api/src/main/java/shop/App.java", "package shop;\nclass App {}\n");
+        BatchAnalyzer b = new BatchAnalyzer(RuleBook.loadDefault(), Settings.DEFAULTS, dir, (m, e) -> { });
+        try {
+            b.analyze(FileWalker.walk(dir, dir, Settings.DEFAULTS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // the agent's summary of a source file comes from the project of the nearest configuration above it
+        String java = dir.resolve("api/src/main/java/shop/App.java").toUri().toString();
+        assertEquals(SystemModel.EMPTY, b.lastCrossFile().model(java));
+        assertTrue(b.lastCrossFile().around(java).nodes().stream().anyMatch(n -> n.name().equals("api")));
         List<Finding> fs = Workspaces.check(dir, Settings.DEFAULTS).get("api/src/main/resources/application.yml");
         List<Finding> host = fs.stream().filter(f -> f.ruleId().equals("arch/unknown-datasource-host")).toList();
         assertEquals(1, host.size(), fs.toString());
