@@ -297,14 +297,15 @@ public final class RuleBook {
      * the suppression hygiene hints. The one place both per-file and cross-file findings go through.
      * {@code crossFile} selects which suppressions this pass answers for: per-file passes report unknown ids and
      * unused suppressions of per-file rules; the cross-file pass reports unused suppressions of
-     * {@code arch/} rules (only it can see whether they suppress something).
+     * {@code arch/} rules (only it can see whether they suppress something). Findings of one rule at one range
+     * become one first ({@link FindingMerge#sameCause}).
      */
     public List<Finding> settle(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,
             boolean crossFile) {
         List<Finding> out = new ArrayList<>();
         Set<Suppression> used = new HashSet<>();
         var lines = file.lines();
-        for (Finding f : raw) {
+        for (Finding f : FindingMerge.sameCause(raw)) {
             Optional<Severity> sev = settings.effectiveSeverity(f.ruleId(), f.severity());
             if (sev.isEmpty()) {
                 continue;

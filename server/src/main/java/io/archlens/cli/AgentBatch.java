@@ -70,8 +70,8 @@ final class AgentBatch {
             say(err, "archlens: --agent: " + e.getMessage());
             return new Outcome(null, null);
         }
-        if (system != null && !system.model().nodes().isEmpty()) {
-            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.model(), file.uri(),
+        if (system != null && system.workloads() > 0) {
+            service.systemContext(file -> io.archlens.model.SystemSummary.forAgent(system.around(file.uri()), file.uri(),
                     system.findings(file.uri()), 4000));
         }
         try (service) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,11 +54,10 @@ public final class GraphCommand implements Callable<Integer> {
             SystemIndex index = new SystemIndex(RuleBook.loadDefault(), SystemModel.FileProbe.DISK);
             WorkspaceIndexer.index(index, start, loaded.root(), settings, uri -> false, () -> false, n -> { },
                     (msg, e) -> err.println("archlens: " + msg + ": " + e));
-            SystemModel model = new SystemModel(index.all(), settings.context(), SystemModel.FileProbe.NONE);
-            SystemGraph g = new SystemGraph(model);
-            out.print(format == Format.dot ? g.dot() : g.mermaid());
+            List<SystemModel> projects = SystemIndex.models(index.all(), settings, SystemModel.FileProbe.NONE);
+            out.print(format == Format.dot ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects));
             out.flush();
-            if (model.nodes().isEmpty() && model.services().isEmpty() && g.edges().isEmpty()) {
+            if (projects.stream().allMatch(m -> m.nodes().isEmpty() && m.services().isEmpty())) {
                 err.println("archlens: nothing to draw in " + start + ": no Compose service, Kubernetes workload or"
                         + " Service found (" + CheckCommand.plural(index.size(), "configuration file") + " read)");
             }

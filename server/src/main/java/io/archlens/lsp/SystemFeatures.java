@@ -59,7 +59,7 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return null;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(a.file().uri());
         if (facts(model, a) == null) {
             return null;
         }
@@ -89,15 +89,16 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return out;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(uri);
         FileFacts f = session.system.index().get(uri);
         if (f == null) {
             return out;
         }
         List<Loc> linked = new ArrayList<>();
         for (FileRef r : f.refs()) {
-            if (r.kind() == FileRef.Kind.BUILD_CONTEXT) {
-                continue;
+            if (r.kind() == FileRef.Kind.BUILD_CONTEXT || r.kind() == FileRef.Kind.KUSTOMIZE_BASE
+                    || r.kind() == FileRef.Kind.KUSTOMIZE_RESOURCE) {
+                continue; // kustomize membership is for project boundaries, written in another file
             }
             Path target = Workspace.absolute(f, r.target());
             if (target != null && Files.isRegularFile(target)) {
@@ -155,7 +156,7 @@ final class SystemFeatures {
         if (!session.system.enabled()) {
             return out;
         }
-        SystemModel model = session.system.current().model();
+        SystemModel model = session.system.current().model(a.file().uri());
         FileFacts f = facts(model, a);
         if (f == null) {
             return out;
@@ -214,7 +215,7 @@ final class SystemFeatures {
 
     /** {@code archlens.showGraph [mermaid|dot]}: the current service graph as text. */
     static String graph(Session session, String format) {
-        SystemGraph g = new SystemGraph(session.system.current().model());
-        return "dot".equalsIgnoreCase(format) ? g.dot() : g.mermaid();
+        List<SystemModel> projects = session.system.current().projects();
+        return "dot".equalsIgnoreCase(format) ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects);
     }
 }

@@ -93,8 +93,7 @@ final class SystemSupport {
         this.session = session;
         this.enabled = !session.book.projectRules().isEmpty();
         this.index = new SystemIndex(session.book, SystemModel.FileProbe.DISK);
-        this.current = new CrossFileAnalysis.Result(new SystemModel(List.of(), null, SystemModel.FileProbe.NONE),
-                Map.of(), Set.of());
+        this.current = CrossFileAnalysis.Result.EMPTY;
     }
 
     boolean enabled() {
@@ -387,7 +386,7 @@ final class SystemSupport {
         if (fs.isEmpty() && !pushedClosed.remove(uri)) {
             return;
         }
-        FileFacts f = r.model().file(uri);
+        FileFacts f = r.file(uri);
         if (!fs.isEmpty()) {
             if (f == null) {
                 return;
@@ -410,7 +409,7 @@ final class SystemSupport {
         if (fs.isEmpty()) {
             return fs;
         }
-        FileFacts f = r.model().file(a.file().uri());
+        FileFacts f = r.file(a.file().uri());
         if (f == null || f.file().version() != a.file().version() || !f.file().text().equals(a.file().text())) {
             return List.of();
         }
@@ -436,7 +435,7 @@ final class SystemSupport {
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, List<Finding>> e : r.byUri().entrySet()) {
             String uri = e.getKey();
-            FileFacts f = r.model().file(uri);
+            FileFacts f = r.file(uri);
             if (e.getValue().isEmpty() || isOpen(uri) || f == null) {
                 continue;
             }
@@ -473,10 +472,7 @@ final class SystemSupport {
         if (cross.isEmpty()) {
             return a.findings();
         }
-        List<Finding> all = new ArrayList<>(a.findings());
-        all.addAll(cross);
-        all.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
-        return all;
+        return io.archlens.analysis.FindingMerge.combine(a.findings(), cross, a.file().lines());
     }
 
     /** The system around a file for the LLM agent's prompt; null when the model knows nothing about it. */
@@ -485,10 +481,11 @@ final class SystemSupport {
             return null;
         }
         CrossFileAnalysis.Result r = current;
-        if (r.model().nodes().isEmpty()) {
+        io.archlens.model.SystemModel m = r.around(file.uri());
+        if (m.nodes().isEmpty()) {
             return null;
         }
-        return io.archlens.model.SystemSummary.forAgent(r.model(), file.uri(), r.findings(file.uri()), 4000);
+        return io.archlens.model.SystemSummary.forAgent(m, file.uri(), r.findings(file.uri()), 4000);
     }
 
     void shutdown() {

@@ -53,6 +53,21 @@ final class ComposeExtractor implements FactExtractor {
         }
         if (cf.root() != null) {
             variables(file, cf.root(), out, new HashSet<>());
+            includes(dir, cf.root(), out);
+        }
+    }
+
+    /** Top-level {@code include:} (a path, a list of paths, or {@code path:} entries): other Compose files of the project. */
+    private static void includes(String dir, YMap root, FileFacts.Builder out) {
+        for (YNode item : Y.seq(root.get("include"))) {
+            YNode path = item instanceof YMap m ? m.get("path") : item;
+            List<YNode> paths = path instanceof YSeq seq ? seq.items() : path == null ? List.of() : List.of(path);
+            for (YNode p : paths) {
+                String v = Y.str(p);
+                if (v != null && !v.contains("$") && !v.contains("://")) {
+                    out.ref(new FileRef(FileRef.Kind.COMPOSE_INCLUDE, Paths.resolve(dir, v), out.loc(p.range()), true));
+                }
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public final class DataStores {
 
     /** Default ports of well-known server images that are not data stores. */
     private static final Map<String, Integer> SERVER_PORTS = Map.of("nginx", 80, "httpd", 80, "traefik", 80,
-            "caddy", 80, "haproxy", 80);
+            "caddy", 80, "haproxy", 80, "redis-sentinel", 26379);
 
     private DataStores() {
     }

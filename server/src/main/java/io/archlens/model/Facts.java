@@ -137,6 +137,10 @@ public final class Facts {
         }
     }
 
+    /** An object of a custom resource kind (an operator's: a database cluster, a Kafka...), which may create pods. */
+    public record CustomResource(String scope, String apiVersion, String kind, String name, Loc nameLoc) {
+    }
+
     /** What a Dockerfile says about the image it builds (the final stage). */
     public record ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
             Loc healthcheckLoc) {
@@ -208,8 +212,14 @@ public final class Facts {
     public record SecretUse(String fingerprint, String key, Loc loc) {
     }
 
-    /** A reference from one file to another file or folder (for links and missing-file checks). */
+    /**
+     * A reference from one file to another file or folder (for links, missing-file checks and project boundaries).
+     * {@code KUSTOMIZE_BASE}: the kustomization of the folder {@code target} lists this manifest;
+     * {@code KUSTOMIZE_RESOURCE}: another entry of that kustomization (a file, or a base folder an overlay builds on);
+     * {@code COMPOSE_INCLUDE}: a Compose file this one {@code include:}s (its services join this file's project).
+     */
     public record FileRef(Kind kind, String target, Loc loc, boolean optional) {
-        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT }
+        public enum Kind { BUILD_CONTEXT, DOCKERFILE, ENV_FILE, NGINX_INCLUDE, MOUNT, KUSTOMIZE_BASE, KUSTOMIZE_RESOURCE,
+            COMPOSE_INCLUDE }
     }
 }

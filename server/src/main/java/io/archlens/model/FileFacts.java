@@ -5,6 +5,7 @@ import io.archlens.analysis.Suppression;
 import io.archlens.filekind.FileKind;
 import io.archlens.model.Facts.AppSpec;
 import io.archlens.model.Facts.ConfigObject;
+import io.archlens.model.Facts.CustomResource;
 import io.archlens.model.Facts.EnvFile;
 import io.archlens.model.Facts.FileRef;
 import io.archlens.model.Facts.Hpa;
@@ -33,6 +34,7 @@ public final class FileFacts {
     final List<Hpa> hpas;
     final List<Pdb> pdbs;
     final List<ConfigObject> configObjects;
+    final List<CustomResource> customResources;
     final ImageSpec image;
     final ProxySpec proxy;
     final AppSpec app;
@@ -50,6 +52,7 @@ public final class FileFacts {
         this.hpas = List.copyOf(b.hpas);
         this.pdbs = List.copyOf(b.pdbs);
         this.configObjects = List.copyOf(b.configObjects);
+        this.customResources = List.copyOf(b.customResources);
         this.image = b.image;
         this.proxy = b.proxy;
         this.app = b.app;
@@ -108,6 +111,11 @@ public final class FileFacts {
         return configObjects;
     }
 
+    /** Objects of custom resource kinds (an operator creates their pods). */
+    public List<CustomResource> customResources() {
+        return customResources;
+    }
+
     public ImageSpec image() {
         return image;
     }
@@ -139,7 +147,7 @@ public final class FileFacts {
     /** True when the file contributes nothing (it is still kept so its suppressions apply). */
     public boolean empty() {
         return workloads.isEmpty() && services.isEmpty() && ingressBackends.isEmpty() && hpas.isEmpty()
-                && pdbs.isEmpty() && configObjects.isEmpty() && image == null && proxy == null && app == null
+                && pdbs.isEmpty() && configObjects.isEmpty() && customResources.isEmpty() && image == null && proxy == null && app == null
                 && env == null && varUses.isEmpty() && secrets.isEmpty() && refs.isEmpty();
     }
 
@@ -152,6 +160,7 @@ public final class FileFacts {
         final List<Hpa> hpas = new ArrayList<>();
         final List<Pdb> pdbs = new ArrayList<>();
         final List<ConfigObject> configObjects = new ArrayList<>();
+        final List<CustomResource> customResources = new ArrayList<>();
         ImageSpec image;
         ProxySpec proxy;
         AppSpec app;
@@ -199,6 +208,11 @@ public final class FileFacts {
 
         public Builder configObject(ConfigObject c) {
             configObjects.add(c);
+            return this;
+        }
+
+        public Builder customResource(CustomResource c) {
+            customResources.add(c);
             return this;
         }
 

@@ -54,6 +54,15 @@ final class KubernetesExtractor implements FactExtractor {
         if (yaml == null) {
             yaml = YamlParser.parse(file).model();
         }
+        List<String> with = io.archlens.syntax.kubernetes.KustomizeOverlays.listedWith(file);
+        if (with != null) {
+            Loc top = out.loc(TextRange.empty(0));
+            out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_BASE, Paths.parent(file.path()), top, true));
+            for (String r : with) {
+                out.ref(new Facts.FileRef(Facts.FileRef.Kind.KUSTOMIZE_RESOURCE, Paths.resolve(Paths.parent(file.path()), r),
+                        top, true));
+            }
+        }
         for (YamlDocument d : yaml.documents()) {
             if (!(d.root() instanceof YMap root)) {
                 continue;
@@ -106,6 +115,10 @@ final class KubernetesExtractor implements FactExtractor {
                     Y.strings(Y.at(spec, "selector", "matchLabels"))));
             case "ConfigMap", "Secret" -> configObject(root, kind, name, ns, nameLoc, out);
             default -> {
+                String api = Y.str(root.get("apiVersion"));
+                if (custom(api)) {
+                    out.customResource(new Facts.CustomResource(ns, api, kind, name, nameLoc));
+                }
             }
         }
     }
@@ -154,6 +167,19 @@ final class KubernetesExtractor implements FactExtractor {
         }
         out.workload(new Workload(Platform.KUBERNETES, ns, kind, name, nameLoc, containers, labels, replicas,
                 replicasLoc, false, null, null, List.of(), List.of(), List.of()));
+    }
+
+    /** API groups of the Kubernetes distribution itself (and kustomize's): their kinds are no operator's. */
+    private static final Set<String> BUILT_IN_GROUPS = Set.of("apps", "batch", "policy", "autoscaling", "extensions");
+
+    /** True for the apiVersion of a custom resource: a group with a dot that is not a {@code *.k8s.io} group. */
+    static boolean custom(String apiVersion) {
+        if (apiVersion == null || !apiVersion.contains("/")) {
+            return false;
+        }
+        String group = apiVersion.substring(0, apiVersion.indexOf('/'));
+        return group.contains(".") && !group.endsWith(".k8s.io") && !BUILT_IN_GROUPS.contains(group)
+                && !group.startsWith("kustomize.config");
     }
 
     private static void ref(YNode nameNode, String kind, List<ObjectRef> refs, FileFacts.Builder out) {

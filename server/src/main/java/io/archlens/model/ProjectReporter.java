@@ -10,6 +10,12 @@ public interface ProjectReporter {
     void report(Loc at, String message, List<Related> related, Fix... fixes);
 
     /**
+     * Reports at most as a warning: for a finding that rests on an inferred value (an image's usual port, pods an
+     * operator probably creates). The message must state the assumption.
+     */
+    void warn(Loc at, String message, List<Related> related, Fix... fixes);
+
+    /**
      * Says that a check could not be decided because the project context lacks {@code field} (a key under
      * {@code context:} in .archlens.yml). The engine turns all such needs into one {@code arch/missing-context}
      * information finding. {@code where} is the fact the check was looking at.

@@ -216,42 +216,91 @@ public final class SystemGraph {
 
     public String mermaid() {
         StringBuilder sb = new StringBuilder("flowchart LR\n");
-        Map<Object, String> ids = ids();
-        for (Map.Entry<String, List<Object>> g : groups().entrySet()) {
-            sb.append("  subgraph ").append(groupId(g.getKey())).append("[\"").append(esc(g.getKey())).append("\"]\n");
-            for (Object v : g.getValue()) {
-                sb.append("    ").append(ids.get(v)).append(shape(v, label(v, "<br/>"))).append('\n');
-            }
-            sb.append("  end\n");
-        }
-        for (Edge e : edges) {
-            String arrow = e.kind().equals("depends_on") ? " -.->" : " -->";
-            sb.append("  ").append(ids.get(e.from())).append(arrow).append("|\"").append(esc(e.label())).append("\"| ")
-                    .append(ids.get(e.to())).append('\n');
-        }
+        appendMermaid(sb, "n", "g_", "  ");
         return sb.toString();
     }
 
     public String dot() {
-        StringBuilder sb = new StringBuilder("digraph system {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
-        Map<Object, String> ids = ids();
+        StringBuilder sb = new StringBuilder(DOT_HEAD);
+        appendDot(sb, "n", "cluster_", "  ");
+        return sb.append("}\n").toString();
+    }
+
+    private static final String DOT_HEAD = "digraph system {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n";
+
+    /** One subgraph per project (docs/system-graph.md), each holding its Compose projects and namespaces. */
+    public static String mermaid(List<SystemModel> projects) {
+        StringBuilder sb = new StringBuilder("flowchart LR\n");
+        int i = 0;
+        for (SystemGraph g : drawable(projects)) {
+            String p = "p" + i++;
+            sb.append("  subgraph ").append(p).append("[\"").append(esc(g.model.project())).append("\"]\n");
+            g.appendMermaid(sb, p + "_n", p + "_g_", "    ");
+            sb.append("  end\n");
+        }
+        return sb.toString();
+    }
+
+    /** One cluster per project, as {@link #mermaid(List)}. */
+    public static String dot(List<SystemModel> projects) {
+        StringBuilder sb = new StringBuilder(DOT_HEAD);
+        int i = 0;
+        for (SystemGraph g : drawable(projects)) {
+            String p = "p" + i++;
+            sb.append("  subgraph cluster_").append(p).append(" {\n    label=\"").append(dotEsc(g.model.project()))
+                    .append("\";\n");
+            g.appendDot(sb, p + "_n", "cluster_" + p + "_", "    ");
+            sb.append("  }\n");
+        }
+        return sb.append("}\n").toString();
+    }
+
+    private static List<SystemGraph> drawable(List<SystemModel> projects) {
+        List<SystemGraph> out = new ArrayList<>();
+        for (SystemModel m : projects) {
+            if (!m.nodes().isEmpty() || !m.services().isEmpty()) {
+                out.add(new SystemGraph(m));
+            }
+        }
+        return out;
+    }
+
+    private void appendMermaid(StringBuilder sb, String idPrefix, String groupPrefix, String indent) {
+        Map<Object, String> ids = ids(idPrefix);
+        for (Map.Entry<String, List<Object>> g : groups().entrySet()) {
+            sb.append(indent).append("subgraph ").append(groupPrefix).append(groupId(g.getKey())).append("[\"")
+                    .append(esc(g.getKey())).append("\"]\n");
+            for (Object v : g.getValue()) {
+                sb.append(indent).append("  ").append(ids.get(v)).append(shape(v, label(v, "<br/>"))).append('\n');
+            }
+            sb.append(indent).append("end\n");
+        }
+        for (Edge e : edges) {
+            String arrow = e.kind().equals("depends_on") ? " -.->" : " -->";
+            sb.append(indent).append(ids.get(e.from())).append(arrow).append("|\"").append(esc(e.label())).append("\"| ")
+                    .append(ids.get(e.to())).append('\n');
+        }
+    }
+
+    private void appendDot(StringBuilder sb, String idPrefix, String clusterPrefix, String indent) {
+        Map<Object, String> ids = ids(idPrefix);
         int c = 0;
         for (Map.Entry<String, List<Object>> g : groups().entrySet()) {
-            sb.append("  subgraph cluster_").append(c++).append(" {\n    label=\"").append(dotEsc(g.getKey())).append("\";\n");
+            sb.append(indent).append("subgraph ").append(clusterPrefix).append(c++).append(" {\n").append(indent)
+                    .append("  label=\"").append(dotEsc(g.getKey())).append("\";\n");
             for (Object v : g.getValue()) {
                 String shape = v instanceof Node n && n.engine() != null ? "cylinder"
                         : v instanceof KService ? "ellipse" : v instanceof String ? "hexagon" : "box";
-                sb.append("    ").append(ids.get(v)).append(" [label=\"").append(dotEsc(label(v, "\\n")))
+                sb.append(indent).append("  ").append(ids.get(v)).append(" [label=\"").append(dotEsc(label(v, "\\n")))
                         .append("\", shape=").append(shape).append("];\n");
             }
-            sb.append("  }\n");
+            sb.append(indent).append("}\n");
         }
         for (Edge e : edges) {
-            sb.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to())).append(" [label=\"")
+            sb.append(indent).append(ids.get(e.from())).append(" -> ").append(ids.get(e.to())).append(" [label=\"")
                     .append(dotEsc(e.label())).append("\"").append(e.kind().equals("depends_on") ? ", style=dashed" : "")
                     .append("];\n");
         }
-        return sb.append("}\n").toString();
     }
 
     private Map<String, List<Object>> groups() {
@@ -273,12 +322,12 @@ public final class SystemGraph {
         return p == Platform.COMPOSE ? "Compose: " + (scope.isEmpty() ? "." : scope) : "Kubernetes: namespace " + scope;
     }
 
-    private Map<Object, String> ids() {
+    private Map<Object, String> ids(String prefix) {
         Map<Object, String> ids = new IdentityHashMap<>();
         int i = 0;
         for (List<Object> l : groups().values()) {
             for (Object v : l) {
-                ids.put(v, "n" + i++);
+                ids.put(v, prefix + i++);
             }
         }
         return ids;

@@ -44,8 +44,9 @@ public final class SystemIndex {
     }
 
     /** Forgets which referenced files exist (call when files or folders were created or deleted). */
-    public void invalidateProbes() {
+    public synchronized void invalidateProbes() {
         probed.clear();
+        checked.clear();
     }
 
     /** True for the kinds the model reads facts from. */
@@ -109,10 +110,52 @@ public final class SystemIndex {
         facts.clear();
     }
 
-    /** Builds the model from the current facts and runs the project rules. */
-    public CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
-        SystemModel model = new SystemModel(facts.values(), settings.context(), probe);
-        return CrossFileAnalysis.run(book, model, settings, log);
+    /**
+     * Builds one model per project ({@link Projects}) from the current facts and runs the project rules. A project
+     * whose files are the same facts as last time (and the settings the same) keeps its model and findings, so an
+     * edit re-runs the rules of its own project only.
+     */
+    public synchronized CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
+        List<CrossFileAnalysis.ProjectFindings> parts = new ArrayList<>();
+        Map<String, Checked> next = new java.util.HashMap<>();
+        for (Projects.Project p : Projects.of(facts.values())) {
+            Checked c = checked.get(p.id());
+            if (c == null || !c.same(p.files(), settings)) {
+                SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
+                c = new Checked(p.files(), settings, CrossFileAnalysis.check(book, m, settings, log));
+            }
+            next.put(p.id(), c);
+            parts.add(c.found());
+        }
+        checked.clear();
+        checked.putAll(next);
+        return CrossFileAnalysis.settle(book, parts, settings);
+    }
+
+    /** The last rule run of a project: its files (compared by identity: updated facts are new objects). */
+    private record Checked(List<FileFacts> files, Settings settings, CrossFileAnalysis.ProjectFindings found) {
+        boolean same(List<FileFacts> now, Settings s) {
+            if (!java.util.Objects.equals(settings, s) || now.size() != files.size()) {
+                return false;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                if (now.get(i) != files.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private final Map<String, Checked> checked = new java.util.HashMap<>();
+
+    /** The models of the projects of {@code facts} (no rules run: for graphs). */
+    public static List<SystemModel> models(Collection<FileFacts> facts, Settings settings, SystemModel.FileProbe probe) {
+        List<SystemModel> out = new ArrayList<>();
+        for (Projects.Project p : Projects.of(facts)) {
+            out.add(new SystemModel(p.label(), p.files(), settings.context(), probe));
+        }
+        return out;
     }
 
     public RuleBook book() {

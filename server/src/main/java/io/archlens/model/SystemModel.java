@@ -205,6 +205,12 @@ public final class SystemModel {
 
         private Listen computeListen() {
             List<PortSource> ports = new ArrayList<>();
+            Container main = main();
+            CommandPorts.Bind bind = main == null ? null : CommandPorts.of(main.commandLine());
+            if (bind != null) {
+                ports.add(new PortSource(bind.port(), main.loc(), "command " + bind.option()));
+                return new Listen(ports, Basis.APP);
+            }
             if (binding.spring()) {
                 Prop sp = prop("server.port");
                 Integer port = sp == null ? null : parsePort(resolved(sp));
@@ -234,10 +240,15 @@ public final class SystemModel {
                 }
                 return new Listen(ports, Basis.EXPOSE);
             }
-            Container c = main();
-            Integer def = c == null ? null : DataStores.defaultPort(c.image());
-            if (def != null && (c.commandLine() == null || !c.commandLine().toLowerCase(Locale.ROOT).contains("port"))) {
-                ports.add(new PortSource(def, null, "default of " + ImageRef.parse(c.image()).baseName()));
+            Container c = main;
+            String command = c == null || c.commandLine() == null ? "" : c.commandLine();
+            Integer def = c == null ? null : CommandPorts.sentinel(command) && DataStores.of(c.image()) != null
+                    && "redis".equals(DataStores.of(c.image()).family()) ? DataStores.defaultPort("redis-sentinel")
+                    : DataStores.defaultPort(c.image());
+            if (def != null && !command.toLowerCase(Locale.ROOT).contains("port")) {
+                String what = CommandPorts.sentinel(command) ? "Redis Sentinel's usual port" : "the usual port of "
+                        + ImageRef.parse(c.image()).baseName();
+                ports.add(new PortSource(def, null, what));
                 return new Listen(ports, Basis.IMAGE);
             }
             return new Listen(ports, Basis.NONE);
@@ -312,7 +323,11 @@ public final class SystemModel {
         }
     }
 
+    /** A model of nothing (no project holds the file asked about). */
+    public static final SystemModel EMPTY = new SystemModel(List.of(), null, FileProbe.NONE);
+
     private final Map<String, FileFacts> files;
+    private final String project;
     private final ProjectContext context;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Map<String, List<Node>>> compose = new TreeMap<>();
@@ -327,6 +342,12 @@ public final class SystemModel {
 
     /** Builds the model; {@code probe} answers whether referenced files exist (called once per reference). */
     public SystemModel(Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        this("", facts, context, probe);
+    }
+
+    /** The model of one project ({@link Projects}); {@code project} labels it in graphs. */
+    public SystemModel(String project, Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        this.project = project;
         List<FileFacts> sorted = new ArrayList<>(facts);
         sorted.sort(Comparator.comparing(FileFacts::path).thenComparing(FileFacts::uri));
         Map<String, FileFacts> m = new LinkedHashMap<>();
@@ -356,14 +377,33 @@ public final class SystemModel {
             }
             pdbs.addAll(f.pdbs());
             for (FileRef r : f.refs()) {
+                FileFacts inc = r.kind() == FileRef.Kind.COMPOSE_INCLUDE ? byPath.get(r.target()) : null;
+                if (inc != null && !inc.dir().equals(f.dir())) {
+                    included.computeIfAbsent(f.dir(), k -> new ArrayList<>()).add(inc);
+                }
+            }
+            for (FileRef r : f.refs()) {
                 if (r.kind() != FileRef.Kind.MOUNT && r.kind() != FileRef.Kind.NGINX_INCLUDE && !r.optional()
                         && !probe.exists(f, r.target()) && !(r.kind() == FileRef.Kind.ENV_FILE && example(probe, f, r))) {
                     missing.add(r);
                 }
             }
         }
+        // Compose `include:`: the included file's services are names of the including project too
+        for (Map.Entry<String, List<FileFacts>> e : included.entrySet()) {
+            for (FileFacts inc : e.getValue()) {
+                for (Node n : nodes) {
+                    if (n.file() == inc && n.platform() == Platform.COMPOSE) {
+                        compose.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(n.name(), k -> new ArrayList<>()).add(n);
+                    }
+                }
+            }
+        }
         bind();
     }
+
+    private final Map<String, List<FileFacts>> included = new LinkedHashMap<>();
 
     /**
      * An env file kept out of the repository on purpose ({@code .env} holds secrets and is ignored by git) comes
@@ -522,6 +562,11 @@ public final class SystemModel {
 
     public ProjectContext context() {
         return context;
+    }
+
+    /** The project this model describes ("" for a model built over arbitrary files). */
+    public String project() {
+        return project;
     }
 
     private volatile List<ProxyTargets.Target> proxyTargets;

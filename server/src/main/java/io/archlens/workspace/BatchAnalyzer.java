@@ -3,6 +3,7 @@ package io.archlens.workspace;
 import io.archlens.analysis.Analysis;
 import io.archlens.analysis.CoreRules;
 import io.archlens.analysis.Finding;
+import io.archlens.analysis.FindingMerge;
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.SourceFile;
 import io.archlens.analysis.TimeBox;
@@ -100,9 +101,7 @@ public final class BatchAnalyzer {
                 out.add(r);
                 continue;
             }
-            List<Finding> all = new ArrayList<>(r.analysis().findings());
-            all.addAll(cross);
-            all.sort(Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
+            List<Finding> all = FindingMerge.combine(r.analysis().findings(), cross, r.analysis().file().lines());
             out.add(new FileResult(r.path(), r.displayPath(), new Analysis(r.analysis().file(), all,
                     r.analysis().model()), r.skip()));
         }

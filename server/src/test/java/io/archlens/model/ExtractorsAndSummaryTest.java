@@ -180,16 +180,16 @@ class ExtractorsAndSummaryTest {
         Settings s = ConfigLoader.parse("context:\n  stage: production\n  replicas: 3\n");
         CrossFileAnalysis.Result r = index.analyze(s, (m, e) -> { });
         String appUri = root.resolve("api/src/main/resources/application.yml").toUri().toString();
-        String summary = SystemSummary.forAgent(r.model(), appUri, r.findings(appUri), 4000);
+        String summary = SystemSummary.forAgent(r.model(appUri), appUri, r.findings(appUri), 4000);
         assertTrue(summary.startsWith("Project context: stage=production, replicas=3\n"), summary);
         assertTrue(summary.contains("This file: Compose service 'api'"), summary);
         assertTrue(summary.contains("Listens on: 8080 (server.port)"), summary);
         assertTrue(summary.contains("Calls: db (depends_on), db (database :5432)"), summary);
         assertTrue(summary.contains("Replicas: 3 (replicas declared in .archlens.yml)"), summary);
-        assertTrue(summary.contains("postgres data store; Listens on: 5432 (default of postgres); Replicas: 1;"), summary);
+        assertTrue(summary.contains("postgres data store; Listens on: 5432 (the usual port of postgres); Replicas: 1;"), summary);
         assertTrue(summary.contains("Related: Compose service 'db'"), summary);
         assertFalse(summary.contains("Sup3r"), "no secret values: " + summary);
-        assertTrue(SystemSummary.forAgent(r.model(), appUri, List.of(), 60).endsWith("[truncated]\n"));
+        assertTrue(SystemSummary.forAgent(r.model(appUri), appUri, List.of(), 60).endsWith("[truncated]\n"));
 
         // the prompt carries it, after the context and before the file
         SourceFile app = new SourceFile(appUri, "api/src/main/resources/application.yml",

@@ -30,6 +30,23 @@ final class Workspaces {
         }
     }
 
+    /**
+     * A one-replica Deployment whose pods carry {@code app: NAME} and run {@code image}; {@code container} adds lines
+     * to the container (indented like {@code image:}, e.g. {@code "ports:\n  - containerPort: 8080\n"}).
+     */
+    static String deployment(String name, String image, String container) {
+        StringBuilder sb = new StringBuilder("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: " + name
+                + "\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: " + name + "}\n  template:\n"
+                + "    metadata:\n      labels: {app: " + name + "}\n    spec:\n      containers:\n        - name: " + name
+                + "\n          image: " + image + "\n");
+        for (String line : container.split("\n")) {
+            if (!line.isEmpty()) {
+                sb.append("          ").append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     /** A Compose project whose api container port (8081) disagrees with server.port (8080). */
     static void portMismatch(Path root) {
         write(root, "docker-compose.yml", """

@@ -35,6 +35,16 @@ final class Arch {
         return out;
     }
 
+    /** True when the listening ports are only the image's usual ones: no file of the project states them. */
+    static boolean inferred(SystemModel.Listen l) {
+        return l.basis() == SystemModel.Basis.IMAGE;
+    }
+
+    /** The assumption an inferred port rests on, for messages. */
+    static String assumption(SystemModel.Listen l) {
+        return " (assumed: " + l.describe() + "; no file of the project says which port it listens on)";
+    }
+
     static String names(Collection<String> names, int max) {
         List<String> q = new ArrayList<>();
         for (String s : names) {

@@ -62,6 +62,13 @@ public final class PortMismatch implements ProjectRule {
             for (Port p : declared) {
                 String what = n.platform() == Platform.COMPOSE ? "Container port " + p.port() + " of " + n.label()
                         : "containerPort " + p.port() + " of " + n.label();
+                if (Arch.inferred(listen)) {
+                    // one side is a guess from the image name: a warning that says so, never an error
+                    out.warn(p.loc(), what + " is not the port the image usually listens on" + Arch.assumption(listen)
+                            + "; if the container really listens there, connections to " + p.port() + " are refused, "
+                            + "make the two agree or configure the port explicitly", why, fix(model, p, listen));
+                    continue;
+                }
                 out.report(p.loc(), what + " does not match the port " + basis + " (" + listen.describe()
                         + "); connections to " + p.port() + " are refused, make the two agree", why,
                         fix(model, p, listen));

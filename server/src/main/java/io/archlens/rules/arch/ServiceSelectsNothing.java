@@ -13,6 +13,7 @@ import io.archlens.model.SystemModel.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A Service's selector matches no workload of its namespace: it has no endpoints. */
 public final class ServiceSelectsNothing implements ProjectRule {
@@ -31,8 +32,8 @@ public final class ServiceSelectsNothing implements ProjectRule {
                 continue;
             }
             List<Node> inNs = model.nodesIn(Platform.KUBERNETES, s.scope());
-            if (inNs.isEmpty()) {
-                continue;
+            if (inNs.isEmpty() || createdElsewhere(model, s)) {
+                continue; // unknown: the pods come from something the project does not describe
             }
             List<Related> rel = new ArrayList<>();
             for (Node n : inNs) {
@@ -44,6 +45,32 @@ public final class ServiceSelectsNothing implements ProjectRule {
                     + labels(s.selector()) + " but no workload in namespace '" + s.scope() + "' has these pod labels; "
                     + "the Service has no endpoints and every request to it fails, match the pod template labels", rel);
         }
+    }
+
+    /** Label keys a Helm release or kustomize sets on the pods it renders (not written in the manifests here). */
+    private static final Set<String> RELEASE_KEYS = Set.of("release", "heritage", "chart", "app.kubernetes.io/instance",
+            "app.kubernetes.io/managed-by", "helm.sh/chart");
+
+    /**
+     * True when the selected pods are probably created by something the project does not contain as a workload: an
+     * operator (the project defines custom resources, or the selector uses a label key under a domain other than
+     * Kubernetes' own, such as {@code postgres-operator.crunchydata.com/cluster}) or a Helm release.
+     */
+    static boolean createdElsewhere(SystemModel model, KService s) {
+        for (String k : s.selector().keySet()) {
+            int slash = k.indexOf('/');
+            String domain = slash < 0 ? "" : k.substring(0, slash);
+            if (RELEASE_KEYS.contains(k) || !domain.isEmpty() && !domain.equals("app.kubernetes.io")
+                    && !domain.endsWith("kubernetes.io") && !domain.endsWith("k8s.io")) {
+                return true;
+            }
+        }
+        for (io.archlens.model.FileFacts f : model.files()) {
+            if (!f.customResources().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Workloads the Service was probably meant for: same name, or sharing a selector key. */

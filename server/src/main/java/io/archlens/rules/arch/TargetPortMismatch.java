@@ -74,6 +74,8 @@ public final class TargetPortMismatch implements ProjectRule {
         int target = sp.targetPort();
         Set<Integer> offered = new LinkedHashSet<>();
         List<Related> rel = new ArrayList<>();
+        boolean inferred = true;
+        String assumption = "";
         for (Node n : pods) {
             List<Port> declared = new ArrayList<>();
             for (Container c : n.workload().containers()) {
@@ -87,9 +89,15 @@ public final class TargetPortMismatch implements ProjectRule {
                 for (SystemModel.PortSource p : l.ports()) {
                     offered.add(p.port());
                 }
+                if (Arch.inferred(l)) {
+                    assumption = Arch.assumption(l);
+                } else {
+                    inferred = false;
+                }
                 rel.addAll(Arch.listenRelated(n, l));
                 continue;
             }
+            inferred = false;
             for (Port p : declared) {
                 if (p.port() == target) {
                     return;
@@ -99,6 +107,12 @@ public final class TargetPortMismatch implements ProjectRule {
             }
         }
         String whom = pods.size() == 1 ? pods.get(0).label() : pods.size() + " workloads";
+        if (inferred) {
+            out.warn(sp.targetLoc(), "Service '" + s.name() + "' sends port " + target + " to " + whom
+                    + ", which probably listens on " + Arch.ports(offered) + assumption + "; if so traffic through the "
+                    + "Service is refused, declare the containerPort and point the Service at it", rel);
+            return;
+        }
         boolean implicit = sp.targetLoc().equals(sp.portLoc());
         String what = implicit ? "Service '" + s.name() + "' has no targetPort, so it sends port " + target
                 + " to the pods, but that is not a port of " : "targetPort " + target + " of Service '" + s.name()

@@ -48,6 +48,8 @@ public final class UpstreamPortMismatch implements ProjectRule {
         Set<Integer> offered = new LinkedHashSet<>();
         List<Related> rel = new ArrayList<>();
         String target;
+        boolean inferred = r.service() == null;
+        String assumption = "";
         if (r.service() != null) {
             for (ServicePort sp : r.service().ports()) {
                 if (sp.port() == port) {
@@ -63,6 +65,11 @@ public final class UpstreamPortMismatch implements ProjectRule {
                     return;
                 }
                 SystemModel.Listen l = n.listen();
+                if (!Arch.inferred(l) || !n.containerPorts().isEmpty()) {
+                    inferred = false;
+                } else {
+                    assumption = Arch.assumption(l);
+                }
                 for (SystemModel.PortSource p : l.ports()) {
                     offered.add(p.port());
                 }
@@ -81,6 +88,12 @@ public final class UpstreamPortMismatch implements ProjectRule {
         }
         String portText = h.port() == null ? "the default port " + port : "port " + port;
         io.archlens.model.Loc at = h.portLoc() != null ? h.portLoc() : h.hostLoc();
+        if (inferred) {
+            out.warn(at, "nginx proxies to " + h.host() + " on " + portText + " but " + target + " probably serves "
+                    + Arch.ports(offered) + assumption + "; if so requests fail with 502, use the service's port or "
+                    + "declare the port it listens on", rel);
+            return;
+        }
         out.report(at, "nginx proxies to " + h.host() + " on " + portText + " but " + target + " serves "
                 + Arch.ports(offered) + "; requests fail with 502, use the service's port", rel,
                 h.port() != null && offered.size() == 1

@@ -1,6 +1,7 @@
 package io.archlens.rules.compose;
 
 import io.archlens.analysis.Category;
+import io.archlens.analysis.Related;
 import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
@@ -30,8 +31,25 @@ public final class DependencyWithoutHealthcheck implements Rule<ComposeFile> {
             }
             ctx.report(s.nameRange(), "Service '" + s.name() + "' has no healthcheck but " + quoted(who)
                     + (who.size() == 1 ? " depends" : " depend") + " on it: dependants start before it accepts "
-                    + "connections; add a healthcheck so they can wait with condition: service_healthy");
+                    + "connections; add a healthcheck so they can wait with condition: service_healthy",
+                    List.of(), dependencies(f, s.name(), ctx));
         }
+    }
+
+    /** The depends_on entries that wait for {@code name}, as related locations. */
+    private static List<Related> dependencies(ComposeFile f, String name, RuleContext ctx) {
+        List<Related> out = new ArrayList<>();
+        var lines = ctx.file().lines();
+        for (ComposeService s : f.services()) {
+            for (ComposeService.Dependency d : s.dependencies()) {
+                if (d.service().equals(name)) {
+                    out.add(new Related(ctx.file().uri(), lines.position(d.node().range().start()),
+                            lines.position(d.node().range().end()), "'" + s.name() + "' waits for it here, only until "
+                            + "its container has started"));
+                }
+            }
+        }
+        return out;
     }
 
     private static String quoted(List<String> names) {

@@ -44,12 +44,8 @@ public final class DependsOnNotHealthy implements Rule<ComposeFile> {
                     continue;
                 }
                 if (!target.effective().hasHealthcheck()) {
-                    if (target.partial()) {
-                        continue; // its healthcheck may come from a base in another file
-                    }
-                    ctx.report(d.node().range(), "'" + s.name() + "' starts as soon as the '" + d.service()
-                            + "' container has started, not when it is ready; add a healthcheck to '" + d.service()
-                            + "' and depend on it with condition: service_healthy");
+                    // one cause, one finding: the missing healthcheck is compose/dependency-without-healthcheck's,
+                    // reported at the dependency with this entry as a related location
                     continue;
                 }
                 Edit edit = fix(f, s, d, deps);

@@ -23,13 +23,20 @@ final class Sudo implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
         for (Instruction run : Docker.allRuns(d)) {
+            // one cause per step: `sudo a && sudo b` is one finding, at the first sudo
+            Word first = null;
+            int count = 0;
             for (ShellCommand c : run.commands()) {
                 Word head = c.head();
                 if (head != null && head.text().equals("sudo")) {
-                    ctx.report(head.range(), "sudo in a build step means sudo is installed in the image (a ready "
-                            + "privilege escalation path) and hides which user a step runs as; use USER root for "
-                            + "the step and switch back with USER afterwards");
+                    first = first == null ? head : first;
+                    count++;
                 }
+            }
+            if (first != null) {
+                ctx.report(first.range(), "sudo in a build step" + (count > 1 ? " (" + count + " commands of this RUN)" : "")
+                        + " means sudo is installed in the image (a ready privilege escalation path) and hides which "
+                        + "user a step runs as; use USER root for the step and switch back with USER afterwards");
             }
         }
     }

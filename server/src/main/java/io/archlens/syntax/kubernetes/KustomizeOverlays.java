@@ -76,6 +76,37 @@ public final class KustomizeOverlays {
     private KustomizeOverlays() {
     }
 
+    /**
+     * When the kustomization in the file's folder lists it under {@code resources:}, the other entries of that list
+     * and of {@code bases:} (as written: {@code ../../base}, {@code hpa.yaml}); null when no kustomization lists it.
+     */
+    public static List<String> listedWith(SourceFile file) {
+        try {
+            Path self = file.localPath();
+            if (self == null || self.getParent() == null) {
+                return null;
+            }
+            YMap k = kustomization(self.getParent());
+            if (k == null || !lists(k, "resources", self.getFileName().toString())) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (String field : List.of("resources", "bases")) {
+                if (k.get(field) instanceof YSeq s) {
+                    for (YNode item : s.items()) {
+                        String t = item.text();
+                        if (t != null && !t.contains("://") && !t.strip().equals(self.getFileName().toString())) {
+                            out.add(t.strip());
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
     /** The overlays of the base that lists {@code file}; empty when it is not in a base or has no overlay. */
     public static List<Overlay> of(SourceFile file) {
         try {

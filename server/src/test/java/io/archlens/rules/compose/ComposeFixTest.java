@@ -81,10 +81,12 @@ class ComposeFixTest {
         YNode root = reparse(after);
         assertEquals("service_healthy", root.at("services", "api", "depends_on", "db", "condition").text());
         assertEquals("service_started", root.at("services", "api", "depends_on", "redis", "condition").text());
-        // db is fixed; redis still reported (it has no healthcheck, so no fix is offered for it)
-        List<Finding> left = findings(after, "compose/depends-on-not-healthy");
+        // db is fixed; redis has no healthcheck: one finding, compose/dependency-without-healthcheck's, with the
+        // depends_on entry as a related location (not a second one at the entry)
+        assertTrue(findings(after, "compose/depends-on-not-healthy").isEmpty());
+        List<Finding> left = findings(after, "compose/dependency-without-healthcheck");
         assertEquals(1, left.size());
-        assertTrue(left.get(0).fixes().isEmpty());
+        assertEquals(1, left.get(0).related().size());
     }
 
     @Test

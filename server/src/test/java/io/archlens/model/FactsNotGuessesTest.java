@@ -1,0 +1,144 @@
+package io.archlens.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.Severity;
+import io.archlens.config.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cross-file error rests on values read on both sides; a value inferred on one side (an image's usual port)
+ * gives a warning that states the assumption; pods made by something the project does not describe give nothing.
+ */
+class FactsNotGuessesTest {
+    @TempDir
+    Path dir;
+
+    private List<Finding> arch(String path) {
+        Map<String, List<Finding>> all = Workspaces.check(dir, Settings.DEFAULTS);
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : all.getOrDefault(path, List.of())) {
+            if (f.ruleId().startsWith("arch/")) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void commandOptionsThatBindAPortAreRead() {
+        assertEquals(8000, CommandPorts.of("gunicorn -b :8000 app:app").port());
+        assertEquals(8000, CommandPorts.of("gunicorn --bind 0.0.0.0:8000 app.wsgi").port());
+        assertEquals(8000, CommandPorts.of("gunicorn --bind=0.0.0.0:8000 app.wsgi").port());
+        assertEquals(8001, CommandPorts.of("uvicorn main:app --host 0.0.0.0 --port 8001").port());
+        assertEquals(8002, CommandPorts.of("uvicorn main:app --port=8002").port());
+        assertEquals(8003, CommandPorts.of("http-server -p 8003").port());
+        assertEquals(5678, CommandPorts.of("-listen=:5678 -text=hello").port());
+        assertEquals(8081, CommandPorts.of("java -Dserver.port=8081 -jar /app.jar").port());
+        assertNull(CommandPorts.of("npm start"));
+        assertNull(CommandPorts.of("redis-server --appendonly yes"));
+        assertNull(CommandPorts.of(""));
+    }
+
+    private void nginxInFrontOf(String port) {
+        Workspaces.write(dir, "docker-compose.yml", """
+                services:
+                  web:
+                    image: nginx:1.27
+                    volumes:
+                      - ./nginx.conf:/etc/nginx/conf.d/default.conf:ro
+                  app:
+                    build: ./app
+                    command: gunicorn -b :8000 blog.wsgi
+                """);
+        Workspaces.write(dir, "app/Dockerfile", "FROM python:3.12-slim\nCMD [\"gunicorn\", \"blog.wsgi\"]\n");
+        Workspaces.write(dir, "nginx.conf", "server {\n  listen 80;\n  location / {\n    proxy_pass http://app:"
+                + port + ";\n  }\n}\n");
+    }
+
+    @Test
+    void aCommandThatBindsThePortIsTheTruthForProxies() {
+        nginxInFrontOf("8000");
+        assertEquals(List.of(), arch("nginx.conf"));
+        nginxInFrontOf("5000");
+        List<Finding> fs = arch("nginx.conf");
+        assertEquals(1, fs.size(), fs.toString());
+        assertEquals("arch/upstream-port-mismatch", fs.get(0).ruleId());
+        assertEquals(Severity.ERROR, fs.get(0).severity()); // both sides read: nginx's 5000, the command's 8000
+        assertTrue(fs.get(0).message().contains("8000"), fs.get(0).message());
+    }
+
+    @Test
+    void redisSentinelListensOn26379NotOnRedisPort() {
+        Workspaces.write(dir, "docker-compose.yml", """
+                services:
+                  sentinel:
+                    image: redis:7.2
+                    command: redis-sentinel /etc/redis/sentinel.conf
+                    ports:
+                      - "26379:26379"
+                  packaged:
+                    image: bitnami/redis-sentinel:7.2
+                    expose:
+                      - "26379"
+                """);
+        assertEquals(List.of(), arch("docker-compose.yml"));
+    }
+
+    @Test
+    void aPortKnownOnlyFromTheImageNameGivesAWarningThatSaysSo() {
+        Workspaces.write(dir, "docker-compose.yml", """
+                services:
+                  cache:
+                    image: redis:7.2
+                    ports:
+                      - "6380:6380"
+                """);
+        List<Finding> fs = arch("docker-compose.yml");
+        assertEquals(1, fs.size(), fs.toString());
+        assertEquals("arch/port-mismatch", fs.get(0).ruleId());
+        assertEquals(Severity.WARNING, fs.get(0).severity());
+        assertTrue(fs.get(0).message().contains("assumed: 6379 (the usual port of redis)"), fs.get(0).message());
+    }
+
+    private static final String API = Workspaces.deployment("api", "example/api:1.0.0",
+            "ports:\n  - containerPort: 8080\n") + "---\n";
+
+    private static String service(String name, String selector) {
+        return "apiVersion: v1\nkind: Service\nmetadata:\n  name: " + name + "\nspec:\n  selector: {" + selector
+                + "}\n  ports:\n    - port: 5432\n";
+    }
+
+    @Test
+    void aServiceForPodsAnOperatorCreatesIsNoError() {
+        Workspaces.write(dir, "k8s/app.yaml", API + service("db", "postgres-operator.crunchydata.com/cluster: hippo"));
+        assertEquals(List.of(), arch("k8s/app.yaml"));
+        Workspaces.write(dir, "k8s/app.yaml", API + service("cache", "app.kubernetes.io/instance: cache"));
+        assertEquals(List.of(), arch("k8s/app.yaml"));
+    }
+
+    @Test
+    void aServiceInAProjectWithCustomResourcesIsNoError() {
+        Workspaces.write(dir, "k8s/app.yaml", API + service("db", "app: db"));
+        List<Finding> before = arch("k8s/app.yaml");
+        assertEquals(List.of("arch/service-selects-nothing"), Workspaces.ids(before, "arch/"));
+        assertEquals(Severity.ERROR, before.get(0).severity()); // both sides read, nothing else could make the pods
+        Workspaces.write(dir, "k8s/db.yaml", """
+                apiVersion: acid.zalan.do/v1
+                kind: postgresql
+                metadata:
+                  name: db
+                spec:
+                  numberOfInstances: 2
+                """);
+        assertEquals(List.of(), arch("k8s/app.yaml"));
+    }
+}
