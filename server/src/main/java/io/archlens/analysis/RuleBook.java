@@ -266,6 +266,18 @@ public final class RuleBook {
         return out;
     }
 
+    private static final java.util.regex.Pattern NOT_SHOWN = java.util.regex.Pattern.compile(
+            "[\\d,]+ findings shown; (?:at least )?([\\d,]{1,20}) more not shown.*");
+
+    /** How many findings the cap hint {@code f} says were not shown; 0 for any other finding. */
+    public static long notShown(Finding f) {
+        if (!f.ruleId().equals(CoreRules.NOT_ANALYZED.id())) {
+            return 0;
+        }
+        java.util.regex.Matcher m = NOT_SHOWN.matcher(f.message());
+        return m.matches() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+
     /** The result for a file that could not be analysed: one {@code archlens/not-analyzed} hint saying why. */
     public Analysis notAnalyzed(SourceFile file, Settings settings, String message) {
         List<Finding> raw = new ArrayList<>();

@@ -18,6 +18,7 @@ final class TextReport {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         int files = 0;
         int skipped = 0;
+        long notShown = 0;
         for (FileResult r : results) {
             if (r.analysis() == null) {
                 skipped++;
@@ -29,10 +30,12 @@ final class TextReport {
                 out.println(r.displayPath() + ":" + (p.line() + 1) + ":" + p.displayColumn() + ": "
                         + f.severity().label() + " " + f.ruleId() + " " + f.message());
                 counts.merge(f.severity(), 1, Integer::sum);
+                notShown += io.archlens.analysis.RuleBook.notShown(f);
             }
         }
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        out.println(summary(total, counts, files, skipped) + kinds(Coverage.byKind(results)));
+        out.println(summary(total, counts, files, skipped) + kinds(Coverage.byKind(results))
+                + (notShown > 0 ? String.format("; %,d more not shown (max-findings-per-file)", notShown) : ""));
     }
 
     /** " (2 kubernetes, 1 compose)": the analysed files per kind, or nothing when none was analysed. */

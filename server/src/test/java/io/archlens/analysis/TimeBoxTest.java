@@ -121,5 +121,7 @@ class TimeBoxTest {
         Analysis a = analyze(book(), "A=" + "x".repeat(5_000), Settings.DEFAULTS, 0);
         assertEquals(1001, a.findings().size());
         assertTrue(a.findings().get(1000).message().contains("at least 4,001 more"), a.findings().get(1000).message());
+        assertEquals(4_001, RuleBook.notShown(a.findings().get(1000)), "check's summary counts what was not shown");
+        assertEquals(0, RuleBook.notShown(a.findings().get(0)));
     }
 }

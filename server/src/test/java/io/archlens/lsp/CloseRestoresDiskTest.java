@@ -97,6 +97,9 @@ class CloseRestoresDiskTest {
             close(untitled);
             close(app);
         }
+        // a request answers after every notification sent before it was handled (one message thread, in order)
+        h.server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(compose),
+                new Position(0, 0))).get(20, TimeUnit.SECONDS);
         Map<String, Integer> expected = Map.of("documents", 0, "results", 0, "agent", 0, "index", indexed);
         await(() -> h.retained().equals(expected), "per-document state to drain: " + h.retained());
         await(() -> mismatch(h.client.lastDiagnostics.get(compose)), "the disk's mismatch to be published again");
