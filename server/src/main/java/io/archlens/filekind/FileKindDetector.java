@@ -19,6 +19,11 @@ public final class FileKindDetector {
     private static final Pattern ROOT_SERVICES = Pattern.compile(
             "(?m)^services:[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n(?:[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n)*[ \\t]+[^\\s#-][^\\r\\n]*:"
                     + "|(?m)^services:[ \\t]*\\{");
+    /**
+     * Every Compose service has an image, a build or an extends: without one such key a root {@code services:}
+     * belongs to another format (Azure Developer CLI's azure.yaml: project, host, language).
+     */
+    private static final Pattern SERVICE_KEYS = Pattern.compile("(?m)(?:^[ \\t]+|[{,][ \\t]*)(?:image|build|extends)[ \\t]*:");
     private static final Pattern ROOT_API_VERSION = Pattern.compile("(?m)^(apiVersion:|\\s*\"apiVersion\"\\s*:)");
     private static final Pattern ROOT_KIND = Pattern.compile("(?m)^(kind:|\\s*\"kind\"\\s*:)");
     private static final Set<String> OPENAPI_KEYS = Set.of("openapi", "swagger");
@@ -67,8 +72,13 @@ public final class FileKindDetector {
             }
             return FileKind.UNKNOWN;
         }
-        if (lname.indexOf('.') < 0 && (lower.contains("sites-available/") || lower.contains("sites-enabled/"))) {
+        boolean sites = lower.contains("sites-available/") || lower.contains("sites-enabled/");
+        if (lname.indexOf('.') < 0 && sites) {
             return FileKind.NGINX; // Debian-style site files have no extension (sites-available/default)
+        }
+        if (sites && !yamlName(lname) && !lname.endsWith(".json")
+                && (NGINX_CONTENT.matcher(sniff(text)).find() || NginxSniff.looksLikeNginx(text))) {
+            return FileKind.NGINX; // site files named after their domain (sites-available/example.com)
         }
         if (nginxCandidate(lower, lname)) {
             // conf, default, site, extension-less files in nginx folders: nginx only when the content says so
@@ -94,11 +104,15 @@ public final class FileKindDetector {
             if (isOpenApi(text)) {
                 return FileKind.OPENAPI;
             }
-            if (yaml && ROOT_SERVICES.matcher(head).find() && !ROOT_KIND.matcher(head).find()) {
+            if (yaml && ROOT_SERVICES.matcher(head).find() && !ROOT_KIND.matcher(head).find()
+                    && SERVICE_KEYS.matcher(head).find()) {
                 return FileKind.COMPOSE;
             }
             if (ROOT_API_VERSION.matcher(head).find() && ROOT_KIND.matcher(head).find()) {
                 return FileKind.KUBERNETES;
+            }
+            if (text.length() > SNIFF_CHARS && rootKeys(text, yaml, "apiVersion") && rootKeys(text, yaml, "kind")) {
+                return FileKind.KUBERNETES; // kind: after a long data: block (a dashboard in a ConfigMap)
             }
             return FileKind.UNKNOWN;
         }
@@ -131,7 +145,8 @@ public final class FileKindDetector {
         String lower = path.replace('\\', '/').toLowerCase(Locale.ROOT);
         String lname = lower.substring(lower.lastIndexOf('/') + 1);
         return detect(path, "") != FileKind.UNKNOWN || yamlName(lname) || lname.endsWith(".json")
-                || lname.endsWith(".conf") || lname.endsWith(".conf.template") || nginxCandidate(lower, lname);
+                || lower.contains("sites-available/") || lower.contains("sites-enabled/") || lname.endsWith(".conf")
+                || lname.endsWith(".conf.template") || nginxCandidate(lower, lname);
     }
 
     /** An OpenAPI or Swagger document: a root {@code openapi:}/{@code swagger:} key with a version, anywhere. */
@@ -144,6 +159,10 @@ public final class FileKindDetector {
             return RootKeys.hasJsonKey(text, OPENAPI_KEYS, true);
         }
         return RootKeys.hasYamlKey(text, OPENAPI_KEYS, true);
+    }
+
+    private static boolean rootKeys(String text, boolean yaml, String key) {
+        return yaml ? RootKeys.hasYamlKey(text, Set.of(key), false) : RootKeys.hasJsonKey(text, Set.of(key), false);
     }
 
     private static boolean yamlName(String lname) {

@@ -119,4 +119,36 @@ class SilentSkipDetectionTest {
         assertEquals(FileKind.UNKNOWN, FileKindDetector.detect("action.yml",
                 "name: x\nruns:\n  using: node20\n  main: dist/index.js\n"));
     }
+
+    @Test
+    void kubernetesKindAfterTheFirst64KiB() {
+        StringBuilder cm = new StringBuilder("apiVersion: v1\ndata:\n  dashboard.json: |\n");
+        while (cm.length() < 100 * 1024) {
+            cm.append("    {\"panel\": 1, \"title\": \"a title long enough to fill the sniffing window\"},\n");
+        }
+        cm.append("kind: ConfigMap\nmetadata:\n  name: dashboards\n");
+        assertEquals(FileKind.KUBERNETES, FileKindDetector.detect("k8s/dashboards.yaml", cm.toString()));
+        // a kind: line inside the block scalar is no root key
+        String nested = "apiVersion: v1\ndata:\n  x: |\n" + "    kind: Foo\n".repeat(8000) + "metadata: {}\n";
+        assertEquals(FileKind.UNKNOWN, FileKindDetector.detect("k8s/not.yaml", nested));
+    }
+
+    @Test
+    void siteFilesNamedAfterTheirDomain() {
+        String site = "server {\n  listen 80;\n  server_name example.com;\n  root /var/www/example;\n}\n";
+        assertEquals(FileKind.NGINX, FileKindDetector.detect("sites-available/example.com", site));
+        assertEquals(FileKind.NGINX, FileKindDetector.detect("etc/nginx/sites-enabled/shop.example.org", site));
+        assertEquals(FileKind.UNKNOWN, FileKindDetector.detect("sites-available/notes.txt", "just some notes\n"));
+        assertTrue(FileKindDetector.mayBeInteresting("sites-available/example.com"));
+    }
+
+    @Test
+    void aServicesMapWithoutImageBuildOrExtendsIsNotCompose() {
+        String azd = "name: store\nmetadata:\n  template: store@1.0\nservices:\n  web:\n    project: ./src/web\n"
+                + "    host: aks\n    language: js\n";
+        assertEquals(FileKind.UNKNOWN, FileKindDetector.detect("azure.yaml", azd));
+        assertEquals(FileKind.COMPOSE, FileKindDetector.detect("stack.yaml", "services:\n  web:\n    image: nginx:1.27\n"));
+        assertEquals(FileKind.COMPOSE, FileKindDetector.detect("stack.yaml",
+                "services:\n  web:\n    extends: {file: base.yml, service: web}\n"));
+    }
 }
