@@ -109,6 +109,31 @@ class FactsNotGuessesTest {
         assertTrue(fs.get(0).message().contains("assumed: 6379 (the usual port of redis)"), fs.get(0).message());
     }
 
+    @Test
+    void springBootsDefaultPortIsAnAssumptionNotAFact() {
+        // the application's port lives in a config server's files: no file here sets server.port
+        Workspaces.write(dir, "docker-compose.yml", "services:\n  account:\n    build: ./account\n    ports:\n"
+                + "      - \"6000:6000\"\n");
+        Workspaces.write(dir, "account/Dockerfile", "FROM eclipse-temurin:21-jre\nEXPOSE 6000\nUSER 10001\n"
+                + "CMD [\"java\", \"-jar\", \"/app.jar\"]\n");
+        Workspaces.write(dir, "account/src/main/resources/bootstrap.yml",
+                "spring:\n  application:\n    name: account\n  cloud:\n    config:\n      uri: http://config:8888\n");
+        List<Finding> fs = new ArrayList<>(arch("docker-compose.yml"));
+        fs.addAll(arch("account/Dockerfile"));
+        assertTrue(fs.stream().anyMatch(f -> f.ruleId().equals("arch/port-mismatch")), fs.toString());
+        for (Finding f : fs) {
+            if (f.ruleId().equals("arch/port-mismatch")) {
+                assertEquals(Severity.WARNING, f.severity(), f.message());
+                assertTrue(f.message().contains("assumed: 8080 (Spring Boot default)"), f.message());
+            }
+        }
+        // once a file says so, both sides are facts: an error
+        Workspaces.write(dir, "account/src/main/resources/application.yml", "server:\n  port: 8081\n");
+        List<Finding> facts = arch("docker-compose.yml");
+        assertTrue(facts.stream().anyMatch(f -> f.ruleId().equals("arch/port-mismatch")
+                && f.severity() == Severity.ERROR), facts.toString());
+    }
+
     private static final String API = Workspaces.deployment("api", "example/api:1.0.0",
             "ports:\n  - containerPort: 8080\n") + "---\n";
 

@@ -37,7 +37,15 @@ final class Arch {
 
     /** True when the listening ports are only the image's usual ones: no file of the project states them. */
     static boolean inferred(SystemModel.Listen l) {
-        return l.basis() == SystemModel.Basis.IMAGE;
+        if (l.basis() == SystemModel.Basis.IMAGE) {
+            return true;
+        }
+        for (SystemModel.PortSource p : l.ports()) {
+            if (p.loc() == null) {
+                return true; // a default (Spring Boot's 8080): the real port may be set where no file here shows
+            }
+        }
+        return false;
     }
 
     /** The assumption an inferred port rests on, for messages. */

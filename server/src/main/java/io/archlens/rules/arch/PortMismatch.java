@@ -44,6 +44,12 @@ public final class PortMismatch implements ProjectRule {
                 for (Port p : df.exposes()) {
                     List<Related> rel = new ArrayList<>(why);
                     rel.add(n.workload().nameLoc().related("built for " + n.label()));
+                    if (Arch.inferred(listen)) {
+                        out.warn(p.loc(), "EXPOSE " + p.port() + " is not the port the application listens on by default"
+                                + Arch.assumption(listen) + "; document the real port so tools and readers use it",
+                                rel, fix(model, p, listen));
+                        continue;
+                    }
                     out.report(p.loc(), "EXPOSE " + p.port() + " does not match the port the application listens on ("
                             + listen.describe() + "); document the real port so tools and readers use it",
                             rel, fix(model, p, listen));
@@ -64,7 +70,8 @@ public final class PortMismatch implements ProjectRule {
                         : "containerPort " + p.port() + " of " + n.label();
                 if (Arch.inferred(listen)) {
                     // one side is a guess from the image name: a warning that says so, never an error
-                    out.warn(p.loc(), what + " is not the port the image usually listens on" + Arch.assumption(listen)
+                    out.warn(p.loc(), what + " is not the port " + (listen.basis() == Basis.IMAGE ? "the image usually"
+                            : "the application by default") + " listens on" + Arch.assumption(listen)
                             + "; if the container really listens there, connections to " + p.port() + " are refused, "
                             + "make the two agree or configure the port explicitly", why, fix(model, p, listen));
                     continue;
