@@ -10,6 +10,8 @@ import java.io.OutputStream;
  * them) does not close it. Bounded: a writer waits while the reader is behind.
  */
 final class BlockingPipe {
+    /** The message of a write to a closed pipe: what an abandoned server's late writes fail with. */
+    static final String CLOSED = "robustness harness pipe closed";
     private final byte[] buf = new byte[1 << 20];
     private int head;
     private int size;
@@ -77,7 +79,7 @@ final class BlockingPipe {
                             }
                         }
                         if (closed) {
-                            throw new IOException("pipe closed");
+                            throw new IOException(CLOSED);
                         }
                         int tail = (head + size) % buf.length;
                         int n = Math.min(len, Math.min(buf.length - size, buf.length - tail));

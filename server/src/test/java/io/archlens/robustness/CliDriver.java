@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * {@code archlens check --format json} (in this JVM, through the CLI's own entry point) over a folder of hostile
  * files: no exception escapes, the exit code is 0, 1 or 2 (2 only for a usage or settings error, so here it means
- * an escaped exception), no parser or rule failure is logged, and every file of a kind ArchLens reads is either
- * analysed or named on stderr / in the skipped list.
+ * an escaped exception), no parser or rule failure is logged, no file has more findings than the cap, and every
+ * file of a kind ArchLens reads is either
+ * analysed or named on stderr / in the skipped list. A check that does not finish in time is a hang.
  */
 public final class CliDriver {
     private static final Pattern LOGGED = Pattern.compile("(?m)^archlens: (.*?): ((?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error))");
@@ -35,7 +36,8 @@ public final class CliDriver {
     }
 
     /** Writes the inputs (the edit classes excepted: on disk they are their seed) and runs check over them. */
-    public static void run(List<Hostile> inputs, Tally tally, Path dir) throws IOException {
+    public static void run(List<Hostile> inputs, Tally tally, Path dir, long timeoutMs) throws IOException {
+        Files.createDirectories(dir);
         Map<Path, Hostile> files = new LinkedHashMap<>();
         for (Hostile h : inputs) {
             if (h.mutation().isEdit()) {
@@ -49,14 +51,34 @@ public final class CliDriver {
         tally.cliFiles += files.size();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code;
+        int[] exit = {-1};
+        Throwable[] thrown = {null};
+        Thread runner = new Thread(() -> {
+            try {
+                exit[0] = Main.run(new PrintWriter(out), new PrintWriter(err), "check", "--format", "json", dir.toString());
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "robustness-check");
+        runner.setDaemon(true);
+        runner.start();
         try {
-            code = Main.run(new PrintWriter(out), new PrintWriter(err), "check", "--format", "json", dir.toString());
-        } catch (Throwable t) {
-            tally.fail(Tally.Kind.CLI_EXCEPTION, null, "check threw " + t);
-            tally.exception(t.getClass().getName());
+            runner.join(timeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (runner.isAlive()) {
+            tally.fail(Tally.Kind.HANG, null, "check over " + files.size() + " files did not finish within " + timeoutMs
+                    + " ms");
+            stop(runner);
             return;
         }
+        if (thrown[0] != null) {
+            tally.fail(Tally.Kind.CLI_EXCEPTION, null, "check threw " + thrown[0]);
+            tally.exception(thrown[0].getClass().getName());
+            return;
+        }
+        int code = exit[0];
         String stderr = err.toString();
         if (code < 0 || code > 2) {
             tally.fail(Tally.Kind.CLI_EXIT_CODE, null, "check exited " + code);
@@ -71,12 +93,20 @@ public final class CliDriver {
             tally.fail(Tally.Kind.EXCEPTION, blame(files, m.group(1)), "check logged " + m.group(2) + ": " + m.group(1));
         }
         Set<Path> named = new HashSet<>();
+        Map<Path, Integer> perFile = new java.util.HashMap<>();
         JsonNode report = new ObjectMapper().readTree(out.toString());
         for (String list : List.of("findings", "skipped")) {
             for (JsonNode n : report.path(list)) {
-                named.add(Path.of(n.path("path").asText()).toAbsolutePath().normalize());
+                Path p = Path.of(n.path("path").asText()).toAbsolutePath().normalize();
+                named.add(p);
+                perFile.merge(p, 1, Integer::sum);
             }
         }
+        perFile.forEach((p, n) -> {
+            if (n > LspDriver.DIAGNOSTICS_CAP) {
+                tally.fail(Tally.Kind.UNCAPPED_OUTPUT, files.get(p), "check reported " + n + " findings in one file");
+            }
+        });
         accountFor(files, named, stderr, tally);
     }
 
@@ -116,6 +146,20 @@ public final class CliDriver {
         }
         return bytes.length <= Settings.DEFAULT_MAX_FILE_BYTES
                 && book.supports(FileKindDetector.detect(display, ClientText.decode(bytes)));
+    }
+
+    /** A check stuck in a runaway loop: its threads are stopped so they do not keep burning a core. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread runner) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t == runner || t.getName().startsWith("archlens-check")) {
+                try {
+                    t.stop();
+                } catch (UnsupportedOperationException e) {
+                    t.interrupt();
+                }
+            }
+        }
     }
 
     private static Hostile blame(Map<Path, Hostile> files, String message) {

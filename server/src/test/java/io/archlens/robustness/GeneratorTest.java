@@ -34,24 +34,24 @@ class GeneratorTest {
 
     @Test
     void theSameSeedAndIndexMakeTheSameInput() {
-        Generator a = new Generator(seeds, 7, true);
-        Generator b = new Generator(seeds, 7, true);
-        for (int i = 0; i < 3 * a.pairs().size(); i += 7) {
+        Generator a = new Generator(seeds, 7, x -> true);
+        Generator b = new Generator(seeds, 7, x -> true);
+        for (int i = 0; i < 3 * a.grid().size(); i += 7) {
             Hostile x = a.input(i);
             Hostile y = b.input(i);
             assertEquals(x.text(), y.text(), x.reproduction());
             assertArrayEquals(x.bytes(), y.bytes(), x.reproduction());
             assertEquals(x.edit(), y.edit(), x.reproduction());
         }
-        assertTrue(!new Generator(seeds, 8, true).input(0).text().equals(a.input(0).text())
-                || !new Generator(seeds, 8, true).input(0).seedPath().equals(a.input(0).seedPath())
+        assertTrue(!new Generator(seeds, 8, x -> true).input(0).text().equals(a.input(0).text())
+                || !new Generator(seeds, 8, x -> true).input(0).seedPath().equals(a.input(0).seedPath())
                 || a.input(0).mutation() == Mutation.BOM, "another seed makes other inputs");
     }
 
     @Test
     void everyPairMakesWhatItsClassPromises() {
-        Generator g = new Generator(seeds, 3, true);
-        for (int i = 0; i < g.pairs().size(); i++) {
+        Generator g = new Generator(seeds, 3, x -> true);
+        for (int i = 0; i < g.grid().size(); i++) {
             Hostile h = g.input(i);
             String seed = seeds.seed(h.seedPath()).text();
             byte[] seedBytes = seed.getBytes(StandardCharsets.UTF_8);

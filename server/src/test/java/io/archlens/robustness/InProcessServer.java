@@ -67,7 +67,7 @@ final class InProcessServer implements AutoCloseable {
             client.request("shutdown", "null").get(5, java.util.concurrent.TimeUnit.SECONDS);
             client.notify("exit", "null");
         } catch (Exception e) {
-            // a hung or dead server: the pipes are closed anyway
+            server.exit(); // a hung or dead server: unregister its log sink; the pipes are closed anyway
         }
         closePipes();
     }
@@ -78,6 +78,7 @@ final class InProcessServer implements AutoCloseable {
      */
     @SuppressWarnings({"deprecation", "removal"})
     void abandon() {
+        server.exit(); // unregisters its log sink, which would otherwise keep the whole server reachable
         closePipes();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("archlens-") && t.isAlive()) {

@@ -31,8 +31,8 @@ final class Observer implements AutoCloseable {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord r) {
-            if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                Throwable t = r.getThrown();
+            Throwable t = r.getThrown();
+            if (r.getLevel().intValue() >= Level.WARNING.intValue() && !harnessArtifact(t)) {
                 seen.add(new Seen(t != null ? t.getClass().getName() : "lsp4j " + r.getLevel(),
                         firstLine(t != null ? String.valueOf(t) : String.valueOf(r.getMessage())), t instanceof Error));
             }
@@ -62,8 +62,18 @@ final class Observer implements AutoCloseable {
         });
     }
 
+    /** A late write of a server the harness abandoned after a hang, to its closed pipe: not the server's fault. */
+    private static boolean harnessArtifact(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (String.valueOf(x.getMessage()).contains(BlockingPipe.CLOSED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void logged(Log.Level level, String msg) {
-        if (level != Log.Level.ERROR) {
+        if (level != Log.Level.ERROR || msg.contains(BlockingPipe.CLOSED)) {
             return;
         }
         int nl = msg.indexOf('\n');

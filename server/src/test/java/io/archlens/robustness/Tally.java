@@ -1,5 +1,6 @@
 package io.archlens.robustness;
 
+import io.archlens.filekind.FileKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,12 +14,17 @@ public final class Tally {
     /** The kinds of failure the drivers report. */
     public enum Kind {
         CRASH, HANG, ERROR_RESPONSE, EXCEPTION, SLOW_PUBLISH, DROPPED_CHANGE, TEXT_MISMATCH, WRONG_VERSION,
-        RANGE_OUTSIDE_DOCUMENT, MISSING_NOT_ANALYZED_HINT, WRONGLY_NOT_ANALYZED, STALE_AFTER_CLOSE, MEMORY,
+        RANGE_OUTSIDE_DOCUMENT, UNCAPPED_OUTPUT, MISSING_NOT_ANALYZED_HINT, WRONGLY_NOT_ANALYZED, STALE_AFTER_CLOSE, MEMORY,
         CLI_EXIT_CODE, CLI_EXCEPTION, CLI_FILE_UNACCOUNTED
     }
 
     /** One failure: what, on which input, and the detail a developer needs. */
-    public record Failure(Kind kind, String input, String detail) {
+    public record Failure(Kind kind, Mutation mutation, FileKind fileKind, String input, String detail) {
+        /** The (failure kind, mutation, file kind) a failure is grouped under. */
+        String group() {
+            return kind + " / " + (mutation == null ? "-" : mutation) + " / " + (fileKind == null ? "-" : fileKind.id());
+        }
+
         @Override
         public String toString() {
             return kind + " on " + input + ": " + detail;
@@ -34,6 +40,8 @@ public final class Tally {
     public final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     public final Map<String, AtomicInteger> exceptions = new ConcurrentHashMap<>();
     public final List<Double> latenciesMs = Collections.synchronizedList(new ArrayList<>());
+    /** The slowest answer to each request method, in ms. */
+    public final Map<String, Double> slowestRequestMs = new ConcurrentHashMap<>();
     public long heapStart;
     public long heapEnd;
     public long rssStart;
@@ -42,7 +50,12 @@ public final class Tally {
     public long elapsedMs;
 
     void fail(Kind kind, Hostile h, String detail) {
-        failures.add(new Failure(kind, h == null ? "-" : h.reproduction(), detail));
+        failures.add(new Failure(kind, h == null ? null : h.mutation(), h == null ? null : h.kind(),
+                h == null ? "-" : h.reproduction(), detail));
+    }
+
+    void requestTime(String method, double ms) {
+        slowestRequestMs.merge(method, ms, Math::max);
     }
 
     void exception(String type) {
@@ -78,16 +91,21 @@ public final class Tally {
         sb.append(String.format("live heap after GC: %.1f MB at start, %.1f MB after closing everything; RSS %d MB at "
                 + "start, %d MB at end, %d MB peak%n", heapStart / 1048576.0, heapEnd / 1048576.0, rssStart / 1024,
                 rssEnd / 1024, rssPeak / 1024));
+        sb.append("slowest answer by request: ");
+        new TreeMap<>(slowestRequestMs).forEach((m, ms) -> sb.append(String.format("%s %.0f ms; ", m, ms)));
+        sb.append('\n');
         sb.append("exceptions by type: ").append(exceptions.isEmpty() ? "none" : new TreeMap<>(exceptions)).append('\n');
-        Map<Kind, Long> byKind = new TreeMap<>();
+        Map<String, List<Failure>> groups = new TreeMap<>();
         synchronized (failures) {
             for (Failure f : failures) {
-                byKind.merge(f.kind(), 1L, Long::sum);
+                groups.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
             }
         }
-        sb.append("failures by kind: ").append(byKind.isEmpty() ? "none" : byKind).append('\n');
-        synchronized (failures) {
-            failures.stream().limit(40).forEach(f -> sb.append("  ").append(abbreviate(f.toString())).append('\n'));
+        sb.append("failures: ").append(failures.size()).append(groups.isEmpty() ? "" : ", by (failure, mutation, kind):")
+                .append('\n');
+        for (Map.Entry<String, List<Failure>> g : groups.entrySet()) {
+            sb.append(String.format("  %4d × %s, e.g. %s%n", g.getValue().size(), g.getKey(),
+                    abbreviate(g.getValue().get(0).toString())));
         }
         return sb.toString();
     }
