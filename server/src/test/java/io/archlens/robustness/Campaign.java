@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  *     io.archlens.robustness.Campaign --inputs 10000 --seed 1
  * </pre>
  * Options: {@code --seed S} (default 1), {@code --start I} (first input index; with {@code --inputs 1}, one
- * failure's reproduction), {@code --only MUTATION[:kind],...}, {@code --failures FILE} (every failure, one a line), {@code --cli-inputs M} (default 600), {@code --hang-ms T} (a publish
- * or response later than this is a hang and restarts the server; default 30000), {@code --all} (also the
- * (mutation, kind) pairs {@link KnownOpen} lists), {@code --max-minutes X} (stop starting new inputs after X).
+ * failure's reproduction), {@code --only MUTATION[:kind],...}, {@code --failures FILE} (every failure, one a
+ * line), {@code --cli-inputs M} (default 600), {@code --hang-ms T} (a publish or response later than this, times
+ * the load factor, is a hang and restarts the server; default 30000), {@code --all} (also the (mutation, kind)
+ * pairs {@link KnownOpen} lists), {@code --max-minutes X} (stop starting new inputs after X minutes).
  * Exit code 1 when any failure was seen.
  */
 public final class Campaign {

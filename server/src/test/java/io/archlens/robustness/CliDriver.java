@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * analysed or named on stderr / in the skipped list. A check that does not finish in time is a hang.
  */
 public final class CliDriver {
-    private static final Pattern LOGGED = Pattern.compile("(?m)^archlens: (.*?): ((?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error))");
+    private static final Pattern LOGGED = Pattern.compile(
+            "(?m)^archlens: (.*?): ((?:[a-zA-Z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error))");
 
     private CliDriver() {
     }

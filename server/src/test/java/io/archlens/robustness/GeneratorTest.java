@@ -64,7 +64,8 @@ class GeneratorTest {
                 case INVALID_UTF8 -> assertTrue(!validUtf8(h.bytes()), why);
                 case NUL -> assertTrue(h.text().indexOf('\0') >= 0, why);
                 case BOM -> assertTrue((h.bytes()[0] & 0xff) == 0xEF && h.text().charAt(0) == '\uFEFF', why);
-                case CR_ONLY -> assertTrue(h.text().indexOf('\n') < 0 && (seed.indexOf('\n') < 0 || h.text().indexOf('\r') >= 0), why);
+                case CR_ONLY -> assertTrue(h.text().indexOf('\n') < 0
+                        && (seed.indexOf('\n') < 0 || h.text().indexOf('\r') >= 0), why);
                 case CRLF -> assertTrue(!Pattern.compile("[^\r]\n|\r[^\n]").matcher(h.text()).find(), why);
                 case LONG_LINE -> assertTrue(longestLine(h.text(), lines) >= Mutation.ONE_MB, why);
                 case MANY_LINES -> assertTrue(lines.length >= Mutation.MANY, why);

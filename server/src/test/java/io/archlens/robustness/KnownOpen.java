@@ -41,6 +41,8 @@ public final class KnownOpen {
             new Entry(Mutation.MANY_LINES, FileKind.SPRING_YAML, "issue 11 item 7: uncapped output"),
             new Entry(Mutation.MANY_LINES, FileKind.DOTENV, "issue 11 item 7: uncapped output, slow codeAction"),
             new Entry(Mutation.MANY_LINES, FileKind.TERRAFORM, "issue 11 item 7: uncapped output"),
+            new Entry(Mutation.MANY_LINES, FileKind.SQL, "issue 11 item 7: uncapped output"),
+            new Entry(Mutation.MANY_LINES, FileKind.GITHUB_ACTIONS, "issue 11 item 7: uncapped output"),
             // item 7: 10,000 nested nginx blocks give 10,002 diagnostics
             new Entry(Mutation.DEEP_NESTING, FileKind.NGINX, "issue 11 item 7: uncapped output"));
 

@@ -174,7 +174,8 @@ public enum Mutation {
     }
 
     private static String aliasBomb(FileKind k, String t, Random r) {
-        StringBuilder sb = new StringBuilder("bomb0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        StringBuilder sb = new StringBuilder("bomb0: &a0 [")
+                .append(String.join(",", java.util.Collections.nCopies(9, "\"lol\""))).append("]\n");
         for (int i = 1; i < 10; i++) {
             String p = "*a" + (i - 1);
             sb.append("bomb").append(i).append(": &a").append(i).append(" [")

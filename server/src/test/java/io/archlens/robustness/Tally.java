@@ -83,17 +83,19 @@ public final class Tally {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("inputs (LSP): %d, changes: %d, requests: %d; files through check: %d; %.1f s%n",
                 inputs, changes, requests, cliFiles, elapsedMs / 1000.0));
-        sb.append(String.format("crashes: %d, hangs: %d, error responses: %d, dropped changes: %d, publishes over 2 s: %d "
-                + "(over the load-scaled budget: %d)%n", count(Kind.CRASH), count(Kind.HANG), count(Kind.ERROR_RESPONSE),
-                count(Kind.DROPPED_CHANGE), overBudget, count(Kind.SLOW_PUBLISH)));
-        sb.append(String.format("publish latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d publishes)%n",
-                percentile(50), percentile(99), percentile(100), latenciesMs.size()));
-        sb.append(String.format("live heap after GC: %.1f MB at start, %.1f MB after closing everything; RSS %d MB at "
-                + "start, %d MB at end, %d MB peak%n", heapStart / 1048576.0, heapEnd / 1048576.0, rssStart / 1024,
-                rssEnd / 1024, rssPeak / 1024));
-        sb.append("slowest answer by request: ");
-        new TreeMap<>(slowestRequestMs).forEach((m, ms) -> sb.append(String.format("%s %.0f ms; ", m, ms)));
-        sb.append('\n');
+        if (inputs > 0) {
+            sb.append(String.format("crashes: %d, hangs: %d, error responses: %d, dropped changes: %d, publishes over "
+                    + "2 s: %d (over the load-scaled budget: %d)%n", count(Kind.CRASH), count(Kind.HANG),
+                    count(Kind.ERROR_RESPONSE), count(Kind.DROPPED_CHANGE), overBudget, count(Kind.SLOW_PUBLISH)));
+            sb.append(String.format("publish latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d publishes)%n",
+                    percentile(50), percentile(99), percentile(100), latenciesMs.size()));
+            sb.append(String.format("live heap after GC: %.1f MB at start, %.1f MB after closing everything; RSS %d MB "
+                    + "at start, %d MB at end, %d MB peak%n", heapStart / 1048576.0, heapEnd / 1048576.0,
+                    rssStart / 1024, rssEnd / 1024, rssPeak / 1024));
+            sb.append("slowest answer by request: ");
+            new TreeMap<>(slowestRequestMs).forEach((m, ms) -> sb.append(String.format("%s %.0f ms; ", m, ms)));
+            sb.append('\n');
+        }
         sb.append("exceptions by type: ").append(exceptions.isEmpty() ? "none" : new TreeMap<>(exceptions)).append('\n');
         Map<String, List<Failure>> groups = new TreeMap<>();
         synchronized (failures) {
