@@ -185,7 +185,8 @@ public final class LspDriver implements AutoCloseable {
             return; // the server was restarted: this document is gone with it
         }
         c.notify("textDocument/didClose", "{\"textDocument\":{\"uri\":" + ClientText.json(uri) + "}}");
-        if (c.awaitPublish(uri, p -> p.version() == null && p.diagnostics().isEmpty(), PUBLISH_BUDGET_MS) == null
+        long budget = (long) (PUBLISH_BUDGET_MS * loadFactor());
+        if (c.awaitPublish(uri, p -> p.version() == null && p.diagnostics().isEmpty(), budget) == null
                 && server.alive()) {
             tally.fail(Tally.Kind.STALE_AFTER_CLOSE, h, "no empty publish after didClose");
         }
@@ -245,7 +246,7 @@ public final class LspDriver implements AutoCloseable {
 
     /** Whether the server's store reached {@code version} (a change it could not apply leaves it behind). */
     private boolean serverReached(String uri, int version) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PUBLISH_BUDGET_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (PUBLISH_BUDGET_MS * loadFactor()));
         while (System.nanoTime() < deadline) {
             Optional<Document> d = server.document(uri);
             if (d.isPresent() && d.get().version() >= version) {
