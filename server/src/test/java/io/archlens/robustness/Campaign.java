@@ -95,8 +95,8 @@ public final class Campaign {
         System.out.flush();
         if (failuresFile != null) {
             // UTF-8 whatever the platform charset; a lone surrogate in a message becomes '?'
-            String all = String.join("\n", tally.failures.stream().map(Object::toString).toList()) + "\n";
-            Files.write(Path.of(failuresFile), all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String lines = String.join("\n", tally.failures.stream().map(Object::toString).toList()) + "\n";
+            Files.write(Path.of(failuresFile), lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         System.exit(tally.failures.isEmpty() ? 0 : 1);
     }
