@@ -25,10 +25,6 @@ public final class KnownOpen {
             // item 8: documentLink on an include path with an unpaired surrogate answers -32603 (InvalidPathException)
             new Entry(Mutation.UNICODE, FileKind.NGINX, "issue 11 item 8: documentLink on an odd include path"),
             new Entry(Mutation.NUL, FileKind.NGINX, "issue 11 item 8: documentLink on an odd include path"),
-            // item 2: the URL-password pattern backtracks catastrophically on http://a:a:a:...@
-            new Entry(Mutation.LONG_URL, FileKind.SPRING_PROPERTIES, "issue 11 item 2: URL regex stalls"),
-            new Entry(Mutation.LONG_URL, FileKind.COMPOSE, "issue 11 item 2: URL regex stalls"),
-            new Entry(Mutation.LONG_URL, FileKind.KUBERNETES, "issue 11 item 2: URL regex stalls"),
             // item 2: the properties parser is quadratic in key segments (20,000 dots: seconds)
             new Entry(Mutation.LONG_KEY, FileKind.SPRING_PROPERTIES, "issue 11 item 2: quadratic key segments"),
             // item 7: no cap on diagnostics (50,000 lines: 3,000 to 100,000 diagnostics); with that many findings

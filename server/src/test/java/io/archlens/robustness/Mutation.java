@@ -120,7 +120,13 @@ public enum Mutation {
             }
             case LONG_URL -> {
                 int size = r.nextInt(4) == 0 ? 5_000 + r.nextInt(40_000) : ONE_MB;
-                text = KindSyntax.withUrl(k, t, "http://" + "a:".repeat(size / 2) + "@");
+                String url = switch (r.nextInt(3)) {
+                    case 0 -> "http://" + "a:".repeat(size / 2) + "@";
+                    // a scheme at every step and no '@': each "://" starts a match that scans to the end
+                    case 1 -> "http://a:".repeat(size / 9);
+                    default -> "http://" + "a:".repeat(size / 2);
+                };
+                text = KindSyntax.withUrl(k, t, url);
             }
             case KEY_ENDING_IN_BRACKET -> {
                 text = k == FileKind.SPRING_PROPERTIES ? KindSyntax.appendLine(t, "my.map[=1")
