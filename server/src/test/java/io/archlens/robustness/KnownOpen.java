@@ -25,6 +25,9 @@ public final class KnownOpen {
             // item 8: documentLink on an include path with an unpaired surrogate answers -32603 (InvalidPathException)
             new Entry(Mutation.UNICODE, FileKind.NGINX, "issue 11 item 8: documentLink on an odd include path"),
             new Entry(Mutation.NUL, FileKind.NGINX, "issue 11 item 8: documentLink on an odd include path"),
+            // item 2: one long value holds the analysis thread: a 1 MB URL-like value in a .env file takes 26-31 s
+            // to publish, and codeAction as long (Campaign --seed 1 --start 316 --inputs 1)
+            new Entry(Mutation.LONG_URL, FileKind.DOTENV, "issue 11 item 2: a long URL value stalls .env analysis"),
             // item 2: the properties parser is quadratic in key segments (20,000 dots: seconds)
             new Entry(Mutation.LONG_KEY, FileKind.SPRING_PROPERTIES, "issue 11 item 2: quadratic key segments"),
             // item 7: no cap on diagnostics (50,000 lines: 3,000 to 100,000 diagnostics); with that many findings
