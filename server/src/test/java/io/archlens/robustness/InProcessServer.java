@@ -1,0 +1,99 @@
+package io.archlens.robustness;
+
+import io.archlens.analysis.RuleBook;
+import io.archlens.lsp.ArchLensServer;
+import io.archlens.workspace.Document;
+import io.archlens.workspace.DocumentStore;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * The real server in this JVM, over a pair of {@link BlockingPipe}s, driven by a {@link RawClient}. The harness
+ * may look at the server's document store to compare its text with the client's: that is the only thing it
+ * reads from inside.
+ */
+final class InProcessServer implements AutoCloseable {
+    final RawClient client;
+    private final ArchLensServer server;
+    private final Future<Void> listening;
+    private final DocumentStore store;
+    private final BlockingPipe toServer = new BlockingPipe();
+    private final BlockingPipe fromServer = new BlockingPipe();
+
+    InProcessServer() throws IOException {
+        server = new ArchLensServer(RuleBook.loadDefault(), () -> { });
+        Launcher<LanguageClient> l = LSPLauncher.createServerLauncher(server, toServer.in, fromServer.out);
+        server.connect(l.getRemoteProxy());
+        listening = l.startListening();
+        client = new RawClient(fromServer.in, toServer.out);
+        store = storeOf(server);
+    }
+
+    /** False once the server's message loop has ended (a crash, for a server that was not told to exit). */
+    boolean alive() {
+        return !listening.isDone() && !client.closed;
+    }
+
+    Optional<Document> document(String uri) {
+        return store.get(uri);
+    }
+
+    int openDocuments() {
+        return store.all().size();
+    }
+
+    private static DocumentStore storeOf(ArchLensServer server) {
+        try {
+            Field s = ArchLensServer.class.getDeclaredField("session");
+            s.setAccessible(true);
+            Object session = s.get(server);
+            Field st = session.getClass().getDeclaredField("store");
+            st.setAccessible(true);
+            return (DocumentStore) st.get(session);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the harness reads the server's document store: " + e, e);
+        }
+    }
+
+    /** Shutdown and exit, then the pipes closed. */
+    @Override
+    public void close() {
+        try {
+            client.request("shutdown", "null").get(5, java.util.concurrent.TimeUnit.SECONDS);
+            client.notify("exit", "null");
+        } catch (Exception e) {
+            server.exit(); // a hung or dead server: unregister its log sink; the pipes are closed anyway
+        }
+        closePipes();
+    }
+
+    /**
+     * For a server whose analysis thread is stuck (a hang): closes the pipes and stops the server's own threads,
+     * which no interrupt reaches inside a runaway regular expression, so they stop burning a core.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    void abandon() {
+        server.exit(); // unregisters its log sink, which would otherwise keep the whole server reachable
+        closePipes();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("archlens-") && t.isAlive()) {
+                try {
+                    t.stop();
+                } catch (UnsupportedOperationException e) {
+                    t.interrupt();
+                }
+            }
+        }
+    }
+
+    private void closePipes() {
+        toServer.close();
+        fromServer.close();
+        listening.cancel(true);
+    }
+}
