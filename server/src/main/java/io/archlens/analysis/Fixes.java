@@ -72,9 +72,25 @@ public final class Fixes {
      * the input when nothing was fixable).
      */
     public static String fixAll(String text, Function<String, List<Finding>> analyze) {
+        return fixAll(text, null, analyze, Long.MAX_VALUE);
+    }
+
+    /**
+     * Fix-all starting from {@code first} (the findings of {@code text}, already computed; null: analyse it), with
+     * no new round started after {@code budgetNanos}: the editor asks for code actions on every cursor move, and on
+     * a very large file each round is a full analysis. Stopping early still returns a text with only safe fixes
+     * applied; the next request goes on from there.
+     */
+    public static String fixAll(String text, List<Finding> first, Function<String, List<Finding>> analyze,
+            long budgetNanos) {
+        long start = System.nanoTime();
         String current = text;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Edit> edits = nonOverlappingSafeEdits(analyze.apply(current));
+            if (round > 0 && System.nanoTime() - start > budgetNanos) {
+                break;
+            }
+            List<Finding> findings = round == 0 && first != null ? first : analyze.apply(current);
+            List<Edit> edits = nonOverlappingSafeEdits(findings);
             if (edits.isEmpty()) {
                 break;
             }
@@ -119,5 +135,12 @@ public final class Fixes {
     public static String fixAll(RuleBook book, SourceFile file, Settings settings) {
         return fixAll(file.text(), t -> book.analyze(new SourceFile(file.uri(), file.path(), t, file.kind(),
                 file.version()), settings).findings());
+    }
+
+    /** The editor's fix-all: the first round from the findings already shown, later rounds within a budget. */
+    public static String fixAll(RuleBook book, SourceFile file, List<Finding> findings, Settings settings,
+            long budgetNanos) {
+        return fixAll(file.text(), findings, t -> book.analyze(new SourceFile(file.uri(), file.path(), t, file.kind(),
+                file.version()), settings).findings(), budgetNanos);
     }
 }

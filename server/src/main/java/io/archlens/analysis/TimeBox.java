@@ -65,8 +65,9 @@ public final class TimeBox {
             }
             STRAGGLERS.incrementAndGet();
             run.cancel(true);
-            log.accept("analysis of " + file.path() + " took longer than " + budgetMs + " ms; reported as not analysed",
-                    null);
+            // not an error of ArchLens: the file is pathological; the user sees the hint
+            io.archlens.core.Log.warn("analysis of " + file.path() + " took longer than " + budgetMs
+                    + " ms; reported as not analysed");
             return book.notAnalyzed(file, settings, String.format(
                     "File not analysed: analysis took longer than %.1f s (setting analysis-timeout-ms); the other files"
                             + " were analysed", budgetMs / 1000.0));

@@ -153,7 +153,7 @@ public enum Mutation {
             case EDIT_REVERSED_RANGE -> {
                 text = t;
                 int[] starts = ClientText.lineStarts(t);
-                int a = ClientText.safeOffset(t, r.nextInt(t.length() + 1));
+                int a = ClientText.safeOffset(t, r.nextInt(Math.max(1, t.length()))); // b > a unless t is empty
                 int b = ClientText.safeOffset(t, Math.min(t.length(), a + 1 + r.nextInt(30)));
                 edit = new ClientText.Change(ClientText.position(t, starts, b), ClientText.position(t, starts, a), "");
             }
