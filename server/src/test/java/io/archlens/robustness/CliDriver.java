@@ -71,7 +71,8 @@ public final class CliDriver {
         if (runner.isAlive()) {
             tally.fail(Tally.Kind.HANG, null, "check over " + files.size() + " files did not finish within " + timeoutMs
                     + " ms");
-            stop(runner);
+            // a check stuck in a runaway loop: its threads are stopped so they do not keep burning a core
+            InProcessServer.stopThreads(t -> t == runner || t.getName().startsWith("archlens-check"));
             return;
         }
         if (thrown[0] != null) {
@@ -147,20 +148,6 @@ public final class CliDriver {
         }
         return bytes.length <= Settings.DEFAULT_MAX_FILE_BYTES
                 && book.supports(FileKindDetector.detect(display, ClientText.decode(bytes)));
-    }
-
-    /** A check stuck in a runaway loop: its threads are stopped so they do not keep burning a core. */
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread runner) {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t == runner || t.getName().startsWith("archlens-check")) {
-                try {
-                    t.stop();
-                } catch (UnsupportedOperationException e) {
-                    t.interrupt();
-                }
-            }
-        }
     }
 
     private static Hostile blame(Map<Path, Hostile> files, String message) {

@@ -76,12 +76,17 @@ final class InProcessServer implements AutoCloseable {
      * For a server whose analysis thread is stuck (a hang): closes the pipes and stops the server's own threads,
      * which no interrupt reaches inside a runaway regular expression, so they stop burning a core.
      */
-    @SuppressWarnings({"deprecation", "removal"})
     void abandon() {
         server.exit(); // unregisters its log sink, which would otherwise keep the whole server reachable
         closePipes();
+        stopThreads(t -> t.getName().startsWith("archlens-"));
+    }
+
+    /** Stops the live threads {@code which} selects (Java 17 still can; later Javas only interrupt them). */
+    @SuppressWarnings({"deprecation", "removal"})
+    static void stopThreads(java.util.function.Predicate<Thread> which) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("archlens-") && t.isAlive()) {
+            if (t != Thread.currentThread() && t.isAlive() && which.test(t)) {
                 try {
                     t.stop();
                 } catch (UnsupportedOperationException e) {
