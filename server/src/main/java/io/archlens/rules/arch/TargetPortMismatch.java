@@ -75,6 +75,7 @@ public final class TargetPortMismatch implements ProjectRule {
         Set<Integer> offered = new LinkedHashSet<>();
         List<Related> rel = new ArrayList<>();
         boolean inferred = true;
+        boolean undeclaredOnly = false;
         String assumption = "";
         for (Node n : pods) {
             List<Port> declared = new ArrayList<>();
@@ -105,6 +106,13 @@ public final class TargetPortMismatch implements ProjectRule {
                 offered.add(p.port());
                 rel.add(p.loc().related("containerPort " + p.port() + " of " + n.label()));
             }
+            SystemModel.Listen l = n.listen();
+            if (l.has(target)) {
+                return;
+            }
+            if (l.basis() != SystemModel.Basis.APP || Arch.inferred(l)) {
+                undeclaredOnly = true; // only the declared list disagrees: containerPort is informational
+            }
         }
         String whom = pods.size() == 1 ? pods.get(0).label() : pods.size() + " workloads";
         if (inferred) {
@@ -114,6 +122,15 @@ public final class TargetPortMismatch implements ProjectRule {
             return;
         }
         boolean implicit = sp.targetLoc().equals(sp.portLoc());
+        if (undeclaredOnly) {
+            // Kubernetes delivers to ports a container does not declare: only a listen read from a file is a fact
+            out.warn(sp.targetLoc(), (implicit ? "Service '" + s.name() + "' has no targetPort, so it sends port "
+                    + target : "targetPort " + target + " of Service '" + s.name() + "'") + " is not among the ports "
+                    + whom + " declares (" + Arch.ports(offered) + "); Kubernetes still delivers it, so it works only if"
+                    + " the container listens on " + target + " (assumed it does not): declare it as a containerPort, or"
+                    + " point the Service at a declared port", rel);
+            return;
+        }
         String what = implicit ? "Service '" + s.name() + "' has no targetPort, so it sends port " + target
                 + " to the pods, but that is not a port of " : "targetPort " + target + " of Service '" + s.name()
                 + "' is not a port of ";
