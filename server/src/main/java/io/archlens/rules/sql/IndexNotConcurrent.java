@@ -57,6 +57,8 @@ final class IndexNotConcurrent extends SqlRule {
                         + " migration that runs outside a transaction)",
                         Fix.unsafe("Add CONCURRENTLY (the migration must then run outside a transaction)",
                                 Edit.insert(s.get(kw).end(), " " + sameCase(s.text(s.get(kw)), "CONCURRENTLY"))));
+            } else if (!mysql && s.startsWith("REINDEX")) {
+                reindex(s, ctx);
             } else if (!mysql && s.startsWith("DROP", "INDEX") && !s.is(2, "CONCURRENTLY")) {
                 dropIndex(script, s, ctx);
             } else if (mysql && s.ddl() instanceof AlterTable at && existing(script, at.table())
@@ -73,6 +75,26 @@ final class IndexNotConcurrent extends SqlRule {
                 }
             }
         }
+    }
+
+    /**
+     * PostgreSQL 12+: {@code REINDEX [ (options) ] INDEX|TABLE|SCHEMA|DATABASE [CONCURRENTLY] name} rebuilds under a
+     * lock that blocks writes (and reads through the index); {@code SYSTEM} cannot run concurrently.
+     */
+    private static void reindex(SqlStatement s, RuleContext ctx) {
+        int i = 1;
+        if (s.isOp(i, "(")) {
+            i = s.closing(i) + 1;
+        }
+        if (!(s.is(i, "INDEX") || s.is(i, "TABLE") || s.is(i, "SCHEMA") || s.is(i, "DATABASE"))
+                || s.is(i + 1, "CONCURRENTLY")) {
+            return;
+        }
+        ctx.report(s.range(0, i + 1), "REINDEX " + s.word(i) + " without CONCURRENTLY blocks writes to the table (and"
+                + " reads that use the index) until it is rebuilt; use REINDEX " + s.word(i) + " CONCURRENTLY"
+                + " (PostgreSQL 12+, outside a transaction)",
+                Fix.unsafe("Add CONCURRENTLY (the migration must then run outside a transaction)",
+                        Edit.insert(s.get(i).end(), " " + sameCase(s.text(s.get(i)), "CONCURRENTLY"))));
     }
 
     private static void dropIndex(SqlScript script, SqlStatement s, RuleContext ctx) {
