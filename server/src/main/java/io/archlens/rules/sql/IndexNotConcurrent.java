@@ -84,7 +84,12 @@ final class IndexNotConcurrent extends SqlRule {
     private static void reindex(SqlStatement s, RuleContext ctx) {
         int i = 1;
         if (s.isOp(i, "(")) {
-            i = s.closing(i) + 1;
+            int close = s.closing(i);
+            int opt = s.find(i + 1, close, s.get(i).depth() + 1, "CONCURRENTLY");
+            if (opt >= 0 && !s.is(opt + 1, "FALSE") && !s.is(opt + 1, "OFF")) {
+                return; // REINDEX (CONCURRENTLY) TABLE t, PostgreSQL 14+
+            }
+            i = close + 1;
         }
         if (!(s.is(i, "INDEX") || s.is(i, "TABLE") || s.is(i, "SCHEMA") || s.is(i, "DATABASE"))
                 || s.is(i + 1, "CONCURRENTLY")) {
