@@ -31,6 +31,8 @@ final class Docker {
             "--releasever", "--setopt", "--enablerepo", "--disablerepo", "--repo", "--repofrompath");
     static final Set<String> APK_VALUE_OPTS = Set.of("-X", "--repository", "-p", "--root", "--arch", "--cache-dir",
             "--repositories-file", "--keys-dir");
+    static final Set<String> ZYPPER_VALUE_OPTS = Set.of("-R", "--root", "-c", "--config", "-C", "--cache-dir",
+            "-D", "--reposd-dir", "-p", "--plus-repo", "-r", "--repo");
     static final Set<String> NO_VALUE_OPTS = Set.of();
     private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
     private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
@@ -140,6 +142,10 @@ final class Docker {
 
     static Word yum(ShellCommand c, String... subs) {
         return sub(c, YUM, YUM_VALUE_OPTS, subs);
+    }
+
+    static Word zypper(ShellCommand c, String... subs) {
+        return sub(c, Set.of("zypper"), ZYPPER_VALUE_OPTS, subs);
     }
 
     static Word apk(ShellCommand c, String... subs) {

@@ -20,6 +20,8 @@ final class InstallWithoutYes implements Rule<Dockerfile> {
             Category.RELIABILITY).withFix();
     private static final String[] APT_SUBS = {"install", "upgrade", "dist-upgrade", "full-upgrade", "remove",
         "purge", "autoremove"};
+    private static final String[] ZYPPER_SUBS = {"install", "in", "remove", "rm", "update", "up", "dist-upgrade",
+        "dup", "patch", "source-install", "si"};
     private static final String[] YUM_SUBS = {"install", "update", "upgrade", "remove", "erase", "groupinstall",
         "reinstall", "downgrade", "localinstall"};
 
@@ -41,6 +43,12 @@ final class InstallWithoutYes implements Rule<Dockerfile> {
                 boolean apt = sub != null;
                 if (sub == null && !c.name().equals("microdnf")) {
                     sub = Docker.yum(c, YUM_SUBS);
+                }
+                if (sub == null) {
+                    sub = Docker.zypper(c, ZYPPER_SUBS);
+                    if (sub != null && c.hasOption("-n", "--non-interactive", "--no-confirm")) {
+                        continue; // zypper's global -n or the subcommand's --no-confirm (-y, checked below)
+                    }
                 }
                 if (sub == null || answered(c, apt)) {
                     continue;

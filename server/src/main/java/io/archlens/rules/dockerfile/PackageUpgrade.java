@@ -10,7 +10,7 @@ import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.ShellCommand;
 import io.archlens.syntax.dockerfile.Word;
 
-/** A blanket {@code apt-get upgrade}/{@code dist-upgrade}, {@code apk upgrade} or {@code yum update}. */
+/** A blanket {@code apt-get upgrade}/{@code dist-upgrade}, {@code apk upgrade}, {@code yum update} or {@code zypper dup}. */
 final class PackageUpgrade implements Rule<Dockerfile> {
     static final RuleMeta META = Docker.meta("package-upgrade",
             "Blanket OS package upgrade during the build", Severity.INFO, Category.RELIABILITY);
@@ -35,6 +35,12 @@ final class PackageUpgrade implements Rule<Dockerfile> {
                     Word s = Docker.yum(c, "update", "upgrade", "distro-sync");
                     if (s != null && Docker.operands(c, s, Docker.YUM_VALUE_OPTS).isEmpty()) {
                         sub = s;
+                    }
+                }
+                if (sub == null) {
+                    sub = Docker.zypper(c, "dist-upgrade", "dup", "update", "up");
+                    if (sub != null && !Docker.operands(c, sub, Docker.ZYPPER_VALUE_OPTS).isEmpty()) {
+                        sub = null; // zypper update <packages>: a chosen update, not a blanket one
                     }
                 }
                 if (sub == null) {

@@ -33,11 +33,11 @@ final class SecretBuildArg implements Rule<Dockerfile> {
                 }
                 for (KeyValue kv : ins.get(k).keyValues()) {
                     if (!SecretKeys.isSecretKey(kv.key()) || SecretValues.isLiteral(kv.value())
-                            || !usedAfter(ctx.text(), ins, k, kv.key())) {
+                            || !usedAfter(ins, k, kv.key())) {
                         continue;
                     }
-                    ctx.report(kv.keyRange(), "Build argument " + kv.key() + " carries a secret: the value used by "
-                            + "RUN is recorded in the image history and build cache; pass it with "
+                    ctx.report(kv.keyRange(), "Build argument " + kv.key() + " carries a secret: every RUN after it "
+                            + "records its value in the image history and build cache; pass it with "
                             + "RUN --mount=type=secret,id=" + kv.key().toLowerCase(java.util.Locale.ROOT)
                             + " (docker build --secret) instead");
                 }
@@ -45,24 +45,18 @@ final class SecretBuildArg implements Rule<Dockerfile> {
         }
     }
 
-    private static boolean usedAfter(String src, List<Instruction> ins, int from, String name) {
+    /**
+     * True when a RUN follows the ARG in its stage (Docker records the values of the declared build arguments with
+     * every later RUN, used or not) or an ENV copies it.
+     */
+    private static boolean usedAfter(List<Instruction> ins, int from, String name) {
         for (int k = from + 1; k < ins.size(); k++) {
             Instruction i = ins.get(k);
-            if (!(i.is("RUN") || i.is("ENV"))) {
-                continue;
-            }
-            String t = i.logical();
-            if (t.contains("$" + name) || t.contains("${" + name)) {
+            if (i.is("RUN")) {
                 return true;
             }
-            if (i.is("RUN")) {
-                for (var h : i.heredocs()) {
-                    // heredoc bodies are outside the logical text
-                    String body = src.substring(h.bodyRange().start(), h.bodyRange().end());
-                    if (body.contains("$" + name) || body.contains("${" + name)) {
-                        return true;
-                    }
-                }
+            if (i.is("ENV") && (i.logical().contains("$" + name) || i.logical().contains("${" + name))) {
+                return true;
             }
         }
         return false;
