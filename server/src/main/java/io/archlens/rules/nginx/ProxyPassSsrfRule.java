@@ -9,6 +9,7 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.nginx.NginxArg;
 import io.archlens.syntax.nginx.NginxConfig;
 import io.archlens.syntax.nginx.NginxDirective;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,24 +45,11 @@ public final class ProxyPassSsrfRule implements Rule<NginxConfig> {
         Set<String> setTainted = taintedBySet(cfg);
         for (NginxDirective d : passes) {
             NginxArg a = d.arg(0);
-            if (a == null || a.raw().indexOf('$') < 0) {
+            if (a == null || a.raw().indexOf('$') < 0 || internalOnly(d)) {
                 continue;
             }
             Set<String> captures = namedCaptures(d);
-            String raw = a.raw();
-            int schemeEnd = raw.indexOf("://");
-            int hostEnd;
-            if (schemeEnd < 0) {
-                hostEnd = raw.length();
-            } else {
-                int slash = raw.indexOf('/', schemeEnd + 3);
-                hostEnd = slash < 0 ? raw.length() : slash;
-            }
-            for (NginxArg.Variable v : a.variables()) {
-                int rel = v.range().start() - a.range().start();
-                if (rel >= hostEnd || schemeEnd >= 0 && rel > schemeEnd + 3 && PATH_VARIABLES.contains(v.name())) {
-                    break;
-                }
+            for (NginxArg.Variable v : targetVariables(a)) {
                 if (tainted(v.name(), captures) || setTainted.contains(v.name())) {
                     ctx.report(v.range(), "proxy_pass takes its target from $" + v.name() + ", which the client"
                             + " controls: anyone can make nginx call internal services or cloud metadata (SSRF);"
@@ -69,6 +57,41 @@ public final class ProxyPassSsrfRule implements Rule<NginxConfig> {
                 }
             }
         }
+    }
+
+    /**
+     * The variables of a URL argument that can choose where the request goes: those in the scheme and host part.
+     * Once a fixed host is followed by a path, the rest ({@code http://backend$request_uri}) only picks a path.
+     */
+    static List<NginxArg.Variable> targetVariables(NginxArg a) {
+        String raw = a.raw();
+        int schemeEnd = raw.indexOf("://");
+        int hostEnd;
+        if (schemeEnd < 0) {
+            hostEnd = raw.length();
+        } else {
+            int slash = raw.indexOf('/', schemeEnd + 3);
+            hostEnd = slash < 0 ? raw.length() : slash;
+        }
+        List<NginxArg.Variable> out = new ArrayList<>();
+        for (NginxArg.Variable v : a.variables()) {
+            int rel = v.range().start() - a.range().start();
+            if (rel >= hostEnd || schemeEnd >= 0 && rel > schemeEnd + 3 && PATH_VARIABLES.contains(v.name())) {
+                break;
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** A location marked {@code internal;} is reached only through nginx's own redirects, never by a client URL. */
+    private static boolean internalOnly(NginxDirective d) {
+        for (NginxDirective p = d.parent(); p != null; p = p.parent()) {
+            if (p.is("location")) {
+                return !p.children("internal").isEmpty();
+            }
+        }
+        return false;
     }
 
     static boolean tainted(String name, Set<String> captures) {
@@ -107,7 +130,7 @@ public final class ProxyPassSsrfRule implements Rule<NginxConfig> {
                     continue;
                 }
                 Set<String> captures = namedCaptures(s);
-                for (NginxArg.Variable v : value.variables()) {
+                for (NginxArg.Variable v : targetVariables(value)) {
                     if (tainted(v.name(), captures) || out.contains(v.name())) {
                         out.add(name);
                         changed = true;
