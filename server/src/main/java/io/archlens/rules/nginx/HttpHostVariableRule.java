@@ -33,6 +33,17 @@ public final class HttpHostVariableRule implements Rule<NginxConfig> {
             if (SKIP.contains(d.name()) || d.parent() != null && d.parent().is("map")) {
                 continue;
             }
+            if (d.is("proxy_set_header") && d.arg(0) != null && d.arg(0).value().equalsIgnoreCase("host")
+                    && d.arg(1) != null) {
+                for (NginxArg.Variable v : d.arg(1).variables()) {
+                    String n = v.name();
+                    if (n.startsWith("arg_") || n.startsWith("cookie_") || n.startsWith("http_") && !n.equals("http_host")) {
+                        ctx.report(v.range(), "The Host header sent to the backend comes from $" + n + ", which the"
+                                + " client sets freely: the backend builds links, redirects and password-reset URLs"
+                                + " for any host the client names; send $host or a fixed name");
+                    }
+                }
+            }
             for (NginxArg a : d.args()) {
                 if (a.raw().indexOf("$http_host") < 0 && a.raw().indexOf("${http_host}") < 0) {
                     continue;
