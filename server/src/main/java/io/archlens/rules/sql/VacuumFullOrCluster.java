@@ -25,7 +25,10 @@ final class VacuumFullOrCluster extends SqlRule {
                 int full = -1;
                 for (int i = 1; i < s.size(); i++) {
                     if (s.is(i, "FULL") && s.get(i).depth() <= 1) {
-                        full = i;
+                        // VACUUM (FULL false) / (FULL off) / (FULL 0) is a plain VACUUM
+                        boolean off = s.get(i).depth() == 1 && (s.is(i + 1, "FALSE") || s.is(i + 1, "OFF")
+                                || "0".equals(s.text(i + 1, i + 2).trim()));
+                        full = off ? -1 : i;
                         break;
                     }
                     if (s.get(i).depth() == 0 && s.get(i).isIdentifier() && !s.is(i, "VERBOSE")
