@@ -25,6 +25,17 @@ final class VolatileDefault extends SqlRule {
     static final Set<String> VOLATILE = Set.of("RANDOM", "GEN_RANDOM_UUID", "UUID_GENERATE_V1", "UUID_GENERATE_V1MC",
             "UUID_GENERATE_V4", "UUIDV4", "UUIDV7", "CLOCK_TIMESTAMP", "TIMEOFDAY", "NEXTVAL", "GEN_RANDOM_BYTES",
             "SETSEED");
+    /** Built-ins that are STABLE or IMMUTABLE: a default calling them is evaluated once and stored. */
+    static final Set<String> NOT_VOLATILE = Set.of("NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME",
+            "LOCALTIMESTAMP", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP", "CURRENT_USER",
+            "SESSION_USER", "CURRENT_SCHEMA", "LOWER", "UPPER", "COALESCE", "NULLIF", "GREATEST", "LEAST", "CONCAT",
+            "MD5", "LENGTH", "SUBSTRING", "REPLACE", "TRIM", "ABS", "ROUND", "FLOOR", "CEIL", "POWER", "TO_CHAR",
+            "TO_DATE", "TO_TIMESTAMP", "TO_JSON", "TO_JSONB", "JSON_BUILD_OBJECT", "JSONB_BUILD_OBJECT",
+            "JSON_BUILD_ARRAY", "JSONB_BUILD_ARRAY", "ARRAY", "ROW", "CAST", "MAKE_INTERVAL", "MAKE_DATE",
+            "DATE_TRUNC", "EXTRACT", "ARRAY_LENGTH", "INTERVAL", "TIMESTAMP", "TIMESTAMPTZ", "DATE", "NUMERIC",
+            "VARCHAR", "CHAR", "DECIMAL", "TIMEZONE", "LEFT", "RIGHT", "LPAD", "RPAD", "SPLIT_PART", "REGEXP_REPLACE",
+            "JSONB_SET", "ARRAY_TO_STRING", "STRING_TO_ARRAY", "TO_NUMBER", "AGE", "DATE_PART", "CURRENT_SETTING",
+            "UUID_NIL", "ENCODE", "DECODE", "CONVERT_TO");
     private static final Set<String> SERIAL = Set.of("SERIAL", "BIGSERIAL", "SMALLSERIAL", "SERIAL2", "SERIAL4",
             "SERIAL8");
 
@@ -56,6 +67,16 @@ final class VolatileDefault extends SqlRule {
                             ctx.report(s.get(i).range(), "DEFAULT " + s.text(s.get(i)) + "() is volatile, so"
                                     + " PostgreSQL computes it for every existing row and rewrites " + table
                                     + " under an ACCESS EXCLUSIVE lock" + tail);
+                            break;
+                        }
+                        if (w != null && !NOT_VOLATILE.contains(w) && s.isOp(i + 1, "(") && !s.isOp(i - 1, ".")
+                                || w != null && s.isOp(i + 1, ".") && s.word(i + 2) != null && s.isOp(i + 3, "(")
+                                && !NOT_VOLATILE.contains(s.word(i + 2))) {
+                            // a function this file does not define: VOLATILE unless declared STABLE or IMMUTABLE
+                            ctx.report(s.get(i).range(), "DEFAULT " + s.text(s.get(i)) + "(...) calls a function"
+                                    + " ArchLens cannot see; functions are VOLATILE unless declared STABLE or IMMUTABLE,"
+                                    + " and a volatile default makes PostgreSQL compute it for every existing row and"
+                                    + " rewrite " + table + " under an ACCESS EXCLUSIVE lock (assumed volatile)" + tail);
                             break;
                         }
                     }
