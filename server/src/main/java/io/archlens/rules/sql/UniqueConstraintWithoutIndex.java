@@ -5,6 +5,7 @@ import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.syntax.sql.AlterTable;
+import io.archlens.syntax.sql.ColumnDef;
 import io.archlens.syntax.sql.SqlDialect;
 import io.archlens.syntax.sql.SqlScript;
 import io.archlens.syntax.sql.SqlStatement;
@@ -33,6 +34,18 @@ final class UniqueConstraintWithoutIndex extends SqlRule {
                 continue;
             }
             for (AlterTable.Action a : at.actions()) {
+                ColumnDef col = a.column();
+                if (a.kind() == AlterTable.Kind.ADD_COLUMN && col != null && (col.unique() || col.primaryKey())) {
+                    // an inline UNIQUE / PRIMARY KEY on a new column builds its index under the same lock
+                    int kw = s.find(a.from(), a.to(), 0, col.primaryKey() ? "PRIMARY" : "UNIQUE");
+                    if (kw >= 0) {
+                        ctx.report(s.range(kw, col.primaryKey() ? kw + 2 : kw + 1), "Adding a column with "
+                                + (col.primaryKey() ? "PRIMARY KEY" : "UNIQUE") + " builds its index over every row of "
+                                + at.table().name() + " under an ACCESS EXCLUSIVE lock; add the column, then CREATE UNIQUE"
+                                + " INDEX CONCURRENTLY and ADD CONSTRAINT ... USING INDEX");
+                    }
+                    continue;
+                }
                 TableConstraint c = a.constraint();
                 if (a.kind() != AlterTable.Kind.ADD_CONSTRAINT || c == null || c.usingIndex()
                         || c.kind() != TableConstraint.Kind.UNIQUE && c.kind() != TableConstraint.Kind.PRIMARY_KEY) {
