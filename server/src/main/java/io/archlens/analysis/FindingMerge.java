@@ -84,7 +84,29 @@ public final class FindingMerge {
             all.set(at, host.withRelated(rel));
         }
         all.sort(java.util.Comparator.comparing(Finding::range).thenComparing(Finding::ruleId));
-        return all;
+        return recap(all, perFile);
+    }
+
+    /**
+     * When the per-file findings were capped (their hint counts what was not shown), the cross-file findings do not
+     * push the file past the cap: the first findings in the file are kept and the hint counts the rest.
+     */
+    private static List<Finding> recap(List<Finding> all, List<Finding> perFile) {
+        long hidden = 0;
+        Finding hint = null;
+        for (Finding f : perFile) {
+            long n = RuleBook.notShown(f);
+            if (n > 0) {
+                hidden = n;
+                hint = f;
+            }
+        }
+        if (hint == null || all.size() <= perFile.size()) {
+            return all;
+        }
+        List<Finding> rest = new ArrayList<>(all);
+        rest.remove(hint);
+        return RuleBook.cap(rest, perFile.size() - 1, hidden);
     }
 
     /** The index of a per-file secret finding on {@code line}, or -1. */

@@ -58,4 +58,23 @@ class FindingMergeTest {
         Finding port = f("arch/port-mismatch", Severity.ERROR, 10, 12, "port");
         assertEquals(2, FindingMerge.combine(List.of(literal), List.of(port), lines).size());
     }
+
+    @Test
+    void crossFileFindingsDoNotPushACappedFilePastTheCap() {
+        List<Finding> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            many.add(f("k8s/x", Severity.WARNING, i * 10, i * 10 + 1, "x" + i));
+        }
+        List<Finding> perFile = RuleBook.cap(many, 10, 0); // 10 findings and a hint counting 2 more
+        assertEquals(11, perFile.size());
+        List<Finding> cross = List.of(f("arch/missing-pdb", Severity.WARNING, 5, 6, "pdb"),
+                f("arch/port-mismatch", Severity.ERROR, 500, 501, "port"));
+        List<Finding> all = FindingMerge.combine(perFile, cross, LineIndex.of("x\n".repeat(400)));
+        assertEquals(11, all.size(), all.toString());
+        long hidden = all.stream().mapToLong(RuleBook::notShown).sum();
+        assertEquals(4, hidden, "2 per-file and 2 more findings not shown: " + all);
+        assertTrue(all.stream().anyMatch(x -> x.ruleId().equals("arch/missing-pdb")), "an early cross-file finding is kept");
+        // without a cap nothing changes
+        assertEquals(3, FindingMerge.combine(many.subList(0, 1), cross, LineIndex.of("x\n".repeat(400))).size());
+    }
 }
