@@ -67,7 +67,11 @@ final class InProcessServer implements AutoCloseable {
             client.request("shutdown", "null").get(5, java.util.concurrent.TimeUnit.SECONDS);
             client.notify("exit", "null");
         } catch (Exception e) {
-            server.exit(); // a hung or dead server: unregister its log sink; the pipes are closed anyway
+            // a hung or dead server: the pipes are closed anyway
+        } finally {
+            // the exit notification may still be in the pipe when it closes: unregister the log sink here, or it
+            // stays in the JVM-wide Log and later servers' log lines are written into this closed pipe
+            server.exit();
         }
         closePipes();
     }
