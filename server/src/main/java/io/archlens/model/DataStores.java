@@ -72,6 +72,21 @@ public final class DataStores {
         return SERVER_PORTS.get(base.endsWith("-unprivileged") ? base.substring(0, base.length() - 13) : base);
     }
 
+    /**
+     * Further ports a well-known image variant listens on besides its default: RabbitMQ's {@code -management}
+     * images also serve the management UI and API on 15672.
+     */
+    public static java.util.List<Integer> extraPorts(String image) {
+        if (image == null || image.contains("$")) {
+            return java.util.List.of();
+        }
+        ImageRef ref = ImageRef.parse(image);
+        if ("rabbitmq".equals(ref.baseName()) && ref.tag() != null && ref.tag().contains("management")) {
+            return java.util.List.of(15672);
+        }
+        return java.util.List.of();
+    }
+
     /** The engine named in a JDBC URL or a declared engine name ({@code postgresql}, {@code mysql}...). */
     public static String family(String engineName) {
         if (engineName == null) {

@@ -249,6 +249,9 @@ public final class SystemModel {
                 String what = CommandPorts.sentinel(command) ? "Redis Sentinel's usual port" : "the usual port of "
                         + ImageRef.parse(c.image()).baseName();
                 ports.add(new PortSource(def, null, what));
+                for (int extra : DataStores.extraPorts(c.image())) {
+                    ports.add(new PortSource(extra, null, "the management port of " + ImageRef.parse(c.image()).baseName()));
+                }
                 return new Listen(ports, Basis.IMAGE);
             }
             return new Listen(ports, Basis.NONE);

@@ -110,6 +110,26 @@ class FactsNotGuessesTest {
     }
 
     @Test
+    void rabbitmqManagementImagesAlsoListenOnTheManagementPort() {
+        Workspaces.write(dir, "docker-compose.yml", """
+                services:
+                  broker:
+                    image: rabbitmq:3-management
+                    ports:
+                      - "5672:5672"
+                      - "15672:15672"
+                  plain:
+                    image: rabbitmq:3
+                    ports:
+                      - "15672:15672"
+                """);
+        List<Finding> fs = arch("docker-compose.yml");
+        assertEquals(1, fs.size(), fs.toString()); // only the plain image's 15672, as a warning
+        assertEquals(Severity.WARNING, fs.get(0).severity());
+        assertTrue(fs.get(0).message().contains("plain"), fs.get(0).message());
+    }
+
+    @Test
     void springBootsDefaultPortIsAnAssumptionNotAFact() {
         // the application's port lives in a config server's files: no file here sets server.port
         Workspaces.write(dir, "docker-compose.yml", "services:\n  account:\n    build: ./account\n    ports:\n"
