@@ -22,6 +22,7 @@ public final class MissingErrorResponses implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             boolean error = false;
             for (YEntry r : Oas.responses(op)) {
@@ -29,10 +30,13 @@ public final class MissingErrorResponses implements Rule<OpenApiDoc> {
             }
             if (!error) {
                 YEntry responses = op.map().entry("responses");
-                ctx.report(responses != null ? responses.key().range() : op.methodRange(), op.label()
+                misses.add(responses != null ? responses.key().range() : op.methodRange(), op.label(), op.label()
                         + " documents no 4xx/5xx (or default) response: clients cannot know the error format or which"
                         + " failures to retry; document at least 400/401/404/500 with a shared error schema");
             }
         }
+        misses.report(doc, ctx, "document no 4xx/5xx (or default) response: clients cannot know the error format or"
+                + " which failures to retry; document the errors once (a shared error response in components, referenced"
+                + " by every operation)");
     }
 }

@@ -21,12 +21,15 @@ public final class MissingOperationDescription implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             if (op.text("description") == null && op.text("summary") == null) {
-                ctx.report(op.methodRange(), op.label() + " has neither description nor summary: generated docs,"
-                        + " client SDKs and editor hovers show nothing about what it does, its side effects or"
-                        + " its errors; describe it");
+                misses.add(op.methodRange(), op.label(), op.label() + " has neither description nor summary:"
+                        + " generated docs, client SDKs and editor hovers show nothing about what it does, its side"
+                        + " effects or its errors; describe it");
             }
         }
+        misses.report(doc, ctx, "have neither description nor summary: generated docs, client SDKs and editor hovers"
+                + " show nothing about what they do; describe them");
     }
 }

@@ -24,6 +24,7 @@ public final class MissingRateLimitResponse implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             if (!Oas.isPublic(doc, op) || op.responses() == null) {
                 continue;
@@ -44,11 +45,13 @@ public final class MissingRateLimitResponse implements Rule<OpenApiDoc> {
                 }
             }
             if (!limited) {
-                ctx.report(op.map().entry("responses").key().range(), op.label() + " is public but documents no 429"
-                        + " response or rate-limit headers: nothing tells clients (or reviewers) that abuse and"
-                        + " scraping are throttled; document 429 with Retry-After / RateLimit headers and enforce it"
-                        + " at the gateway");
+                misses.add(op.map().entry("responses").key().range(), op.label(), op.label() + " is public but"
+                        + " documents no 429 response or rate-limit headers: nothing tells clients (or reviewers) that"
+                        + " abuse and scraping are throttled; document 429 with Retry-After / RateLimit headers and"
+                        + " enforce it at the gateway");
             }
         }
+        misses.report(doc, ctx, "are public but document no 429 response or rate-limit headers; describe the limit once"
+                + " (a shared 429 response with Retry-After / RateLimit headers) and enforce it at the gateway");
     }
 }

@@ -8,6 +8,7 @@ import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.openapi.Operation;
+import io.archlens.syntax.yaml.YMap;
 
 /**
  * Operations with no security requirement, neither their own nor a document-level one. An explicit
@@ -24,12 +25,20 @@ public final class OperationWithoutSecurity implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        YMap schemes = doc.section("securitySchemes");
+        if (schemes == null || schemes.entries().isEmpty()) {
+            return; // openapi/no-security-schemes reports the cause once; every operation lacking it is its effect
+        }
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             if (Oas.security(doc, op) == null) {
-                ctx.report(op.methodRange(), op.label() + " has no security requirement and no document-level one:"
-                        + " it is unauthenticated, by design or by omission; add security (or security: [] to"
-                        + " state that it is public on purpose)");
+                misses.add(op.methodRange(), op.label(), op.label() + " has no security requirement and no"
+                        + " document-level one: it is unauthenticated, by design or by omission; add security (or"
+                        + " security: [] to state that it is public on purpose)");
             }
         }
+        misses.report(doc, ctx, "have no security requirement and there is no document-level one: they are"
+                + " unauthenticated, by design or by omission; require the scheme once at the top level (security:) and"
+                + " mark public operations with security: []");
     }
 }

@@ -1,0 +1,49 @@
+package io.archlens.rules.openapi;
+
+import io.archlens.analysis.Related;
+import io.archlens.analysis.RuleContext;
+import io.archlens.core.TextRange;
+import io.archlens.syntax.openapi.OpenApiDoc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reports an operation-level pattern the way a reviewer would: once per operation when a few operations have it,
+ * but once for the whole spec when it holds for most of its operations (a generated spec where no operation
+ * documents errors gets one finding, not one per operation), with the other operations as related locations.
+ */
+final class PerOperation {
+    /** At least this many, and more than half of the operations, make a spec-wide pattern. */
+    static final int MIN_PATTERN = 5;
+    private static final int MAX_RELATED = 50;
+
+    /** One operation's finding: where, and its own message. */
+    record Miss(TextRange range, String label, String message) {
+    }
+
+    private final List<Miss> misses = new ArrayList<>();
+
+    void add(TextRange range, String label, String message) {
+        misses.add(new Miss(range, label, message));
+    }
+
+    /** {@code pattern} completes "N of M operations ..." for the spec-wide finding. */
+    void report(OpenApiDoc doc, RuleContext ctx, String pattern) {
+        int total = doc.operations().size();
+        if (misses.size() < MIN_PATTERN || misses.size() * 2 <= total) {
+            for (Miss m : misses) {
+                ctx.report(m.range(), m.message());
+            }
+            return;
+        }
+        var lines = ctx.file().lines();
+        List<Related> related = new ArrayList<>();
+        for (Miss m : misses.subList(1, Math.min(misses.size(), MAX_RELATED + 1))) {
+            related.add(new Related(ctx.file().uri(), lines.position(m.range().start()), lines.position(m.range().end()),
+                    m.label()));
+        }
+        String more = misses.size() > MAX_RELATED + 1 ? " (the first " + MAX_RELATED + " others are listed)" : "";
+        ctx.report(misses.get(0).range(), misses.size() + " of " + total + " operations " + pattern + more,
+                List.of(), related);
+    }
+}
