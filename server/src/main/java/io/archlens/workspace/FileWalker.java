@@ -28,7 +28,12 @@ public final class FileWalker {
             out.add(start);
             return out;
         }
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        // a folder named through a symbolic link is walked (links inside are then followed too; loops end in
+        // visitFileFailed); otherwise links are not followed
+        java.util.Set<java.nio.file.FileVisitOption> follow = Files.isSymbolicLink(start) && Files.isDirectory(start)
+                ? java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS)
+                : java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class);
+        Files.walkFileTree(start, follow, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (!dir.equals(start)) {
