@@ -52,16 +52,30 @@ public final class PathCasing implements Rule<OpenApiDoc> {
                 dominant = s;
             }
         }
+        // one finding per offending segment (at its first path), the other paths that use it as related locations
+        Map<String, List<YEntry>> bySegment = new java.util.LinkedHashMap<>();
         for (YEntry p : paths.entries()) {
             for (String seg : segments(p.keyText())) {
                 Style s = style(seg);
                 if (s != null && s != dominant) {
-                    ctx.report(p.key().range(), "Segment '" + seg + "' is " + name(s) + " while most of the API uses "
-                            + name(dominant) + ": clients have to guess the spelling of every endpoint; use one style"
-                            + " (kebab-case is the usual one for URLs)");
+                    bySegment.computeIfAbsent(seg, k -> new ArrayList<>()).add(p);
                     break;
                 }
             }
+        }
+        var lines = ctx.file().lines();
+        for (Map.Entry<String, List<YEntry>> e : bySegment.entrySet()) {
+            List<YEntry> uses = e.getValue();
+            List<io.archlens.analysis.Related> related = new ArrayList<>();
+            for (YEntry p : uses.subList(1, Math.min(uses.size(), 51))) {
+                related.add(new io.archlens.analysis.Related(ctx.file().uri(), lines.position(p.key().range().start()),
+                        lines.position(p.key().range().end()), p.keyText()));
+            }
+            String seg = e.getKey();
+            ctx.report(uses.get(0).key().range(), "Segment '" + seg + "' is " + name(style(seg)) + " while most of the"
+                    + " API uses " + name(dominant) + (uses.size() > 1 ? " (" + uses.size() + " paths use it)" : "")
+                    + ": clients have to guess the spelling of every endpoint; use one style (kebab-case is the usual"
+                    + " one for URLs)", List.of(), related);
         }
     }
 

@@ -51,4 +51,19 @@ class PerOperationTest {
         assertEquals(50, f.related().size());
         assertTrue(f.message().contains("the first 50 others are listed"), f.message());
     }
+
+    @Test
+    void oneOffendingPathSegmentIsOneFindingWhateverTheNumberOfPathsUsingIt() {
+        StringBuilder sb = new StringBuilder("openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n");
+        for (String p : new String[] {"/user-accounts", "/order-items", "/price-lists", "/tax-rates", "/shipping-zones", "/gen_ai/agents",
+                "/gen_ai/models", "/gen_ai/keys", "/search_index"}) {
+            sb.append("  ").append(p).append(": {}\n");
+        }
+        List<Finding> fs = Fixtures.analyze(Fixtures.source("api/openapi.yaml", sb.toString(), FileKind.OPENAPI))
+                .findings().stream().filter(f -> f.ruleId().equals("openapi/inconsistent-path-casing")).toList();
+        assertEquals(2, fs.size(), fs.toString()); // gen_ai (3 paths) and search_index
+        assertTrue(fs.get(0).message().contains("'gen_ai'") && fs.get(0).message().contains("3 paths use it"),
+                fs.get(0).message());
+        assertEquals(2, fs.get(0).related().size());
+    }
 }
