@@ -44,19 +44,29 @@ public final class UndefinedVariable implements ProjectRule {
                     envs.add(e);
                 }
             }
+            // one finding per variable and file, at its first use; the other uses are related locations
+            java.util.Map<String, List<VarUse>> byName = new java.util.LinkedHashMap<>();
             for (VarUse v : f.varUses()) {
                 if (v.hasDefault() || AMBIENT.contains(v.name()) || provided(envs, v.name())) {
                     continue;
                 }
+                byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+            }
+            for (List<VarUse> uses : byName.values()) {
+                VarUse v = uses.get(0);
                 List<Related> rel = new ArrayList<>();
                 for (FileFacts e : envs) {
                     rel.add(SystemModel.top(e).related(Paths.name(e.path()) + " does not set " + v.name()));
                 }
+                for (VarUse other : uses.subList(1, uses.size())) {
+                    rel.add(other.loc().related("${" + v.name() + "} is used here too"));
+                }
                 String where = envs.isEmpty() ? "there is no .env next to the Compose file"
                         : "no .env file next to the Compose file sets it";
-                out.report(v.loc(), "${" + v.name() + "} has no default and " + where + "; Compose substitutes an "
-                        + "empty string, add it to .env or write ${" + v.name() + ":-default} (or ${" + v.name()
-                        + ":?explain} to fail fast)", rel);
+                String times = uses.size() > 1 ? " (used " + uses.size() + " times)" : "";
+                out.report(v.loc(), "${" + v.name() + "}" + times + " has no default and " + where + "; Compose"
+                        + " substitutes an empty string, add it to .env or write ${" + v.name() + ":-default} (or ${"
+                        + v.name() + ":?explain} to fail fast)", rel);
             }
         }
     }
