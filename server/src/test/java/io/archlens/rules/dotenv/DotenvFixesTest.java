@@ -50,6 +50,16 @@ class DotenvFixesTest {
     }
 
     @Test
+    void aFileWrittenKeyEqualsValueThroughoutIsOneFindingWithOneFix() {
+        String text = "A = 1\nB = 2\nC = 3\nD = 4\nE = 5\nF=6\n";
+        var fs = findings(".env", text, "env/spaces-around-equals");
+        assertEquals(1, fs.size(), fs.toString());
+        assertTrue(fs.get(0).message().startsWith("5 entries are written KEY = value"), fs.get(0).message());
+        assertEquals(4, fs.get(0).related().size());
+        assertEquals("A=1\nB=2\nC=3\nD=4\nE=5\nF=6\n", fix(".env", text, "env/spaces-around-equals", null));
+    }
+
+    @Test
     void spacesFixKeepsCrlf() {
         assertEquals("A=1\r\nB=2\r\n", Fixtures.fixAll(src(".env", "A = 1\r\nB=2\r\n")));
     }
