@@ -64,13 +64,7 @@ class CloseRestoresDiskTest {
     }
 
     private static void await(BooleanSupplier cond, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        LspHarness.await(cond, what, 20);
     }
 
     @Test

@@ -48,6 +48,17 @@ public final class LspHarness implements AutoCloseable {
         pipes.clientListening = cl.startListening();
     }
 
+    /** Polls {@code cond} every 20 ms until it holds; fails after {@code seconds} naming {@code what}. */
+    static void await(java.util.function.BooleanSupplier cond, String what, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!cond.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** What the server holds per document. */
     java.util.Map<String, Integer> retained() {
         return impl.retained();
