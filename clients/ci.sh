@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI for the editor clients, run by `mvn -B verify` (module clients/, exec plugin) from the repository root:
-#   1. VS Code extension: npm ci, unit tests (no VS Code download), .vsix build (no publishing), .vsix contents check
+#   1. VS Code extension: npm ci, unit tests (no VS Code download), .vsix build (no publishing), .vsix contents check,
+#      and the linux-x64 .vsix with a jlinked Java runtime when a JDK here can jlink (scripts/runtime.sh)
 #   2. Neovim end-to-end test (clients/nvim/e2e.sh)
 #   3. Emacs eglot end-to-end test (clients/emacs/e2e.sh)
 #   4. the launcher: run through symlinks, and its class-data archive handling (clients/launcher/e2e.sh)
@@ -76,11 +77,30 @@ vscode() {
       return 1
     fi
   done
-  if grep -q "extension/src/\|extension/node_modules/\|extension/test/" <<<"$listing"; then
-    say "the .vsix ships sources or node_modules"
+  if grep -q "extension/src/\|extension/node_modules/\|extension/test/\|extension/runtime/" <<<"$listing"; then
+    say "the .vsix ships sources, node_modules or a Java runtime"
     return 1
   fi
   say "built $vsix ($(du -h "$vsix" | cut -f1))"
+  # the linux-x64 .vsix with its own jlinked Java (skipped, saying why, when no JDK here can jlink); the script
+  # checks that the runtime runs the server (a check and the in-process editor session of the warm-up)
+  bash scripts/runtime.sh
+  local platform
+  platform="$(ls ./archlens-linux-x64-*.vsix 2>/dev/null || true)"
+  if [ -n "$platform" ]; then
+    listing="$(unzip -l "$platform")"
+    for f in extension/runtime/bin/java extension/runtime/lib/modules extension/server/archlens.jar \
+      extension/dist/extension.js; do
+      if ! grep -q " $f\$" <<<"$listing"; then
+        say "the linux-x64 .vsix lacks $f"
+        return 1
+      fi
+    done
+    if [ "$(stat -c %s "$platform")" -gt 45000000 ]; then
+      say "the linux-x64 .vsix is $(stat -c %s "$platform") bytes, over the 45 MB budget"
+      return 1
+    fi
+  fi
   # the production bundle loads (every import resolved by esbuild) and exports the extension's entry points
   node --require ./out/test/mock/register.js -e '
     const e = require("./dist/extension.js");

@@ -169,7 +169,12 @@ export class Controller implements vscode.Disposable {
     this.status.set('starting');
     const cfg = vscode.workspace.getConfiguration('archlens');
     const java = await findJava(
-      { configuredHome: cfg.get<string>('java.home'), env: this.deps.env, platform: this.deps.platform },
+      {
+        configuredHome: cfg.get<string>('java.home'),
+        embeddedHome: this.context.asAbsolutePath('runtime'),
+        env: this.deps.env,
+        platform: this.deps.platform,
+      },
       this.deps.probe,
     );
     if (!java.ok) {

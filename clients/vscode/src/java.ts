@@ -1,4 +1,5 @@
-// Finding a Java 17+ runtime for the server: the `archlens.java.home` setting, then JAVA_HOME, then PATH.
+// Finding a Java 17+ runtime for the server: the `archlens.java.home` setting, then the runtime embedded in a
+// platform-specific .vsix (runtime/ next to the extension, made by scripts/runtime.sh), then JAVA_HOME, then PATH.
 // Pure logic over a small probe interface, so it is unit-tested without a real JDK or VS Code.
 import * as path from 'path';
 
@@ -13,12 +14,14 @@ export interface JavaProbe {
 
 export interface JavaSearch {
   configuredHome?: string;
+  /** The extension's own runtime folder (holds bin/java in a platform .vsix; absent in the plain one). */
+  embeddedHome?: string;
   env: Record<string, string | undefined>;
   platform: string;
 }
 
 export interface Attempt {
-  source: 'archlens.java.home' | 'JAVA_HOME' | 'PATH';
+  source: 'archlens.java.home' | 'embedded' | 'JAVA_HOME' | 'PATH';
   location: string;
   problem: string;
 }
@@ -99,6 +102,20 @@ export async function findJava(search: JavaSearch, probe: JavaProbe): Promise<Ja
       tried.push({ source: 'archlens.java.home', location: configured, problem: r.problem });
     }
     return { ok: false, tried, message: notFoundMessage(tried, true) };
+  }
+  const embedded = search.embeddedHome?.trim();
+  if (embedded) {
+    // The platform .vsix ships a runtime made for the server: preferred over whatever Java the machine has.
+    for (const candidate of javaInHome(embedded, search.platform)) {
+      if (!probe.isFile(candidate)) {
+        continue; // the plain .vsix has no runtime: not worth a line in the "tried" list
+      }
+      const r = await check(candidate, probe);
+      if (r.problem === undefined) {
+        return { ok: true, javaPath: candidate, version: r.version!, source: 'embedded', tried };
+      }
+      tried.push({ source: 'embedded', location: embedded, problem: r.problem });
+    }
   }
   const javaHome = search.env.JAVA_HOME?.trim();
   if (javaHome) {

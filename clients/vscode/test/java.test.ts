@@ -45,6 +45,39 @@ test('the setting comes first, then JAVA_HOME, then PATH', async () => {
   assert.equal(r3.source, 'PATH');
 });
 
+test('the embedded runtime of a platform .vsix comes after the setting and before JAVA_HOME and PATH', async () => {
+  const p = probe({ '/ext/runtime/bin/java': v('25.0.3'), '/jh/bin/java': v('17.0.2'), '/usr/bin/java': v('21') });
+  const env = { JAVA_HOME: '/jh', PATH: '/usr/bin' };
+  const r = await findJava({ embeddedHome: '/ext/runtime', env, platform: 'linux' }, p);
+  assert.ok(r.ok);
+  assert.equal(r.javaPath, '/ext/runtime/bin/java');
+  assert.equal(r.source, 'embedded');
+  assert.equal(r.version, 25);
+
+  const p2 = probe({ '/opt/jdk21/bin/java': v('21.0.1'), '/ext/runtime/bin/java': v('25.0.3') });
+  const r2 = await findJava({ configuredHome: '/opt/jdk21', embeddedHome: '/ext/runtime', env, platform: 'linux' }, p2);
+  assert.ok(r2.ok);
+  assert.equal(r2.source, 'archlens.java.home');
+});
+
+test('the plain .vsix (no runtime folder) goes on to JAVA_HOME without noting the missing runtime', async () => {
+  const p = probe({ '/jh/bin/java': v('17.0.2') });
+  const r = await findJava({ embeddedHome: '/ext/runtime', env: { JAVA_HOME: '/jh' }, platform: 'linux' }, p);
+  assert.ok(r.ok);
+  assert.equal(r.source, 'JAVA_HOME');
+  assert.equal(r.tried.length, 0);
+  assert.deepEqual(p.ran, ['/jh/bin/java']);
+});
+
+test('a broken embedded runtime is reported and the machine\'s Java is used', async () => {
+  const p = probe({ '/ext/runtime/bin/java': undefined, '/usr/bin/java': v('17.0.9') });
+  const r = await findJava({ embeddedHome: '/ext/runtime', env: { PATH: '/usr/bin' }, platform: 'linux' }, p);
+  assert.ok(r.ok);
+  assert.equal(r.source, 'PATH');
+  assert.equal(r.tried[0].source, 'embedded');
+  assert.match(r.tried[0].problem, /could not be run/);
+});
+
 test('an old JAVA_HOME falls through to a good java on PATH, and says why', async () => {
   const p = probe({ '/jdk11/bin/java': v('11.0.2'), '/usr/local/bin/java': v('17.0.1') });
   const r = await findJava({ env: { JAVA_HOME: '/jdk11', PATH: '/usr/bin:/usr/local/bin' }, platform: 'linux' }, p);
