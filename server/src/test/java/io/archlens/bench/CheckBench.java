@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Wall time of {@code bin/archlens check} over 300 files (JVM start included), as a user runs it: the launcher's
- * first {@code check} of a new jar also writes its AppCDS archive, later runs start from it.
- * The 300 files are copies of the examples and fixtures, written to a temporary folder. Run from the
+ * Wall time and peak resident memory of {@code bin/archlens check} over 500 files (JVM start included), as a user
+ * runs it: the launcher's first {@code check} of a new jar also writes its AppCDS archive, later runs start from it.
+ * The files are copies of the examples and fixtures, written to a temporary folder ({@code -Dbench.files=N} for
+ * another count). Peak memory is GNU time's maximum resident set size, when /usr/bin/time exists. Run from the
  * repository root after {@code mvn -B package}:
  * <pre>java -cp server/target/test-classes io.archlens.bench.CheckBench</pre>
  */
@@ -31,10 +32,11 @@ public final class CheckBench {
                 }).sorted().forEach(sources::add);
             }
         }
+        int files = Integer.getInteger("bench.files", 500);
         int n = 0;
-        for (int round = 0; n < 300; round++) {
+        for (int round = 0; n < files; round++) {
             for (Path src : sources) {
-                if (n >= 300) {
+                if (n >= files) {
                     break;
                 }
                 Path rel = Path.of(root(src)).relativize(src);
@@ -45,18 +47,34 @@ public final class CheckBench {
             }
         }
         List<Double> times = new ArrayList<>();
+        List<Long> peaksKb = new ArrayList<>();
+        boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
+        Path timeOut = Files.createTempFile("archlens-check-bench", ".time");
         for (int i = 0; i < 7; i++) {
+            List<String> cmd = new ArrayList<>(List.of("bin/archlens", "check", tmp.toString(), "--format", "json"));
+            if (gnuTime) {
+                cmd.addAll(0, List.of("/usr/bin/time", "-f", "%M", "-o", timeOut.toString()));
+            }
             long s = System.nanoTime();
-            Process p = new ProcessBuilder("bin/archlens", "check", tmp.toString(), "--format", "json")
+            Process p = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor();
             times.add((System.nanoTime() - s) / 1e6);
+            if (gnuTime && i > 0) {
+                peaksKb.add(Long.parseLong(Files.readString(timeOut).strip()));
+            }
         }
         List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
         Collections.sort(warm);
         System.out.printf("archlens check over %d files: median %.0f ms, min %.0f ms, max %.0f ms (%d runs); "
                 + "first run %.0f ms (it writes the class-data archive when the jar is new)%n", n,
                 warm.get(warm.size() / 2), warm.get(0), warm.get(warm.size() - 1), warm.size(), times.get(0));
+        if (!peaksKb.isEmpty()) {
+            Collections.sort(peaksKb);
+            System.out.printf("peak resident memory: median %d MB, max %d MB%n", peaksKb.get(peaksKb.size() / 2) / 1024,
+                    peaksKb.get(peaksKb.size() - 1) / 1024);
+        }
+        Files.deleteIfExists(timeOut);
         try (Stream<Path> s = Files.walk(tmp)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
