@@ -35,8 +35,12 @@ public final class Facts {
     public record Dependency(String target, String condition, Loc loc) {
     }
 
-    /** A reference to a named ConfigMap or Secret (envFrom, valueFrom, volumes). */
-    public record ObjectRef(String kind, String name, Loc loc) {
+    /**
+     * A reference to a named ConfigMap or Secret (envFrom, valueFrom, volumes) or ServiceAccount
+     * (serviceAccountName); {@code key} is the key a valueFrom reads (else null), {@code optional} its
+     * {@code optional: true}.
+     */
+    public record ObjectRef(String kind, String name, Loc loc, String key, boolean optional) {
     }
 
     /** One container of a workload (a Compose service has exactly one). */
@@ -130,7 +134,7 @@ public final class Facts {
         }
     }
 
-    /** A ConfigMap or Secret definition (keys only). */
+    /** A ConfigMap or Secret definition (keys only), or a ServiceAccount (no keys). */
     public record ConfigObject(String scope, String kind, String name, Loc nameLoc, Set<String> keys) {
         public ConfigObject {
             keys = Set.copyOf(keys);

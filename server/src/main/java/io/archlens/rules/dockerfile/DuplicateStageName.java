@@ -6,10 +6,7 @@ import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.syntax.dockerfile.Dockerfile;
-import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.Stage;
-import io.archlens.syntax.dockerfile.Word;
-import java.util.List;
 import java.util.Locale;
 
 /** Two stages with the same {@code AS} name: BuildKit refuses the file, and readers cannot tell which is meant. */

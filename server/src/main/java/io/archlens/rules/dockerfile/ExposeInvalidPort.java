@@ -9,7 +9,6 @@ import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.Stage;
 import io.archlens.syntax.dockerfile.Word;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

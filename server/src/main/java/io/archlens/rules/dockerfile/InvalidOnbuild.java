@@ -7,8 +7,6 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.Instruction;
-import io.archlens.syntax.dockerfile.Stage;
-import io.archlens.syntax.dockerfile.Word;
 import java.util.List;
 
 /** {@code ONBUILD ONBUILD}, {@code ONBUILD FROM} and {@code ONBUILD MAINTAINER}: Docker rejects these triggers. */

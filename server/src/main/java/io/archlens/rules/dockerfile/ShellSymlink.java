@@ -7,7 +7,6 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.Instruction;
-import io.archlens.syntax.dockerfile.Stage;
 import io.archlens.syntax.dockerfile.Word;
 import java.util.List;
 import io.archlens.syntax.dockerfile.ShellCommand;
