@@ -44,7 +44,8 @@ def load_mapping(peer):
 
 def run_archlens(jar, folder):
     """Findings per case folder: {folder: [(rule, line)]}."""
-    out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error"],
+    out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error",
+                          "--profile", "strict"],
                          capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"archlens failed ({out.returncode}): {out.stderr[:2000]}")

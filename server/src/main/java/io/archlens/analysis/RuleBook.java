@@ -223,7 +223,7 @@ public final class RuleBook {
                 return model;
             }
             RuleMeta meta = rule.meta();
-            if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
+            if (settings.effectiveSeverity(meta).isEmpty()) {
                 continue;
             }
             BoundedSink sink = new BoundedSink(settings.maxFindingsPerFile());
@@ -347,7 +347,7 @@ public final class RuleBook {
             if (!crossFile && !pattern && !rules.containsKey(s.ruleId())) {
                 addCore(out, settings, CoreRules.UNKNOWN_RULE, s.idRange(),
                         "Unknown rule '" + s.ruleId() + "' in suppression; run `archlens rules` for the list");
-            } else if (project == crossFile && !used.contains(s) && (pattern || rules.containsKey(s.ruleId()))) {
+            } else if (project == crossFile && !used.contains(s) && (pattern || runs(s.ruleId(), settings))) {
                 addCore(out, settings, CoreRules.UNUSED_SUPPRESSION, s.idRange(),
                         "Suppression of " + s.ruleId() + " suppresses nothing here; remove it");
             }
@@ -356,8 +356,15 @@ public final class RuleBook {
         return out;
     }
 
+    /** Whether the rule is known and runs under these settings (a suppression of a rule that is off may be for a
+     * stricter profile or another configuration: it is not reported as unused). */
+    private boolean runs(String ruleId, Settings settings) {
+        RuleMeta meta = rules.get(ruleId);
+        return meta != null && settings.effectiveSeverity(meta).isPresent();
+    }
+
     private static void addCore(List<Finding> out, Settings settings, RuleMeta meta, TextRange range, String msg) {
-        settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).ifPresent(sev -> out.add(new Finding(
+        settings.effectiveSeverity(meta).ifPresent(sev -> out.add(new Finding(
                 meta.id(), sev, meta.category(), range, msg, null, List.of(), List.of(), meta.tags(),
                 Finding.RULE_BOOK_SOURCE, null)));
     }

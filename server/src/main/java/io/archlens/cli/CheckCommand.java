@@ -1,6 +1,7 @@
 package io.archlens.cli;
 
 import io.archlens.analysis.Finding;
+import io.archlens.analysis.Profile;
 import io.archlens.analysis.RuleBook;
 import io.archlens.analysis.Severity;
 import io.archlens.config.Settings;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -43,6 +45,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
     Path config;
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "Which rules run: essential, recommended or strict (default: the settings' profile, else"
+                    + " recommended).")
+    String profile;
 
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
@@ -100,6 +107,13 @@ public final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         Settings settings = loaded.settings();
+        if (profile != null) {
+            if (Profile.parse(profile).isEmpty()) {
+                err.println("archlens: unknown profile '" + profile + "'; use essential, recommended or strict");
+                return 2;
+            }
+            settings = Settings.merge(settings, Settings.fromMap(Map.of("profile", profile)));
+        }
         Path root = loaded.root();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {

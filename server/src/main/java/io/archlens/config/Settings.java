@@ -1,5 +1,8 @@
 package io.archlens.config;
 
+import io.archlens.analysis.Profile;
+import io.archlens.analysis.Profiles;
+import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,18 +87,43 @@ public record Settings(
         return fromMap(merged);
     }
 
-    /** Rule state: empty when the rule is off, else its effective severity. */
+    /** The rule profile (setting {@code profile}; {@link Profile#DEFAULT} when unset or unknown). */
+    public Profile profile() {
+        return Profile.parse(Maps.str(raw().get("profile"))).orElse(Profile.DEFAULT);
+    }
+
+    /**
+     * A rule's state: empty when it is off, else its effective severity. A setting that names the rule wins over the
+     * profile; a rule outside the profile is off; then settings for its kind ({@code compose/*}) and {@code *} apply.
+     */
+    public Optional<Severity> effectiveSeverity(RuleMeta meta) {
+        String own = rules.get(meta.id());
+        if (own != null) {
+            return state(own, meta.defaultSeverity());
+        }
+        if (!profile().includes(Profiles.of(meta))) {
+            return Optional.empty();
+        }
+        return state(broad(meta.id()), meta.defaultSeverity());
+    }
+
+    /**
+     * The state of a finding's rule by id alone (agent findings, findings already past the profile): settings that
+     * name it, its kind or {@code *}; no profile applies.
+     */
     public Optional<Severity> effectiveSeverity(String ruleId, Severity defaultSeverity) {
-        String v = rules.get(ruleId);
-        if (v == null) {
-            int slash = ruleId.indexOf('/');
-            if (slash > 0) {
-                v = rules.get(ruleId.substring(0, slash) + "/*");
-            }
-        }
-        if (v == null) {
-            v = rules.get("*");
-        }
+        String own = rules.get(ruleId);
+        return state(own != null ? own : broad(ruleId), defaultSeverity);
+    }
+
+    /** The setting for the rule's kind ({@code compose/*}), else for every rule ({@code *}). */
+    private String broad(String ruleId) {
+        int slash = ruleId.indexOf('/');
+        String v = slash > 0 ? rules.get(ruleId.substring(0, slash) + "/*") : null;
+        return v != null ? v : rules.get("*");
+    }
+
+    private static Optional<Severity> state(String v, Severity defaultSeverity) {
         if (v == null || v.equals("on") || v.equals("true") || v.equals("default")) {
             return Optional.of(defaultSeverity);
         }

@@ -133,7 +133,7 @@ public final class CrossFileAnalysis {
         Map<String, Set<String>> needRules = new TreeMap<>();
         for (ProjectRule rule : book.projectRules()) {
             RuleMeta meta = rule.meta();
-            if (settings.effectiveSeverity(meta.id(), meta.defaultSeverity()).isEmpty()) {
+            if (settings.effectiveSeverity(meta).isEmpty()) {
                 continue;
             }
             ProjectReporter reporter = new ProjectReporter() {
@@ -234,6 +234,6 @@ public final class CrossFileAnalysis {
 
     /** Severity helper for tests and reports. */
     public static Optional<Severity> severity(Settings s, RuleMeta m) {
-        return s.effectiveSeverity(m.id(), m.defaultSeverity());
+        return s.effectiveSeverity(m);
     }
 }

@@ -27,16 +27,28 @@ public final class LspBench {
         Path jar = Path.of(args.length > 0 ? args[0] : "server/target/archlens.jar");
         // the first third of the edits is warm-up; more edits give steadier percentiles (-Dbench.edits=1200)
         int edits = Integer.getInteger("bench.edits", 300);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xss4m"));
         // extra server JVM options, e.g. a flight recording: -Dbench.serverOpts="-XX:StartFlightRecording=..."
         String extra = System.getProperty("bench.serverOpts", "").strip();
-        if (!extra.isEmpty()) {
-            cmd.addAll(List.of(extra.split("\\s+")));
+        // -Dbench.launcher=bin/archlens: start the server as users do, with the launcher's JVM options (which
+        // exec's java, so the process measured is the server); extra options then go through ARCHLENS_JAVA_OPTS
+        String launcher = System.getProperty("bench.launcher", "").strip();
+        List<String> cmd = new ArrayList<>();
+        if (launcher.isEmpty()) {
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-Xss4m"));
+            if (!extra.isEmpty()) {
+                cmd.addAll(List.of(extra.split("\\s+")));
+            }
+            cmd.addAll(List.of("-jar", jar.toString(), "lsp"));
+        } else {
+            cmd.addAll(List.of(launcher, "lsp"));
         }
-        cmd.addAll(List.of("-jar", jar.toString(), "lsp"));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (!launcher.isEmpty() && !extra.isEmpty()) {
+            pb.environment().put("ARCHLENS_JAVA_OPTS", extra);
+        }
+        Process p = pb.start();
         Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
         Map<String, Integer> wantVersion = new ConcurrentHashMap<>();
         LanguageClient client = new BenchClient(waiting, wantVersion);
@@ -62,6 +74,8 @@ public final class LspBench {
         server.initialize(ip).get(30, TimeUnit.SECONDS);
         double startMs = (System.nanoTime() - t0) / 1e6;
         server.initialized(new InitializedParams());
+        Thread.sleep(1500); // the workspace index runs after initialized
+        long idleKb = status(p.pid(), "VmRSS:");
 
         String uri = ws.resolve("bench/Dockerfile").toUri().toString();
         String text = dockerfile(2000);
@@ -108,7 +122,8 @@ public final class LspBench {
             opened++;
         }
         Thread.sleep(1500);
-        long rssKb = rssKb(p.pid());
+        long rssKb = status(p.pid(), "VmRSS:");
+        long peakKb = status(p.pid(), "VmHWM:");
         server.shutdown().get(10, TimeUnit.SECONDS);
         server.exit();
         p.waitFor(10, TimeUnit.SECONDS);
@@ -117,7 +132,8 @@ public final class LspBench {
         System.out.printf("didChange -> publishDiagnostics on a 2,000-line Dockerfile (%d edits after warm-up): "
                 + "median %.2f ms, p95 %.2f ms, max %.2f ms%n", warm.size(), pct(warm, 50), pct(warm, 95),
                 warm.get(warm.size() - 1));
-        System.out.printf("resident memory after opening %d documents: %d MB%n", opened, rssKb / 1024);
+        System.out.printf("resident memory idle after initialize: %d MB; after opening %d documents: %d MB; "
+                + "peak: %d MB%n", idleKb / 1024, opened, rssKb / 1024, peakKb / 1024);
     }
 
     static double pct(List<Double> sorted, int p) {
@@ -125,9 +141,10 @@ public final class LspBench {
         return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1)));
     }
 
-    static long rssKb(long pid) throws IOException {
+    /** A size field of /proc/PID/status, in KB ({@code VmRSS:} resident now, {@code VmHWM:} its peak). */
+    static long status(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

@@ -46,6 +46,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void profileOptionOverridesTheSettingsFileForOneRun() throws Exception {
+        write("docker-compose.yml", "services:\n  api:\n    image: example/api:1.4.2\n");
+        write(".archlens.yml", "profile: recommended\n");
+        CliRun normal = CliRun.of(new CheckCommand(), dir.toString(), "--format", "json");
+        assertTrue(!normal.out().contains("compose/no-cap-drop"), normal.out());
+        CliRun strict = CliRun.of(new CheckCommand(), dir.toString(), "--format", "json", "--profile", "strict");
+        assertTrue(strict.out().contains("compose/no-cap-drop"), strict.out());
+        CliRun bad = CliRun.of(new CheckCommand(), dir.toString(), "--profile", "paranoid");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown profile 'paranoid'"), bad.err());
+    }
+
+    @Test
     void cleanTreeExitsZero() throws Exception {
         write(".env", "A=1\n");
         CliRun r = run(dir.toString());

@@ -33,7 +33,7 @@ class RulesCommandTest {
             Run r = run("rules", "--kind", name);
             assertEquals(0, r.code(), name + ": " + r.err());
             String[] lines = r.out().strip().split("\n");
-            int n = Integer.parseInt(lines[lines.length - 1].replace(" rules", ""));
+            int n = Integer.parseInt(lines[lines.length - 1].split(" rules")[0]);
             assertTrue(n > 0, name + " lists no rule");
             assertEquals(n, lines.length - 2, name + ": " + r.out());
             for (int i = 1; i < lines.length - 1; i++) {

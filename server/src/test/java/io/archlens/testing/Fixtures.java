@@ -145,7 +145,7 @@ public final class Fixtures {
     }
 
     public static Analysis analyze(SourceFile file) {
-        return analyze(file, Settings.DEFAULTS);
+        return analyze(file, STRICT);
     }
 
     public static Analysis analyze(SourceFile file, Settings settings) {
@@ -158,14 +158,17 @@ public final class Fixtures {
             "archlens-fixture-settings:[ \\t]*(\\{[^\\r\\n]*})[ \\t]*$", Pattern.MULTILINE);
 
     /**
-     * The settings a fixture is checked with: {@link Settings#DEFAULTS}, or the .archlens.yml-shaped flow map
+     * The settings a fixture is checked with: {@link #STRICT}, or that merged with the .archlens.yml-shaped flow map
      * written in a comment {@code archlens-fixture-settings: {context: {stage: production}}} (for rules that
      * depend on the project context).
      */
     public static Settings settingsFor(SourceFile file) {
         Matcher m = FIXTURE_SETTINGS.matcher(file.text());
-        return m.find() ? io.archlens.config.ConfigLoader.parse(m.group(1)) : Settings.DEFAULTS;
+        return m.find() ? Settings.merge(STRICT, io.archlens.config.ConfigLoader.parse(m.group(1))) : STRICT;
     }
+
+    /** Fixtures run every rule (profile {@code strict}) unless their settings comment names another profile. */
+    public static final Settings STRICT = Settings.fromMap(java.util.Map.of("profile", "strict"));
 
     /** Asserts the findings equal the inline markers exactly (no more, no fewer). */
     public static void check(SourceFile file) {
@@ -238,7 +241,7 @@ public final class Fixtures {
     }
 
     public static String fixAll(SourceFile file) {
-        return Fixes.fixAll(RuleBook.loadDefault(), file, Settings.DEFAULTS);
+        return Fixes.fixAll(RuleBook.loadDefault(), file, STRICT);
     }
 
     /** Single-file fixtures (everything under fixtures/ except the multi-file workspaces under fixtures/system/). */

@@ -41,7 +41,7 @@ class ConfigPackTest {
         List<Finding> all = Fixtures.analyze(f).findings();
         Finding bogus = all.get(1);
         assertEquals("config/unknown-key", bogus.ruleId());
-        assertTrue(bogus.fixes().isEmpty() && bogus.message().contains("known keys: rules, ignore, max-file-bytes"),
+        assertTrue(bogus.fixes().isEmpty() && bogus.message().contains("known keys: rules, profile, ignore, max-file-bytes"),
                 bogus.message());
     }
 
