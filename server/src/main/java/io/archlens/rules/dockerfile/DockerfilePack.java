@@ -56,7 +56,10 @@ public final class DockerfilePack implements RulePack<Dockerfile> {
             new UseraddHighUid(),
             new ShellSymlink(),
             new YarnCacheNotCleaned(),
-            new RelativeCopyDestination());
+            new RelativeCopyDestination(),
+            new CopyFromUnpinnedImage(),
+            new RuntimeBuildPlatform(),
+            new DevServerImage());
 
     @Override
     public FileKind kind() {
