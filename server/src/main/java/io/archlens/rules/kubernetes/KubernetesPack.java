@@ -71,7 +71,8 @@ public final class KubernetesPack implements RulePack<K8sFile> {
             new DuplicateEnvVar(),
             new SshPort(),
             new PdbBlocksEviction(),
-            new InvalidPort());
+            new InvalidPort(),
+            new DatastoreWithoutAuth());
 
     @Override
     public FileKind kind() {
