@@ -41,7 +41,7 @@ import java.util.Set;
  */
 final class KubernetesExtractor implements FactExtractor {
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Job", "CronJob", "Pod");
+            "ReplicationController", "Job", "CronJob", "Pod", "DeploymentConfig");
 
     @Override
     public Set<FileKind> kinds() {
@@ -114,6 +114,7 @@ final class KubernetesExtractor implements FactExtractor {
             case "PodDisruptionBudget" -> out.pdb(new Pdb(ns, name, nameLoc,
                     Y.strings(Y.at(spec, "selector", "matchLabels"))));
             case "ConfigMap", "Secret", "ServiceAccount" -> configObject(root, kind, name, ns, nameLoc, out);
+            case "NetworkPolicy" -> netPolicy(name, ns, nameLoc, spec, out);
             default -> {
                 String api = Y.str(root.get("apiVersion"));
                 if (custom(api)) {
@@ -390,6 +391,28 @@ final class KubernetesExtractor implements FactExtractor {
             }
         }
         out.configObject(new ConfigObject(ns, kind, name, nameLoc, keys));
+    }
+
+    private static void netPolicy(String name, String ns, Loc nameLoc, YMap spec, FileFacts.Builder out) {
+        YNode sel = Y.at(spec, "podSelector");
+        Map<String, String> labels = Y.strings(Y.at(sel, "matchLabels"));
+        boolean expressions = Y.at(sel, "matchExpressions") != null;
+        List<Facts.Peer> peers = new ArrayList<>();
+        for (String[] dir : new String[][] {{"ingress", "from"}, {"egress", "to"}}) {
+            for (YNode rule : Y.seq(Y.at(spec, dir[0]))) {
+                for (YNode peer : Y.seq(Y.at(rule, dir[1]))) {
+                    YNode ps = Y.at(peer, "podSelector");
+                    Map<String, String> pl = Y.strings(Y.at(ps, "matchLabels"));
+                    if (ps != null && Y.at(peer, "namespaceSelector") == null && Y.at(ps, "matchExpressions") == null
+                            && !pl.isEmpty()) {
+                        peers.add(new Facts.Peer(pl, out.loc(ps.range())));
+                    }
+                }
+            }
+        }
+        Loc selLoc = sel != null ? out.loc(sel.range()) : nameLoc;
+        out.netPolicy(new Facts.NetPolicy(ns, name, nameLoc, labels, selLoc, labels.isEmpty() && !expressions,
+                expressions, peers));
     }
 
     private static String decode(String b64) {
