@@ -242,17 +242,18 @@ def _bats_expectations(co):
         if not m or "--include" not in block:
             continue
         kinds = {}
-        for k, kind in re.findall(r'\$\{message(\d+)\}" (?:==|=~) "([A-Za-z]+):', block):
-            kinds[int(k)] = kind
+        for k, k0, kind in re.findall(r'\$\{(?:message(\d+)|actual_messages\[(\d+)\])\}" (?:==|=~) "([A-Za-z]+)[: ]',
+                                      block):
+            kinds[int(k) if k else int(k0) + 1] = kind
         out[m.group(1)] = [kinds[k] for k in sorted(kinds)]
     return out
 
 
 def kube_linter(root: Path):
     """kube-linter's tests/checks/<check>.yml, judged by its e2e expectations: the objects its bats test expects
-    reports for (matched by kind, in file order) are positives; objects named dont-fire* are negatives. The file is
-    checked whole (dangling-* checks need the other objects); a finding counts for the object whose document holds
-    its line."""
+    reports for (matched by kind) are positives; objects named dont-fire* are negatives. The file is checked whole
+    (dangling-* checks need the other objects); a finding counts for the object whose document holds its line (or,
+    when the test expects fewer reports of a kind than there are candidates, for any of the candidates)."""
     co = Checkout(root)
     expected = _bats_expectations(co)
     cases = []
@@ -270,22 +271,35 @@ def kube_linter(root: Path):
                     docs.append((start, i - 1))
                 start = i + 1
         want = list(expected.get(path, []))
+        objs = []
         for a, b in docs:
             body = "\n".join(lines[a:b + 1]) + "\n"
             km = re.search(r"^kind:\s*(\w+)", body, re.M)
             nm = re.search(r"^metadata:\s*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*['\"]?([\w.-]+)", body, re.M)
-            if not km or not nm:
-                continue
-            kind, name = km.group(1), nm.group(1)
+            if km:  # a test object may have no name (duplicate-env-var's)
+                objs.append((a, b, km.group(1), nm.group(1) if nm else "(unnamed)"))
+        for a, b, kind, name in objs:
             if name.startswith("dont-fire") or name.startswith("dontfire"):
-                positive = False
-            elif want and want[0] == kind:
-                want.pop(0)
-                positive = True
-            else:
+                cases.append(Case(check, False, text, "k8s/" + Path(path).name, f"{check}: {kind}/{name}",
+                                  group=path, lines=(a + 1, b + 1)))
+        for kind in dict.fromkeys(want):
+            # the e2e test gives the kinds of its reports, not which objects: with as many candidates (objects of
+            # that kind not named dont-fire*) as reports each candidate is a positive; with more candidates than
+            # reports, each report is a positive case caught by a finding in any of the candidates' documents
+            k = want.count(kind)
+            cand = [(a, b, n) for a, b, kd, n in objs if kd == kind and not n.startswith(("dont-fire", "dontfire"))]
+            if not cand:
                 continue
-            cases.append(Case(check, positive, text, "k8s/" + Path(path).name, f"{check}: {kind}/{name}", group=path,
-                              lines=(a + 1, b + 1)))
+            if len(cand) <= k:
+                for a, b, n in cand:
+                    cases.append(Case(check, True, text, "k8s/" + Path(path).name, f"{check}: {kind}/{n}",
+                                      group=path, lines=(a + 1, b + 1)))
+            else:
+                span = (cand[0][0] + 1, cand[-1][1] + 1)
+                for j in range(k):
+                    cases.append(Case(check, True, text, "k8s/" + Path(path).name,
+                                      f"{check}: {kind} report {j + 1} of {k} among " + ", ".join(n for _, _, n in cand),
+                                      group=path, lines=span))
     return cases
 
 

@@ -26,9 +26,10 @@ public final class Profiles {
             "compose/container-name", "compose/no-cap-drop", "compose/no-new-privileges",
             "compose/no-resource-limits", "compose/unbounded-logging", "compose/writable-root-fs",
             "k8s/automount-service-account-token", "k8s/capabilities-not-dropped", "k8s/default-namespace",
-            "k8s/writable-root-filesystem",
+            "k8s/writable-root-filesystem", "k8s/secret-env-var",
             // hygiene: labels, clean-up, naming and documentation style
             "k8s/missing-recommended-labels", "k8s/job-no-ttl",
+            "docker/unpinned-package",
             "env/lowercase-key",
             "gha/unpinned-first-party-action",
             "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path");

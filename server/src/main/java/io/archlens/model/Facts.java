@@ -35,8 +35,12 @@ public final class Facts {
     public record Dependency(String target, String condition, Loc loc) {
     }
 
-    /** A reference to a named ConfigMap or Secret (envFrom, valueFrom, volumes). */
-    public record ObjectRef(String kind, String name, Loc loc) {
+    /**
+     * A reference to a named ConfigMap or Secret (envFrom, valueFrom, volumes) or ServiceAccount
+     * (serviceAccountName); {@code key} is the key a valueFrom reads (else null), {@code optional} its
+     * {@code optional: true}.
+     */
+    public record ObjectRef(String kind, String name, Loc loc, String key, boolean optional) {
     }
 
     /** One container of a workload (a Compose service has exactly one). */
@@ -130,7 +134,27 @@ public final class Facts {
         }
     }
 
-    /** A ConfigMap or Secret definition (keys only). */
+    /**
+     * A NetworkPolicy: the pods it selects ({@code matchLabels}; {@code all} for an empty selector, {@code
+     * expressions} when matchExpressions make the match unknown) and the pod selectors of its peers in the same
+     * namespace (those without a namespaceSelector).
+     */
+    public record NetPolicy(String scope, String name, Loc nameLoc, Map<String, String> selector, Loc selectorLoc,
+            boolean all, boolean expressions, List<Peer> peers) {
+        public NetPolicy {
+            selector = Map.copyOf(selector);
+            peers = List.copyOf(peers);
+        }
+    }
+
+    /** A NetworkPolicy peer's pod selector. */
+    public record Peer(Map<String, String> selector, Loc loc) {
+        public Peer {
+            selector = Map.copyOf(selector);
+        }
+    }
+
+    /** A ConfigMap or Secret definition (keys only), or a ServiceAccount (no keys). */
     public record ConfigObject(String scope, String kind, String name, Loc nameLoc, Set<String> keys) {
         public ConfigObject {
             keys = Set.copyOf(keys);

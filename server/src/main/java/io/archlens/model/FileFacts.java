@@ -12,6 +12,7 @@ import io.archlens.model.Facts.Hpa;
 import io.archlens.model.Facts.ImageSpec;
 import io.archlens.model.Facts.IngressBackend;
 import io.archlens.model.Facts.KService;
+import io.archlens.model.Facts.NetPolicy;
 import io.archlens.model.Facts.Pdb;
 import io.archlens.model.Facts.ProxySpec;
 import io.archlens.model.Facts.SecretUse;
@@ -33,6 +34,7 @@ public final class FileFacts {
     final List<IngressBackend> ingressBackends;
     final List<Hpa> hpas;
     final List<Pdb> pdbs;
+    final List<NetPolicy> netPolicies;
     final List<ConfigObject> configObjects;
     final List<CustomResource> customResources;
     final ImageSpec image;
@@ -51,6 +53,7 @@ public final class FileFacts {
         this.ingressBackends = List.copyOf(b.ingressBackends);
         this.hpas = List.copyOf(b.hpas);
         this.pdbs = List.copyOf(b.pdbs);
+        this.netPolicies = List.copyOf(b.netPolicies);
         this.configObjects = List.copyOf(b.configObjects);
         this.customResources = List.copyOf(b.customResources);
         this.image = b.image;
@@ -107,6 +110,10 @@ public final class FileFacts {
         return pdbs;
     }
 
+    public List<NetPolicy> netPolicies() {
+        return netPolicies;
+    }
+
     public List<ConfigObject> configObjects() {
         return configObjects;
     }
@@ -147,7 +154,7 @@ public final class FileFacts {
     /** True when the file contributes nothing (it is still kept so its suppressions apply). */
     public boolean empty() {
         return workloads.isEmpty() && services.isEmpty() && ingressBackends.isEmpty() && hpas.isEmpty()
-                && pdbs.isEmpty() && configObjects.isEmpty() && customResources.isEmpty() && image == null && proxy == null && app == null
+                && pdbs.isEmpty() && netPolicies.isEmpty() && configObjects.isEmpty() && customResources.isEmpty() && image == null && proxy == null && app == null
                 && env == null && varUses.isEmpty() && secrets.isEmpty() && refs.isEmpty();
     }
 
@@ -159,6 +166,7 @@ public final class FileFacts {
         final List<IngressBackend> ingressBackends = new ArrayList<>();
         final List<Hpa> hpas = new ArrayList<>();
         final List<Pdb> pdbs = new ArrayList<>();
+        final List<NetPolicy> netPolicies = new ArrayList<>();
         final List<ConfigObject> configObjects = new ArrayList<>();
         final List<CustomResource> customResources = new ArrayList<>();
         ImageSpec image;
@@ -198,6 +206,11 @@ public final class FileFacts {
 
         public Builder hpa(Hpa h) {
             hpas.add(h);
+            return this;
+        }
+
+        public Builder netPolicy(NetPolicy p) {
+            netPolicies.add(p);
             return this;
         }
 

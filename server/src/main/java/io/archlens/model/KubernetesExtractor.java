@@ -41,7 +41,7 @@ import java.util.Set;
  */
 final class KubernetesExtractor implements FactExtractor {
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
-            "ReplicationController", "Job", "CronJob", "Pod");
+            "ReplicationController", "Job", "CronJob", "Pod", "DeploymentConfig");
 
     @Override
     public Set<FileKind> kinds() {
@@ -113,7 +113,8 @@ final class KubernetesExtractor implements FactExtractor {
             case "HorizontalPodAutoscaler" -> hpa(root, name, ns, nameLoc, spec, out);
             case "PodDisruptionBudget" -> out.pdb(new Pdb(ns, name, nameLoc,
                     Y.strings(Y.at(spec, "selector", "matchLabels"))));
-            case "ConfigMap", "Secret" -> configObject(root, kind, name, ns, nameLoc, out);
+            case "ConfigMap", "Secret", "ServiceAccount" -> configObject(root, kind, name, ns, nameLoc, out);
+            case "NetworkPolicy" -> netPolicy(name, ns, nameLoc, spec, out);
             default -> {
                 String api = Y.str(root.get("apiVersion"));
                 if (custom(api)) {
@@ -136,9 +137,12 @@ final class KubernetesExtractor implements FactExtractor {
         List<ObjectRef> volumeRefs = new ArrayList<>();
         if (podSpec != null) {
             for (YNode v : Y.seq(podSpec.get("volumes"))) {
-                ref(Y.at(v, "configMap", "name"), "ConfigMap", volumeRefs, out);
-                ref(Y.at(v, "secret", "secretName"), "Secret", volumeRefs, out);
+                ref(Y.at(v, "configMap", "name"), "ConfigMap", Y.at(v, "configMap"), volumeRefs, out);
+                ref(Y.at(v, "secret", "secretName"), "Secret", Y.at(v, "secret"), volumeRefs, out);
             }
+            YNode sa = podSpec.get("serviceAccountName") != null ? podSpec.get("serviceAccountName")
+                    : podSpec.get("serviceAccount");
+            ref(sa, "ServiceAccount", null, volumeRefs, out); // pod-level references go with the first container
             boolean first = true;
             for (YNode c : Y.seq(podSpec.get("containers"))) {
                 if (c instanceof YMap cm) {
@@ -182,10 +186,13 @@ final class KubernetesExtractor implements FactExtractor {
                 && !group.startsWith("kustomize.config");
     }
 
-    private static void ref(YNode nameNode, String kind, List<ObjectRef> refs, FileFacts.Builder out) {
+    /** A reference by name; {@code holder} is the mapping with {@code key} and {@code optional}, when there is one. */
+    private static void ref(YNode nameNode, String kind, YNode holder, List<ObjectRef> refs, FileFacts.Builder out) {
         String n = Y.str(nameNode);
         if (n != null) {
-            refs.add(new ObjectRef(kind, n, out.loc(nameNode.range())));
+            YNode optional = Y.at(holder, "optional");
+            refs.add(new ObjectRef(kind, n.strip(), out.loc(nameNode.range()), Y.str(Y.at(holder, "key")),
+                    optional instanceof YScalar s && Boolean.TRUE.equals(s.asBoolean())));
         }
     }
 
@@ -212,8 +219,9 @@ final class KubernetesExtractor implements FactExtractor {
             String v = value instanceof YScalar s && !s.isNull() ? s.value() : null;
             env.add(new EnvVar(n, v, out.loc(em.get("name").range()),
                     out.loc(value != null ? value.range() : em.get("name").range())));
-            ref(Y.at(em, "valueFrom", "configMapKeyRef", "name"), "ConfigMap", refs, out);
-            ref(Y.at(em, "valueFrom", "secretKeyRef", "name"), "Secret", refs, out);
+            ref(Y.at(em, "valueFrom", "configMapKeyRef", "name"), "ConfigMap", Y.at(em, "valueFrom", "configMapKeyRef"),
+                    refs, out);
+            ref(Y.at(em, "valueFrom", "secretKeyRef", "name"), "Secret", Y.at(em, "valueFrom", "secretKeyRef"), refs, out);
             if (v != null) {
                 String fp = SecretFingerprints.of(n, v);
                 if (fp != null) {
@@ -222,8 +230,8 @@ final class KubernetesExtractor implements FactExtractor {
             }
         }
         for (YNode e : Y.seq(c.get("envFrom"))) {
-            ref(Y.at(e, "configMapRef", "name"), "ConfigMap", refs, out);
-            ref(Y.at(e, "secretRef", "name"), "Secret", refs, out);
+            ref(Y.at(e, "configMapRef", "name"), "ConfigMap", Y.at(e, "configMapRef"), refs, out);
+            ref(Y.at(e, "secretRef", "name"), "Secret", Y.at(e, "secretRef"), refs, out);
         }
         List<Probe> probes = new ArrayList<>();
         for (String type : new String[] {"livenessProbe", "readinessProbe", "startupProbe"}) {
@@ -383,6 +391,28 @@ final class KubernetesExtractor implements FactExtractor {
             }
         }
         out.configObject(new ConfigObject(ns, kind, name, nameLoc, keys));
+    }
+
+    private static void netPolicy(String name, String ns, Loc nameLoc, YMap spec, FileFacts.Builder out) {
+        YNode sel = Y.at(spec, "podSelector");
+        Map<String, String> labels = Y.strings(Y.at(sel, "matchLabels"));
+        boolean expressions = Y.at(sel, "matchExpressions") != null;
+        List<Facts.Peer> peers = new ArrayList<>();
+        for (String[] dir : new String[][] {{"ingress", "from"}, {"egress", "to"}}) {
+            for (YNode rule : Y.seq(Y.at(spec, dir[0]))) {
+                for (YNode peer : Y.seq(Y.at(rule, dir[1]))) {
+                    YNode ps = Y.at(peer, "podSelector");
+                    Map<String, String> pl = Y.strings(Y.at(ps, "matchLabels"));
+                    if (ps != null && Y.at(peer, "namespaceSelector") == null && Y.at(ps, "matchExpressions") == null
+                            && !pl.isEmpty()) {
+                        peers.add(new Facts.Peer(pl, out.loc(ps.range())));
+                    }
+                }
+            }
+        }
+        Loc selLoc = sel != null ? out.loc(sel.range()) : nameLoc;
+        out.netPolicy(new Facts.NetPolicy(ns, name, nameLoc, labels, selLoc, labels.isEmpty() && !expressions,
+                expressions, peers));
     }
 
     private static String decode(String b64) {

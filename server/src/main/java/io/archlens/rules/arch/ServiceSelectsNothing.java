@@ -57,7 +57,12 @@ public final class ServiceSelectsNothing implements ProjectRule {
      * Kubernetes' own, such as {@code postgres-operator.crunchydata.com/cluster}) or a Helm release.
      */
     static boolean createdElsewhere(SystemModel model, KService s) {
-        for (String k : s.selector().keySet()) {
+        return createdElsewhere(model, s.selector());
+    }
+
+    /** {@link #createdElsewhere(SystemModel, KService)} for any pod selector. */
+    static boolean createdElsewhere(SystemModel model, Map<String, String> selector) {
+        for (String k : selector.keySet()) {
             int slash = k.indexOf('/');
             String domain = slash < 0 ? "" : k.substring(0, slash);
             if (RELEASE_KEYS.contains(k) || !domain.isEmpty() && !domain.equals("app.kubernetes.io")

@@ -45,7 +45,21 @@ public final class DockerfilePack implements RulePack<Dockerfile> {
             new InvalidExecForm(),
             new RelativeWorkdir(),
             new MaintainerDeprecated(),
-            new MissingHealthcheck());
+            new MissingHealthcheck(),
+            new UnpinnedPackage(),
+            new DuplicateStageName(),
+            new InvalidOnbuild(),
+            new ExposeInvalidPort(),
+            new EnvSelfReference(),
+            new CopyManyToFile(),
+            new CopyWholeFilesystem(),
+            new UseraddHighUid(),
+            new ShellSymlink(),
+            new YarnCacheNotCleaned(),
+            new RelativeCopyDestination(),
+            new CopyFromUnpinnedImage(),
+            new RuntimeBuildPlatform(),
+            new DevServerImage());
 
     @Override
     public FileKind kind() {

@@ -11,9 +11,9 @@ import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.Stage;
 import java.util.List;
 
-/** More than one CMD (or ENTRYPOINT) in a stage: all but the last are ignored. */
+/** More than one CMD (or ENTRYPOINT, or HEALTHCHECK) in a stage: all but the last are ignored. */
 final class MultipleCmd implements Rule<Dockerfile> {
-    static final RuleMeta META = Docker.meta("multiple-cmd", "More than one CMD or ENTRYPOINT in a stage",
+    static final RuleMeta META = Docker.meta("multiple-cmd", "More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage",
             Severity.WARNING, Category.RELIABILITY).tagged(Tag.UNNECESSARY);
 
     @Override
@@ -24,7 +24,7 @@ final class MultipleCmd implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
         for (Stage s : d.stages()) {
-            for (String kw : new String[] {"CMD", "ENTRYPOINT"}) {
+            for (String kw : new String[] {"CMD", "ENTRYPOINT", "HEALTHCHECK"}) {
                 List<Instruction> all = s.all(kw);
                 if (all.size() < 2) {
                     continue;

@@ -115,6 +115,26 @@ final class K8sSupport {
         return f.scalerOf(target);
     }
 
+    /** A container with the object whose pod template holds it. */
+    record PodContainer(K8sObject object, io.archlens.syntax.kubernetes.Container container) {
+    }
+
+    /** Every container (init containers included) of every pod template in the file, in order. */
+    static List<PodContainer> containers(K8sFile f) {
+        List<PodContainer> out = new ArrayList<>();
+        for (K8sObject o : f.objects()) {
+            if (o.pod() != null) {
+                o.pod().all().forEach(c -> out.add(new PodContainer(o, c)));
+            }
+        }
+        return out;
+    }
+
+    /** The container's list under {@code key} ({@code env}, {@code ports}...), empty when absent. */
+    static List<YNode> items(io.archlens.syntax.kubernetes.Container c, String key) {
+        return c.map().get(key) instanceof io.archlens.syntax.yaml.YSeq s ? s.items() : List.of();
+    }
+
     static String trim(String s) {
         return s == null ? null : s.strip();
     }

@@ -62,7 +62,17 @@ public final class KubernetesPack implements RulePack<K8sFile> {
             new ClusterAdminBinding(),
             new DeprecatedApiVersion(),
             new SelectorMismatch(),
-            new IncompleteWorkload());
+            new IncompleteWorkload(),
+            new RbacSensitiveAccess(),
+            new UnsafeSysctl(),
+            new ProcMountUnmasked(),
+            new SecretEnvVar(),
+            new DeprecatedServiceAccountField(),
+            new DuplicateEnvVar(),
+            new SshPort(),
+            new PdbBlocksEviction(),
+            new InvalidPort(),
+            new DatastoreWithoutAuth());
 
     @Override
     public FileKind kind() {

@@ -12,7 +12,10 @@ import io.archlens.syntax.kubernetes.K8sObject;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 
-/** {@code securityContext.privileged: true}: all capabilities and all host devices. */
+/**
+ * {@code securityContext.privileged: true}: all capabilities and all host devices; and an OpenShift
+ * SecurityContextConstraints that allows it ({@code allowPrivilegedContainer: true}).
+ */
 public final class PrivilegedContainer implements Rule<K8sFile> {
     private static final RuleMeta META = RuleMeta.of("k8s/privileged-container", "Container runs privileged",
             Severity.ERROR, Category.SECURITY, FileKind.KUBERNETES);
@@ -25,6 +28,12 @@ public final class PrivilegedContainer implements Rule<K8sFile> {
     @Override
     public void check(K8sFile f, RuleContext ctx) {
         for (K8sObject o : f.objects()) {
+            YEntry scc = o.is("SecurityContextConstraints") ? o.root().entry("allowPrivilegedContainer") : null;
+            if (scc != null && K8sSupport.isTrue(scc.value())) {
+                ctx.report(f.edits().entryRange(scc), o.label() + " lets every pod it admits run privileged "
+                        + "containers, with access to every device of the node; set allowPrivilegedContainer: false "
+                        + "and grant single capabilities instead");
+            }
             if (o.pod() == null) {
                 continue;
             }

@@ -15,7 +15,10 @@ import io.archlens.syntax.yaml.YSeq;
 import java.util.HashSet;
 import java.util.Set;
 
-/** A workload whose selector does not match its own pod template labels: the API server rejects it. */
+/**
+ * A workload whose selector does not match its own pod template labels: the API server rejects it. DeploymentConfig
+ * and ReplicationController selectors are plain label maps.
+ */
 public final class SelectorMismatch implements Rule<K8sFile> {
     private static final RuleMeta META = RuleMeta.of("k8s/selector-mismatch",
             "Selector does not match the pod template labels", Severity.ERROR, Category.RELIABILITY, FileKind.KUBERNETES);
@@ -29,12 +32,14 @@ public final class SelectorMismatch implements Rule<K8sFile> {
     @Override
     public void check(K8sFile f, RuleContext ctx) {
         for (K8sObject o : f.objects()) {
-            if (!KINDS.contains(o.kind()) || o.pod() == null || o.spec() == null
+            boolean plain = o.is("DeploymentConfig") || o.is("ReplicationController"); // selector: {k: v}
+            if (!KINDS.contains(o.kind()) && !plain || o.pod() == null || o.spec() == null
                     || !(o.spec().get("selector") instanceof YMap selector)) {
                 continue;
             }
             YMap labels = o.pod().labels();
-            if (selector.get("matchLabels") instanceof YMap match) {
+            YMap match = plain ? selector : selector.get("matchLabels") instanceof YMap m ? m : null;
+            if (match != null) {
                 for (YEntry e : match.entries()) {
                     String want = e.value().text();
                     String have = labels == null ? null : labels.getText(e.keyText());
@@ -42,11 +47,11 @@ public final class SelectorMismatch implements Rule<K8sFile> {
                         ctx.report(f.edits().entryRange(e), o.label() + ": selector " + e.keyText() + "=" + want.strip()
                                 + (have == null ? " has no matching template label" : " does not match template label "
                                 + e.keyText() + "=" + have.strip()) + ", so the API server rejects the object; make "
-                                + "spec.template.metadata.labels include every matchLabels entry");
+                                + "spec.template.metadata.labels include every " + (plain ? "selector" : "matchLabels") + " entry");
                     }
                 }
             }
-            if (selector.get("matchExpressions") instanceof YSeq exprs) {
+            if (!plain && selector.get("matchExpressions") instanceof YSeq exprs) {
                 for (YNode x : exprs.items()) {
                     if (!(x instanceof YMap xm) || xm.getText("key") == null || xm.getText("operator") == null) {
                         continue;

@@ -31,11 +31,12 @@ class DockerfileExamplesTest {
     void web() throws IOException {
         assertEquals(List.of("docker/apt-lists-not-cleaned", "docker/apt-no-install-recommends",
                 "docker/copy-before-install", "docker/eol-base-image", "docker/missing-healthcheck",
-                "docker/no-latest-tag", "docker/npm-install", "docker/root-user"), rules("web"));
+                "docker/no-latest-tag", "docker/npm-install", "docker/root-user", "docker/unpinned-package"), rules("web"));
     }
 
     @Test
     void worker() throws IOException {
-        assertEquals(List.of("docker/add-remote-url", "docker/pip-no-cache-dir", "docker/root-user"), rules("worker"));
+        assertEquals(List.of("docker/add-remote-url", "docker/pip-no-cache-dir", "docker/root-user",
+                "docker/unpinned-package"), rules("worker"));
     }
 }

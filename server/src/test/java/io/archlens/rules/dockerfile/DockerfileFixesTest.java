@@ -70,7 +70,7 @@ class DockerfileFixesTest {
 
     @Test
     void assumeYes() {
-        String before = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends curl "
+        String before = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install --no-install-recommends curl=8.0 "
                 + "&& rm -rf /var/lib/apt/lists/*\n" + TAIL;
         String after = before.replace("apt-get install --no", "apt-get install -y --no");
         Fixtures.checkFix("Dockerfile", before, "docker/install-without-yes", after);
