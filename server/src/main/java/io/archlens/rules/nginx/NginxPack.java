@@ -42,7 +42,8 @@ public final class NginxPack implements RulePack<NginxConfig> {
             new AllowWithoutDenyRule(),
             new ResolverPublicDnsRule(),
             new ValidReferersNoneRule(),
-            new HeaderMultilineRule())
+            new HeaderMultilineRule(),
+            new ProxyPassWithoutUpstreamRule())
             .<Rule<NginxConfig>>map(InContext::new).toList();
 
     @Override
