@@ -43,7 +43,9 @@ public final class NginxPack implements RulePack<NginxConfig> {
             new ResolverPublicDnsRule(),
             new ValidReferersNoneRule(),
             new HeaderMultilineRule(),
-            new ProxyPassWithoutUpstreamRule())
+            new ProxyPassWithoutUpstreamRule(),
+            new PlainHttpOnlyRule(),
+            new MissingSecurityHeadersRule())
             .<Rule<NginxConfig>>map(InContext::new).toList();
 
     @Override
