@@ -74,7 +74,8 @@ public final class MissingSecurityHeadersRule implements Rule<NginxConfig> {
             for (NginxDirective d : loc.children()) {
                 passes |= PASSES.contains(d.name());
             }
-            if (!passes && !loc.argValue(0).startsWith("@")) {
+            String path = loc.argValue(0);
+            if (!passes && path != null && !path.startsWith("@")) {
                 return true;
             }
         }
