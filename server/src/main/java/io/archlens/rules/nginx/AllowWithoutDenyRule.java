@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code allow} rules that never restrict anything. A block's {@code allow}/{@code deny} list replaces the
  * inherited one and is checked in order, first match wins; a client no rule matches is let through. So an
  * {@code allow} with no {@code deny all} after it lets everyone in, and an {@code allow} after {@code deny all}
- * never matches. A {@code return} in the same block answers in the rewrite phase, before access is checked at all.
+ * never matches (except under {@code satisfy any}, where the allow lets matching clients skip authentication). A
+ * {@code return} in the same block answers in the rewrite phase, before access is checked at all.
  * Blocks with an include we cannot read are skipped (it may hold the {@code deny all}).
  */
 public final class AllowWithoutDenyRule implements Rule<NginxConfig> {
@@ -25,6 +26,12 @@ public final class AllowWithoutDenyRule implements Rule<NginxConfig> {
     @Override
     public RuleMeta meta() {
         return META;
+    }
+
+    /** Under {@code satisfy any} an allow lets matching clients skip authentication: it does take effect. */
+    private static boolean satisfyAny(NginxDirective block) {
+        NginxDirective satisfy = NginxScopes.effective(block, "satisfy");
+        return satisfy != null && "any".equals(satisfy.argValueLower(0));
     }
 
     @Override
@@ -55,7 +62,7 @@ public final class AllowWithoutDenyRule implements Rule<NginxConfig> {
                 ctx.report(ret.nameRange(), "return answers in the rewrite phase, before allow/deny are checked:"
                         + " every client gets this response and the access rules of " + NginxScopes.describe(block)
                         + " never apply; move the return into a location the rules protect, or drop it");
-            } else if (firstAllow != null && denyAll == null) {
+            } else if (firstAllow != null && denyAll == null && !satisfyAny(block)) {
                 ctx.report(firstAllow.nameRange(), "allow without a following deny all restricts nothing: a"
                         + " client no rule matches is let through; add deny all; after the allow rules");
             } else if (lateAllow != null) {
