@@ -27,6 +27,8 @@ public final class Profiles {
             "compose/no-resource-limits", "compose/unbounded-logging", "compose/writable-root-fs",
             "k8s/automount-service-account-token", "k8s/capabilities-not-dropped", "k8s/default-namespace",
             "k8s/writable-root-filesystem", "k8s/secret-env-var",
+            // per-proxy tuning that holds for nearly every container-style nginx (proxy_pass http://api:8080)
+            "nginx/proxy-pass-without-upstream",
             // hygiene: labels, clean-up, naming and documentation style
             "k8s/missing-recommended-labels", "k8s/job-no-ttl",
             "docker/unpinned-package",

@@ -36,7 +36,16 @@ public final class NginxPack implements RulePack<NginxConfig> {
             new ErrorLogOffRule(),
             new LowWorkerConnectionsRule(),
             new KeepaliveTimeoutExtremeRule(),
-            new HttpNotRedirectedRule())
+            new HttpNotRedirectedRule(),
+            new HttpSplittingRule(),
+            new OriginRegexRule(),
+            new AllowWithoutDenyRule(),
+            new ResolverPublicDnsRule(),
+            new ValidReferersNoneRule(),
+            new HeaderMultilineRule(),
+            new ProxyPassWithoutUpstreamRule(),
+            new PlainHttpOnlyRule(),
+            new MissingSecurityHeadersRule())
             .<Rule<NginxConfig>>map(InContext::new).toList();
 
     @Override

@@ -39,6 +39,23 @@ final class NginxScopes {
         return cfg.topLevel() == NginxConfig.TopLevel.SERVER || cfg.topLevel() == NginxConfig.TopLevel.FRAGMENT;
     }
 
+    /**
+     * True when the file is a whole configuration (it has the main level) whose includes were all read (or are
+     * standard files such as mime.types): nothing defined elsewhere can change what it says.
+     */
+    static boolean wholeConfig(NginxConfig cfg) {
+        if (cfg.topLevel() != NginxConfig.TopLevel.MAIN) {
+            return false;
+        }
+        for (NginxDirective inc : cfg.named("include")) {
+            String p = inc.argValue(0);
+            if (!inc.includeResolved() && (p == null || !KNOWN_INCLUDES.contains(p.substring(p.lastIndexOf('/') + 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code block} directly contains an include whose content is unknown. */
     static boolean hasUnknownInclude(NginxDirective block) {
         for (NginxDirective inc : block.children("include")) {

@@ -24,6 +24,7 @@ public final class ProxyDefaultTimeoutsRule implements Rule<NginxConfig> {
 
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
+        PerServer serverWide = new PerServer();
         for (NginxDirective d : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective block = d.parent();
             if (block == null || block.isRoot() || NginxScopes.unknownInChain(block, cfg)
@@ -31,10 +32,14 @@ public final class ProxyDefaultTimeoutsRule implements Rule<NginxConfig> {
                     || NginxScopes.effective(block, "proxy_read_timeout") != null) {
                 continue;
             }
-            ctx.report(d.arg(0) != null ? d.arg(0).range() : d.nameRange(), "No proxy timeouts decided for this"
+            serverWide.add(d, () -> ctx.report(PerServer.range(d), "No proxy timeouts decided for this"
                     + " proxy_pass: nginx waits 60s to connect and 60s between reads, so a dead backend holds"
                     + " clients and workers for a minute; set proxy_connect_timeout (e.g. 5s) and proxy_read_timeout"
-                    + " to the backend's real latency budget");
+                    + " to the backend's real latency budget"));
         }
+        serverWide.report(ctx, "No proxy timeouts decided for any of the %d proxy_pass of this server: nginx waits"
+                + " 60s to connect and 60s between reads, so a dead backend holds clients and workers for a minute;"
+                + " set proxy_connect_timeout (e.g. 5s) and proxy_read_timeout once in the server block, to the"
+                + " backends' real latency budget", null);
     }
 }

@@ -28,6 +28,7 @@ public final class ProxyMissingForwardedForRule implements Rule<NginxConfig> {
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
         NginxEdits edits = null;
+        PerServer serverWide = new PerServer();
         for (NginxDirective d : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective block = d.parent();
             if (block == null || block.isRoot() || !NginxScopes.internalTarget(d, cfg)) {
@@ -45,10 +46,19 @@ public final class ProxyMissingForwardedForRule implements Rule<NginxConfig> {
             NginxDirective overridden = NginxScopes.overriddenLevelWith(ph.level(), "X-Forwarded-For");
             String why = overridden != null ? " (the proxy_set_header list in " + NginxScopes.describe(ph.level())
                     + " replaces the one in " + NginxScopes.describe(overridden) + " that set it)" : "";
-            ctx.report(d.arg(0) != null ? d.arg(0).range() : d.nameRange(), "X-Forwarded-For is not sent" + why
+            Fix fix = Fix.safe("Add proxy_set_header X-Forwarded-For", batch.build().toArray(new Edit[0]));
+            Runnable single = () -> ctx.report(PerServer.range(d), "X-Forwarded-For is not sent" + why
                     + ", so the backend sees nginx as the client of every request (rate limits, audit logs and"
-                    + " geo rules break); add proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
-                    Fix.safe("Add proxy_set_header X-Forwarded-For", batch.build().toArray(new Edit[0])));
+                    + " geo rules break); add proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", fix);
+            if (ph.level() == null) {
+                serverWide.add(d, single);
+            } else {
+                single.run();
+            }
         }
+        serverWide.report(ctx, "X-Forwarded-For is not sent by any of the %d proxy_pass of this server (none of its"
+                + " levels sets it), so the backends see nginx as the client of every request (rate limits, audit"
+                + " logs and geo rules break); add proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;"
+                + " once in the server block", "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;");
     }
 }

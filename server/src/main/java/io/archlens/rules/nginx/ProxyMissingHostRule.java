@@ -29,6 +29,7 @@ public final class ProxyMissingHostRule implements Rule<NginxConfig> {
     @Override
     public void check(NginxConfig cfg, RuleContext ctx) {
         NginxEdits edits = null;
+        PerServer serverWide = new PerServer();
         for (NginxDirective d : NginxScopes.httpProxyPasses(cfg)) {
             NginxDirective block = d.parent();
             if (block == null || block.isRoot() || !NginxScopes.internalTarget(d, cfg)) {
@@ -47,10 +48,19 @@ public final class ProxyMissingHostRule implements Rule<NginxConfig> {
             String why = overridden != null ? "the proxy_set_header list in " + NginxScopes.describe(ph.level())
                     + " replaces the one in " + NginxScopes.describe(overridden) + " that set Host, so"
                     : "without proxy_set_header Host";
-            ctx.report(d.arg(0) != null ? d.arg(0).range() : d.nameRange(), "Host is not forwarded: " + why
+            Fix fix = Fix.unsafe("Add proxy_set_header Host $host;", batch.build().toArray(new Edit[0]));
+            Runnable single = () -> ctx.report(PerServer.range(d), "Host is not forwarded: " + why
                     + " nginx sends the upstream name as Host and the backend builds redirects and links for the"
-                    + " wrong host; add proxy_set_header Host $host;",
-                    Fix.unsafe("Add proxy_set_header Host $host;", batch.build().toArray(new Edit[0])));
+                    + " wrong host; add proxy_set_header Host $host;", fix);
+            if (ph.level() == null) {
+                serverWide.add(d, single);
+            } else {
+                single.run();
+            }
         }
+        serverWide.report(ctx, "Host is not forwarded by any of the %d proxy_pass of this server (none of its levels"
+                + " sets proxy_set_header Host): nginx sends the upstream name as Host and the backends build"
+                + " redirects and links for the wrong host; add proxy_set_header Host $host; once in the server"
+                + " block", "proxy_set_header Host $host;");
     }
 }

@@ -6,7 +6,6 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.syntax.sql.AlterTable;
 import io.archlens.syntax.sql.SqlScript;
-import io.archlens.syntax.sql.SqlStatement;
 
 /** Migrations only (not undo/down ones): ALTER TABLE ... DROP COLUMN on a table this file does not create. */
 final class DropColumn extends SqlRule {
@@ -22,18 +21,13 @@ final class DropColumn extends SqlRule {
         if (!script.isMigration() || script.migration().down()) {
             return;
         }
-        for (SqlStatement s : script.statements()) {
-            if (!(s.ddl() instanceof AlterTable at) || !existing(script, at.table())) {
-                continue;
+        existingAlters(script, AlterTable.Kind.DROP_COLUMN, (s, at, a) -> {
+            if (a.columnName() != null) {
+                ctx.report(s.range(a.from(), a.columnToken() + 1), "Dropping " + at.table().name() + "."
+                        + a.columnName() + " breaks the version still running during the deploy (ORMs select"
+                        + " every mapped column); first ship code that no longer reads or writes it, then drop it"
+                        + " in a later release");
             }
-            for (AlterTable.Action a : at.actions()) {
-                if (a.kind() == AlterTable.Kind.DROP_COLUMN && a.columnName() != null) {
-                    ctx.report(s.range(a.from(), a.columnToken() + 1), "Dropping " + at.table().name() + "."
-                            + a.columnName() + " breaks the version still running during the deploy (ORMs select"
-                            + " every mapped column); first ship code that no longer reads or writes it, then drop it"
-                            + " in a later release");
-                }
-            }
-        }
+        });
     }
 }

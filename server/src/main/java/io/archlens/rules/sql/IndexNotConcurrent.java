@@ -77,22 +77,34 @@ final class IndexNotConcurrent extends SqlRule {
         }
     }
 
-    /**
-     * PostgreSQL 12+: {@code REINDEX [ (options) ] INDEX|TABLE|SCHEMA|DATABASE [CONCURRENTLY] name} rebuilds under a
-     * lock that blocks writes (and reads through the index); {@code SYSTEM} cannot run concurrently.
-     */
-    private static void reindex(SqlStatement s, RuleContext ctx) {
+    /** The INDEX/TABLE/SCHEMA/DATABASE token of a REINDEX that runs without CONCURRENTLY, else -1. */
+    static int blockingReindex(SqlStatement s) {
+        if (!s.startsWith("REINDEX")) {
+            return -1;
+        }
         int i = 1;
         if (s.isOp(i, "(")) {
             int close = s.closing(i);
             int opt = s.find(i + 1, close, s.get(i).depth() + 1, "CONCURRENTLY");
             if (opt >= 0 && !s.is(opt + 1, "FALSE") && !s.is(opt + 1, "OFF")) {
-                return; // REINDEX (CONCURRENTLY) TABLE t, PostgreSQL 14+
+                return -1; // REINDEX (CONCURRENTLY) TABLE t, PostgreSQL 14+
             }
             i = close + 1;
         }
         if (!(s.is(i, "INDEX") || s.is(i, "TABLE") || s.is(i, "SCHEMA") || s.is(i, "DATABASE"))
                 || s.is(i + 1, "CONCURRENTLY")) {
+            return -1;
+        }
+        return i;
+    }
+
+    /**
+     * PostgreSQL 12+: {@code REINDEX [ (options) ] INDEX|TABLE|SCHEMA|DATABASE [CONCURRENTLY] name} rebuilds under a
+     * lock that blocks writes (and reads through the index); {@code SYSTEM} cannot run concurrently.
+     */
+    private static void reindex(SqlStatement s, RuleContext ctx) {
+        int i = blockingReindex(s);
+        if (i < 0) {
             return;
         }
         ctx.report(s.range(0, i + 1), "REINDEX " + s.word(i) + " without CONCURRENTLY blocks writes to the table (and"

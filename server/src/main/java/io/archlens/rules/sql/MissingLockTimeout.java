@@ -16,7 +16,7 @@ import io.archlens.syntax.sql.SqlStatement;
 
 /**
  * Migrations only: the first statement that takes a blocking lock on a table this file does not create (ALTER
- * TABLE other than VALIDATE CONSTRAINT, CREATE INDEX without CONCURRENTLY, DROP TABLE/INDEX, TRUNCATE, LOCK,
+ * TABLE other than VALIDATE CONSTRAINT, CREATE INDEX and REINDEX without CONCURRENTLY, DROP TABLE/INDEX, TRUNCATE, LOCK,
  * CREATE TRIGGER, RENAME TABLE, VACUUM FULL, CLUSTER) with no earlier {@code SET lock_timeout} or
  * {@code SET statement_timeout} (PostgreSQL) / {@code SET lock_wait_timeout} (MySQL). Reported once per file.
  */
@@ -29,11 +29,13 @@ final class MissingLockTimeout extends SqlRule {
         super(META);
     }
 
+    private static final java.util.regex.Pattern TIMEOUT = java.util.regex.Pattern.compile(
+            "(?<![\\w.])(lock_timeout|statement_timeout|lock_wait_timeout)\\b");
+
+    /** SET / set_config of lock_timeout, statement_timeout or lock_wait_timeout (not a custom {@code x.lock_timeout}). */
     static boolean setsTimeout(SqlStatement s) {
         if (s.startsWith("SET") || s.startsWith("SELECT") && s.find("SET_CONFIG") > 0) {
-            String text = s.text().toLowerCase(java.util.Locale.ROOT);
-            return text.contains("lock_timeout") || text.contains("statement_timeout")
-                    || text.contains("lock_wait_timeout");
+            return TIMEOUT.matcher(s.text().toLowerCase(java.util.Locale.ROOT).replace("@@", "")).find();
         }
         return false;
     }
@@ -55,6 +57,9 @@ final class MissingLockTimeout extends SqlRule {
         if (s.startsWith("DROP", "TABLE") || s.startsWith("DROP", "INDEX") && !s.is(2, "CONCURRENTLY")
                 || s.startsWith("RENAME", "TABLE")) {
             name = s.matches(2, "IF", "EXISTS") ? 4 : 2;
+        } else if (s.is(IndexNotConcurrent.blockingReindex(s), "TABLE")
+                || s.is(IndexNotConcurrent.blockingReindex(s), "INDEX")) {
+            name = IndexNotConcurrent.blockingReindex(s) + 1;
         } else if (s.startsWith("TRUNCATE") || s.startsWith("LOCK") || s.startsWith("CLUSTER")) {
             name = s.is(1, "TABLE") || s.is(1, "TABLES") ? 2 : 1;
         } else if (s.startsWith("VACUUM") && s.find("FULL") > 0) {

@@ -29,7 +29,15 @@ public final class SqlPack implements RulePack<SqlScript> {
             new LockTable(),
             new UniqueConstraintWithoutIndex(),
             new SetNotNull(),
-            new VacuumFullOrCluster());
+            new VacuumFullOrCluster(),
+            new DropDatabase(),
+            new TruncateCascade(),
+            new DropNotNull(),
+            new DetachPartitionNotConcurrent(),
+            new IdentifierTooLong(),
+            new DuplicateColumnAssignment(),
+            new UncommittedTransaction(),
+            new NestedTransaction());
 
     @Override
     public FileKind kind() {

@@ -5,8 +5,10 @@ import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.syntax.sql.AlterTable;
 import io.archlens.syntax.sql.SqlName;
 import io.archlens.syntax.sql.SqlScript;
+import io.archlens.syntax.sql.SqlStatement;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,24 @@ abstract class SqlRule implements Rule<SqlScript> {
     /** A table that exists before this file runs (it is not created by this file). */
     static boolean existing(SqlScript script, SqlName table) {
         return table != null && !script.createdHere(table);
+    }
+
+    /** What a rule does with one ALTER TABLE action. */
+    interface AlterAction {
+        void accept(SqlStatement s, AlterTable at, AlterTable.Action a);
+    }
+
+    /** Calls {@code each} for every ALTER TABLE action of {@code kind} on a table this file does not create. */
+    static void existingAlters(SqlScript script, AlterTable.Kind kind, AlterAction each) {
+        for (SqlStatement s : script.statements()) {
+            if (s.ddl() instanceof AlterTable at && existing(script, at.table())) {
+                for (AlterTable.Action a : at.actions()) {
+                    if (a.kind() == kind) {
+                        each.accept(s, at, a);
+                    }
+                }
+            }
+        }
     }
 
     private static final Pattern KEYWORD = Pattern.compile("\\b[A-Z][A-Z_]*\\b");
