@@ -14,7 +14,9 @@ import io.archlens.secrets.SecretKeys;
 import io.archlens.secrets.SecretScanner;
 import io.archlens.secrets.SecretType;
 import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.SecretSpan;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,6 +67,9 @@ public final class HardcodedCredentials implements Rule<HclFile> {
                                     + " manage_master_user_password or read it from a secret store", reported);
                         }
                     }
+                    if (b.type().equals("resource")) {
+                        nested(ctx, b, reported);
+                    }
                     break;
                 default:
                     break;
@@ -78,6 +83,34 @@ public final class HardcodedCredentials implements Rule<HclFile> {
                         + " from the environment, a role or a secret store instead", reported);
             }
         });
+    }
+
+    /**
+     * Inside a resource: secret-named keys of maps with literal values (a Lambda function's or a container's
+     * environment variables), and secrets in boot scripts ({@code user_data}) found by the shared scanner.
+     */
+    private static void nested(RuleContext ctx, HclBlock b, Set<Integer> reported) {
+        Tf.walkAll(b.body(), e -> {
+            if (e instanceof HclExpr.Obj o) {
+                for (HclExpr.ObjItem it : o.items()) {
+                    if (it.keyName() != null && SecretKeys.isSecretKey(it.keyName()) && literal(it.value())) {
+                        report(ctx, it.value(), it.keyName() + " in " + b.address() + " is a literal: environment"
+                                + " variables are readable by anyone who can read the function or task definition and"
+                                + " are stored in the state; read it at runtime from Secrets Manager or SSM", reported);
+                    }
+                }
+            }
+        });
+        HclAttribute ud = b.attr("user_data");
+        if (ud != null && ud.value() instanceof HclExpr.Str s) {
+            List<SecretSpan> spans = SecretScanner.scan(s.value(), false);
+            if (!spans.isEmpty()) {
+                report(ctx, ud.value(), "The user_data of " + b.address() + " contains "
+                        + spans.get(0).type().description() + ": instance user data is readable from the instance"
+                        + " metadata service and the EC2 API, and stored in the state; fetch secrets at boot from"
+                        + " Secrets Manager or SSM with the instance role", reported);
+            }
+        }
     }
 
     private static boolean literal(HclExpr e) {
