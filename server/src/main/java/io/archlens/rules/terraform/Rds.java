@@ -23,6 +23,11 @@ final class Rds {
                 || engine != null && engine.toLowerCase(Locale.ROOT).startsWith("aurora");
     }
 
+    /** An {@code aws_db_instance} in an Aurora cluster: storage, backups and protection are the cluster's. */
+    static boolean clusterMember(Subject s) {
+        return s.type().equals("aws_db_instance") && auroraMember(s);
+    }
+
     static String kind(HclBlock b) {
         return b.label(0).equals("aws_rds_cluster") ? "Aurora cluster" : "database";
     }

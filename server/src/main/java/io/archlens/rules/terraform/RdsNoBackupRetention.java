@@ -26,7 +26,7 @@ public final class RdsNoBackupRetention extends EvaluatedRule {
     @Override
     void judge(Subject s) {
         HclBlock b = s.block();
-        if (b.value("replicate_source_db") != null || b.label(0).equals("aws_db_instance") && Rds.auroraMember(s)) {
+        if (b.value("replicate_source_db") != null || Rds.clusterMember(s)) {
             return;
         }
         Subject.Attr a = s.attr("backup_retention_period");

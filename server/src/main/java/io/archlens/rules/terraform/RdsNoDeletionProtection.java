@@ -26,7 +26,7 @@ public final class RdsNoDeletionProtection extends EvaluatedRule {
     @Override
     void judge(Subject s) {
         HclBlock b = s.block();
-        if (b.label(0).equals("aws_db_instance") && Rds.auroraMember(s)) {
+        if (Rds.clusterMember(s)) {
             return;
         }
         Subject.Attr a = s.attr("deletion_protection");

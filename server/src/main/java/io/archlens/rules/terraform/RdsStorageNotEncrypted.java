@@ -26,7 +26,7 @@ public final class RdsStorageNotEncrypted extends EvaluatedRule {
     @Override
     void judge(Subject s) {
         HclBlock b = s.block();
-        if (Rds.inherits(b) || b.label(0).equals("aws_db_instance") && Rds.auroraMember(s)) {
+        if (Rds.inherits(b) || Rds.clusterMember(s)) {
             return;
         }
         Subject.Attr mode = s.attr("engine_mode");

@@ -35,7 +35,13 @@ public final class TerraformPack implements RulePack<HclFile> {
             new MissingRequiredTags(),
             new CloudSqlPublicIp(),
             new StorageAccountPublicAccess(),
-            new StorageAccountWeakTls());
+            new StorageAccountWeakTls(),
+            new RdsSkipFinalSnapshot(),
+            new RdsNoIamAuth(),
+            new Ec2Imdsv1(),
+            new LambdaUrlNoAuth(),
+            new ElastiCacheUnencrypted(),
+            new VpcNoFlowLogs());
 
     @Override
     public FileKind kind() {

@@ -1,0 +1,35 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclBlock;
+import java.util.List;
+
+/** A VPC with no {@code aws_flow_log} pointing at it anywhere in the module. */
+public final class VpcNoFlowLogs extends EvaluatedRule {
+    static final RuleMeta META = RuleMeta.of("tf/vpc-no-flow-logs",
+            "VPC has no flow logs", Severity.INFO, Category.OBSERVABILITY, FileKind.TERRAFORM);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    List<String> types() {
+        return List.of("aws_vpc");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock b = s.block();
+        if (!Tf.linked(s.file().model(), "aws_flow_log", "vpc_id", b, null).isEmpty()) {
+            return;
+        }
+        s.missing("VPC " + b.label(1) + " has no aws_flow_log in this module (assuming none is declared elsewhere):"
+                + " without flow logs there is no record of which addresses talked to what, for incident response"
+                + " or for finding what still uses a port", null);
+    }
+}
