@@ -137,8 +137,11 @@ final class Subject {
         return uri.substring(before + 1);
     }
 
-    /** A bad value: on the attribute (locally) or on the call argument it came through. */
-    void bad(Attr a, String message, Fix literalFix) {
+    /**
+     * A bad value: on the attribute (locally) or on the call argument it came through. False when nothing was
+     * reported (through a call, the value did not come through one of its arguments).
+     */
+    boolean bad(Attr a, String message, Fix literalFix) {
         List<Loc> trace = a.value().trace();
         if (local()) {
             List<Related> rel = new ArrayList<>();
@@ -151,7 +154,7 @@ final class Subject {
                 fixes.add(literalFix);
             }
             ctx.report(a.attr().value().range(), message + origin, fixes, rel);
-            return;
+            return true;
         }
         Loc at = null;
         for (Loc l : trace) {
@@ -159,8 +162,11 @@ final class Subject {
                 at = l;
             }
         }
-        if (at == null || !reported.add(ctx.meta().id() + "@" + at.range().start())) {
-            return;
+        if (at == null) {
+            return false;
+        }
+        if (!reported.add(ctx.meta().id() + "@" + at.range().start())) {
+            return true;
         }
         List<Related> rel = new ArrayList<>();
         rel.add(new Related(file.uri(), file.position(a.attr().range().start()), file.position(a.attr().range().end()),
@@ -172,5 +178,6 @@ final class Subject {
         }
         ctx.report(at.range(), message + " (passed in as the " + at.note() + "; it reaches " + block.address()
                 + " in " + shortPath(file.uri()) + ")", List.of(), rel);
+        return true;
     }
 }

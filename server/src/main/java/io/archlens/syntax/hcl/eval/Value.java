@@ -156,7 +156,7 @@ public final class Value {
 
     /** Same known content (traces ignored). */
     public boolean sameAs(Value o) {
-        return known() && o.known() && plain().equals(o.plain());
+        return known() && o.known() && Objects.equals(plain(), o.plain());
     }
 
     /** The content as plain Java values (Boolean, Double, String, List, Map, null); for tests and comparisons. */

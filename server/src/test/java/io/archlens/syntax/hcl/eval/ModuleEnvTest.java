@@ -63,6 +63,8 @@ class ModuleEnvTest {
         assertEquals("shop-prod-3", plain(VARS, "\"shop-${var.env}-${var.size}\""));
         assertEquals(false, plain(VARS, "var.required && false"));
         assertEquals(true, plain(VARS, "var.required ? true : true"), "both branches agree");
+        assertEquals(null, plain(VARS, "var.required ? null : null"));
+        assertEquals(true, plain(VARS, "null == null"));
     }
 
     @Test
