@@ -49,6 +49,9 @@ public final class ClusterEndpointPublic extends EvaluatedRule {
             return;
         }
         Subject.Attr cidrs = s.attr(vpc, "public_access_cidrs");
+        if (cidrs != null && cidrs.value().known() && cidrs.value().list() != null && cidrs.value().list().isEmpty()) {
+            cidrs = null; // an empty list means the default, 0.0.0.0/0
+        }
         if (cidrs != null) {
             List<Value> items = cidrs.value().known() ? cidrs.value().list() : null;
             String world = null;

@@ -33,9 +33,11 @@ public final class RdsNoIamAuth extends EvaluatedRule {
             return;
         }
         Subject.Attr engine = s.attr("engine");
-        String e = engine == null ? null : engine.str();
-        if (e == null || !(e.toLowerCase(Locale.ROOT).contains("mysql") || e.toLowerCase(Locale.ROOT).contains("postgres")
-                || e.toLowerCase(Locale.ROOT).contains("mariadb"))) {
+        // an aws_rds_cluster without engine is Aurora MySQL
+        String e = engine == null ? (s.type().equals("aws_rds_cluster") ? "aurora" : null) : engine.str();
+        String lower = e == null ? "" : e.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("aurora") || lower.contains("mysql") || lower.contains("postgres")
+                || lower.contains("mariadb"))) {
             return; // other engines (SQL Server, Oracle) have no IAM authentication
         }
         Subject.Attr a = s.attr("iam_database_authentication_enabled");
