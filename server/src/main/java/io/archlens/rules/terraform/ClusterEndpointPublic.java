@@ -27,13 +27,15 @@ public final class ClusterEndpointPublic extends EvaluatedRule {
 
     @Override
     List<String> types() {
-        return List.of("aws_eks_cluster", "google_container_cluster");
+        return List.of("aws_eks_cluster", "google_container_cluster", "azurerm_kubernetes_cluster");
     }
 
     @Override
     void judge(Subject s) {
         if (s.type().equals("aws_eks_cluster")) {
             eks(s);
+        } else if (s.type().equals("azurerm_kubernetes_cluster")) {
+            aks(s);
         } else {
             gke(s);
         }
@@ -83,6 +85,36 @@ public final class ClusterEndpointPublic extends EvaluatedRule {
         } else {
             s.missing(vpc.typeRange(), msg, null);
         }
+    }
+
+    /** AKS: a private cluster, or authorized IP ranges (api_server_access_profile, or the older argument). */
+    private static void aks(Subject s) {
+        Subject.Attr priv = s.attr("private_cluster_enabled");
+        if (priv != null && !priv.isFalse()) {
+            return;
+        }
+        HclBlock profile = s.block(s.block(), "api_server_access_profile");
+        Subject.Attr ranges = profile != null ? s.attr(profile, "authorized_ip_ranges")
+                : s.attr("api_server_authorized_ip_ranges");
+        if (ranges != null) {
+            List<Value> items = ranges.value().known() ? ranges.value().list() : null;
+            if (items == null) {
+                return;
+            }
+            for (Value v : items) {
+                if ("0.0.0.0/0".equals(v.str())) {
+                    s.bad(ranges, "AKS cluster " + s.name() + " authorizes 0.0.0.0/0 to reach its API server" + WHAT,
+                            null);
+                    return;
+                }
+            }
+            if (!items.isEmpty()) {
+                return;
+            }
+        }
+        s.missing("AKS cluster " + s.name() + " is not private and has no authorized IP ranges: its API server is"
+                + " reachable from anywhere" + WHAT + " (api_server_access_profile { authorized_ip_ranges },"
+                + " private_cluster_enabled = true)", null);
     }
 
     private static void gke(Subject s) {

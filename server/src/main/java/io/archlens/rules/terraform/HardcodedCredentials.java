@@ -28,6 +28,9 @@ public final class HardcodedCredentials implements Rule<HclFile> {
     static final RuleMeta META = RuleMeta.of("tf/hardcoded-credentials",
             "Credentials are written in the configuration", Severity.ERROR, Category.SECURITY, FileKind.TERRAFORM);
 
+    /** Arguments named "token" that are idempotency keys, not credentials (EFS creation_token, ...). */
+    private static final Set<String> IDEMPOTENCY = Set.of("creation_token", "client_token", "idempotency_token");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -61,7 +64,7 @@ public final class HardcodedCredentials implements Rule<HclFile> {
                 case "resource":
                 case "module":
                     for (HclAttribute a : b.body().attributes()) {
-                        if (SecretKeys.isSecretKey(a.name()) && literal(a.value())) {
+                        if (SecretKeys.isSecretKey(a.name()) && !IDEMPOTENCY.contains(a.name()) && literal(a.value())) {
                             report(ctx, a.value(), a.name() + " of " + b.address() + " is a literal: it is stored"
                                     + " in git and in plain text in the state; generate it (random_password), use"
                                     + " manage_master_user_password or read it from a secret store", reported);

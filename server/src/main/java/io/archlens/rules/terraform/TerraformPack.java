@@ -41,7 +41,9 @@ public final class TerraformPack implements RulePack<HclFile> {
             new Ec2Imdsv1(),
             new LambdaUrlNoAuth(),
             new ElastiCacheUnencrypted(),
-            new VpcNoFlowLogs());
+            new VpcNoFlowLogs(),
+            new DatastoreNotEncrypted(),
+            new PublicNetworkAccess());
 
     @Override
     public FileKind kind() {
