@@ -43,7 +43,10 @@ public final class TerraformPack implements RulePack<HclFile> {
             new ElastiCacheUnencrypted(),
             new VpcNoFlowLogs(),
             new DatastoreNotEncrypted(),
-            new PublicNetworkAccess());
+            new PublicNetworkAccess(),
+            new RdsNoMonitoring(),
+            new DynamoDbNoPitr(),
+            new GcsBucketPublic());
 
     @Override
     public FileKind kind() {
