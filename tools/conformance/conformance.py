@@ -29,6 +29,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import extractors  # noqa: E402
+import extractors_checkov  # noqa: E402
+
+extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
 
 
 def load_mapping(peer):

@@ -24,9 +24,47 @@ public final class TerraformBench {
         String stack = Files.readString(Files.exists(main) ? main : Path.of("examples/shop/infra/main.tf"));
         InfraBenchSupport.time("terraform: realistic stack (main.tf)",
                 SourceFile.of("infra/main.tf", stack, FileKind.TERRAFORM), warm, runs);
+        Path tree = moduleTree(stack);
+        Path first = tree.resolve("part_00.tf");
+        InfraBenchSupport.time("terraform: one file of a 30-file module with 5 local module calls",
+                new SourceFile(first.toUri().toString(), first.toString(), Files.readString(first), FileKind.TERRAFORM,
+                        1), warm, runs);
         String big = generate(stack, 10_000);
         InfraBenchSupport.time("terraform: generated 10,000 lines",
                 SourceFile.of("infra/big.tf", big, FileKind.TERRAFORM), Math.max(5, warm / 100), Math.max(20, runs / 50));
+    }
+
+    /**
+     * A module of 30 files on disk: 24 holding a copy of the stack's resources (renamed), variables, locals, a
+     * terraform.tfvars, and 5 files calling a local module each ({@code ./modules/db_N}: variables + an RDS
+     * instance and a bucket judged with the call's arguments).
+     */
+    static Path moduleTree(String stack) throws java.io.IOException {
+        Path root = Files.createTempDirectory("archlens-tfbench");
+        int body = stack.indexOf("resource \"aws_security_group\"");
+        String resources = stack.substring(body);
+        for (int i = 0; i < 24; i++) {
+            String suffix = "_" + i;
+            Files.writeString(root.resolve(String.format("part_%02d.tf", i)),
+                    resources.replaceAll("(resource \"[a-z0-9_]+\" \"[a-z0-9_]+)\"", "$1" + suffix + "\""));
+        }
+        Files.writeString(root.resolve("variables.tf"), "variable \"retention\" {\n  default = 7\n}\n"
+                + "variable \"protect\" {\n  default = true\n}\n");
+        Files.writeString(root.resolve("terraform.tfvars"), "retention = 14\n");
+        for (int m = 0; m < 5; m++) {
+            Path mod = Files.createDirectories(root.resolve("modules/db_" + m));
+            Files.writeString(mod.resolve("variables.tf"), "variable \"deletion_protection\" {\n  default = true\n}\n"
+                    + "variable \"backup_retention_period\" {\n  default = 7\n}\nvariable \"name\" {}\n");
+            Files.writeString(mod.resolve("main.tf"), "resource \"aws_db_instance\" \"this\" {\n"
+                    + "  identifier              = var.name\n  engine                  = \"postgres\"\n"
+                    + "  storage_encrypted       = true\n  deletion_protection     = var.deletion_protection\n"
+                    + "  backup_retention_period = var.backup_retention_period\n}\n");
+            Files.writeString(root.resolve("db_" + m + ".tf"), "module \"db_" + m + "\" {\n  source = \"./modules/db_"
+                    + m + "\"\n  name = \"db-" + m + "\"\n  deletion_protection = var.protect\n"
+                    + "  backup_retention_period = local.retention\n}\n");
+        }
+        Files.writeString(root.resolve("locals.tf"), "locals {\n  retention = var.retention\n}\n");
+        return root;
     }
 
     /** The stack's resources repeated (renamed per copy) until the file has {@code lines} lines. */

@@ -14,7 +14,9 @@ import io.archlens.secrets.SecretKeys;
 import io.archlens.secrets.SecretScanner;
 import io.archlens.secrets.SecretType;
 import io.archlens.secrets.SecretValues;
+import io.archlens.secrets.SecretSpan;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +27,9 @@ import java.util.Set;
 public final class HardcodedCredentials implements Rule<HclFile> {
     static final RuleMeta META = RuleMeta.of("tf/hardcoded-credentials",
             "Credentials are written in the configuration", Severity.ERROR, Category.SECURITY, FileKind.TERRAFORM);
+
+    /** Arguments named "token" that are idempotency keys, not credentials (EFS creation_token, ...). */
+    private static final Set<String> IDEMPOTENCY = Set.of("creation_token", "client_token", "idempotency_token");
 
     @Override
     public RuleMeta meta() {
@@ -59,11 +64,14 @@ public final class HardcodedCredentials implements Rule<HclFile> {
                 case "resource":
                 case "module":
                     for (HclAttribute a : b.body().attributes()) {
-                        if (SecretKeys.isSecretKey(a.name()) && literal(a.value())) {
+                        if (SecretKeys.isSecretKey(a.name()) && !IDEMPOTENCY.contains(a.name()) && literal(a.value())) {
                             report(ctx, a.value(), a.name() + " of " + b.address() + " is a literal: it is stored"
                                     + " in git and in plain text in the state; generate it (random_password), use"
                                     + " manage_master_user_password or read it from a secret store", reported);
                         }
+                    }
+                    if (b.type().equals("resource")) {
+                        nested(ctx, b, reported);
                     }
                     break;
                 default:
@@ -78,6 +86,34 @@ public final class HardcodedCredentials implements Rule<HclFile> {
                         + " from the environment, a role or a secret store instead", reported);
             }
         });
+    }
+
+    /**
+     * Inside a resource: secret-named keys of maps with literal values (a Lambda function's or a container's
+     * environment variables), and secrets in boot scripts ({@code user_data}) found by the shared scanner.
+     */
+    private static void nested(RuleContext ctx, HclBlock b, Set<Integer> reported) {
+        Tf.walkAll(b.body(), e -> {
+            if (e instanceof HclExpr.Obj o) {
+                for (HclExpr.ObjItem it : o.items()) {
+                    if (it.keyName() != null && SecretKeys.isSecretKey(it.keyName()) && literal(it.value())) {
+                        report(ctx, it.value(), it.keyName() + " in " + b.address() + " is a literal: environment"
+                                + " variables are readable by anyone who can read the function or task definition and"
+                                + " are stored in the state; read it at runtime from Secrets Manager or SSM", reported);
+                    }
+                }
+            }
+        });
+        HclAttribute ud = b.attr("user_data");
+        if (ud != null && ud.value() instanceof HclExpr.Str s) {
+            List<SecretSpan> spans = SecretScanner.scan(s.value(), false);
+            if (!spans.isEmpty()) {
+                report(ctx, ud.value(), "The user_data of " + b.address() + " contains "
+                        + spans.get(0).type().description() + ": instance user data is readable from the instance"
+                        + " metadata service and the EC2 API, and stored in the state; fetch secrets at boot from"
+                        + " Secrets Manager or SSM with the instance role", reported);
+            }
+        }
     }
 
     private static boolean literal(HclExpr e) {

@@ -1,22 +1,11 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.syntax.hcl.HclBlock;
-import io.archlens.syntax.hcl.HclFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** The RDS/Aurora resources the database rules look at. */
 final class Rds {
     private Rds() {
-    }
-
-    /** {@code aws_db_instance} and {@code aws_rds_cluster} (the resources that own storage and backups). */
-    static List<HclBlock> storageOwners(HclFile f) {
-        List<HclBlock> out = new ArrayList<>(f.resources("aws_db_instance"));
-        out.addAll(f.resources("aws_rds_cluster"));
-        out.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
-        return out;
     }
 
     /** Read replicas and restores inherit storage settings from their source. */
@@ -26,10 +15,17 @@ final class Rds {
     }
 
     /** An {@code aws_db_instance} that is a member of an Aurora cluster (settings live on the cluster). */
-    static boolean auroraMember(HclBlock b) {
-        String engine = Tf.attrStr(b, "engine");
+    static boolean auroraMember(Subject s) {
+        HclBlock b = s.block();
+        Subject.Attr e = s.attr("engine");
+        String engine = e == null ? null : e.str();
         return b.value("cluster_identifier") != null
                 || engine != null && engine.toLowerCase(Locale.ROOT).startsWith("aurora");
+    }
+
+    /** An {@code aws_db_instance} in an Aurora cluster: storage, backups and protection are the cluster's. */
+    static boolean clusterMember(Subject s) {
+        return s.type().equals("aws_db_instance") && auroraMember(s);
     }
 
     static String kind(HclBlock b) {

@@ -1,17 +1,14 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
-import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
-import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
-import io.archlens.syntax.hcl.HclFile;
+import java.util.List;
 
 /** Databases that one {@code terraform destroy} (or a renamed resource) can delete. */
-public final class RdsNoDeletionProtection implements Rule<HclFile> {
+public final class RdsNoDeletionProtection extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/rds-no-deletion-protection",
             "Database has no deletion protection", Severity.WARNING, Category.RELIABILITY,
             FileKind.TERRAFORM).withFix();
@@ -22,22 +19,24 @@ public final class RdsNoDeletionProtection implements Rule<HclFile> {
     }
 
     @Override
-    public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock b : Rds.storageOwners(f)) {
-            if (b.label(0).equals("aws_db_instance") && Rds.auroraMember(b)) {
-                continue;
-            }
-            HclAttribute a = b.attr("deletion_protection");
-            String why = ": a destroy, a replacement forced by a changed argument or a renamed resource deletes the"
-                    + " database; set deletion_protection = true";
-            if (a == null) {
-                Tf.report(ctx, b.nameRange(), "The " + Rds.kind(b) + " " + b.label(1)
-                        + " does not enable deletion_protection" + why,
-                        Tf.addAttribute(ctx.file(), b, "deletion_protection = true", true));
-            } else if (Boolean.FALSE.equals(Tf.bool(a.value()))) {
-                Tf.report(ctx, a.value().range(), "deletion_protection = false on " + b.label(1) + why,
-                        Tf.setValue(a, "true", false));
-            }
+    List<String> types() {
+        return List.of("aws_db_instance", "aws_rds_cluster");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock b = s.block();
+        if (Rds.clusterMember(s)) {
+            return;
+        }
+        Subject.Attr a = s.attr("deletion_protection");
+        String why = ": a destroy, a replacement forced by a changed argument or a renamed resource deletes the"
+                + " database; set deletion_protection = true";
+        if (a == null) {
+            s.missing("The " + Rds.kind(b) + " " + b.label(1) + " does not enable deletion_protection" + why,
+                    Tf.addAttribute(s.ctx().file(), b, "deletion_protection = true", true));
+        } else if (a.isFalse()) {
+            s.bad(a, "deletion_protection = false on " + b.label(1) + why, Tf.setValue(a.attr(), "true", false));
         }
     }
 }

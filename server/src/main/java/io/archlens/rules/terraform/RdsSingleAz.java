@@ -1,20 +1,17 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
-import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
-import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
-import io.archlens.syntax.hcl.HclFile;
+import java.util.List;
 
 /**
  * A production RDS instance in one availability zone. Production comes from the project context
  * ({@code context.stage}), or, when no stage is declared, from the resource's Environment/Stage tag.
  */
-public final class RdsSingleAz implements Rule<HclFile> {
+public final class RdsSingleAz extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/rds-single-az",
             "Production database runs in a single availability zone", Severity.WARNING, Category.RELIABILITY,
             FileKind.TERRAFORM).withFix();
@@ -25,21 +22,29 @@ public final class RdsSingleAz implements Rule<HclFile> {
     }
 
     @Override
-    public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock b : f.resources("aws_db_instance")) {
-            if (Rds.auroraMember(b) || b.value("replicate_source_db") != null || !Tf.production(ctx, f, b)) {
-                continue;
-            }
-            HclAttribute a = b.attr("multi_az");
-            String why = ": an AZ outage or a host failure means downtime until a restore, and every patch window"
-                    + " is an outage; set multi_az = true (a standby in a second zone, automatic failover)";
-            if (a == null) {
-                Tf.report(ctx, b.nameRange(), "Production database " + b.label(1) + " does not set multi_az" + why,
-                        Tf.addAttribute(ctx.file(), b, "multi_az = true", false));
-            } else if (Boolean.FALSE.equals(Tf.bool(a.value()))) {
-                Tf.report(ctx, a.value().range(), "Production database " + b.label(1) + " has multi_az = false"
-                        + why, Tf.setValue(a, "true", false));
-            }
+    List<String> types() {
+        return List.of("aws_db_instance");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock b = s.block();
+        if (Rds.auroraMember(s) || b.value("replicate_source_db") != null
+                || !Tf.production(s.ctx(), s.file().model(), b)) {
+            return;
+        }
+        Subject.Attr a = s.attr("multi_az");
+        String basis = s.ctx().project().stageKnown() ? ""
+                : " (production is read from its Environment/Stage tag; context.stage in .archlens.yml decides when"
+                        + " declared)";
+        String why = ": an AZ outage or a host failure means downtime until a restore, and every patch window"
+                + " is an outage; set multi_az = true (a standby in a second zone, automatic failover)";
+        if (a == null) {
+            s.missing("Production database " + b.label(1) + " does not set multi_az" + why + basis,
+                    Tf.addAttribute(s.ctx().file(), b, "multi_az = true", false));
+        } else if (a.isFalse()) {
+            s.bad(a, "Production database " + b.label(1) + " has multi_az = false" + why + basis,
+                    Tf.setValue(a.attr(), "true", false));
         }
     }
 }

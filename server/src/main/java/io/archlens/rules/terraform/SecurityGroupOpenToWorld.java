@@ -242,10 +242,10 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
         if (proto != null && proto.toLowerCase(Locale.ROOT).startsWith("icmp")) {
             return;
         }
-        String exposed = sensitiveInSpec(Tf.attrStr(r, "destination_port_range"));
+        String exposed = sensitiveInSpec(portSpec(r.value("destination_port_range")));
         if (exposed == null) {
             for (HclExpr p : Tf.items(r.value("destination_port_ranges"))) {
-                exposed = sensitiveInSpec(Tf.str(p));
+                exposed = sensitiveInSpec(portSpec(p));
                 if (exposed != null) {
                     break;
                 }
@@ -264,6 +264,11 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 report(ctx, c, exposed);
             }
         }
+    }
+
+    /** A port spec written as a string ("22", "20-30", "*") or a number (22). */
+    private static String portSpec(HclExpr e) {
+        return e instanceof HclExpr.Num n ? n.text() : Tf.str(e);
     }
 
     private static void report(RuleContext ctx, HclExpr cidr, String exposed) {

@@ -35,7 +35,18 @@ public final class TerraformPack implements RulePack<HclFile> {
             new MissingRequiredTags(),
             new CloudSqlPublicIp(),
             new StorageAccountPublicAccess(),
-            new StorageAccountWeakTls());
+            new StorageAccountWeakTls(),
+            new RdsSkipFinalSnapshot(),
+            new RdsNoIamAuth(),
+            new Ec2Imdsv1(),
+            new LambdaUrlNoAuth(),
+            new ElastiCacheUnencrypted(),
+            new VpcNoFlowLogs(),
+            new DatastoreNotEncrypted(),
+            new PublicNetworkAccess(),
+            new RdsNoMonitoring(),
+            new DynamoDbNoPitr(),
+            new GcsBucketPublic());
 
     @Override
     public FileKind kind() {

@@ -1,6 +1,7 @@
 package io.archlens.syntax.hcl;
 
 import io.archlens.analysis.SourceFile;
+import io.archlens.core.LineIndex;
 import io.archlens.core.Log;
 import io.archlens.syntax.FileCache;
 import java.io.IOException;
@@ -22,8 +23,9 @@ public final class ModuleFiles {
     static final long MAX_BYTES = 2L << 20;
     private static final int CACHE = 512;
 
-    private static final FileCache<HclFile> PARSED = new FileCache<>(CACHE, MAX_BYTES,
-            (path, text) -> HclParser.parse(text).model());
+    private static final FileCache<HclSource> PARSED = new FileCache<>(CACHE, MAX_BYTES,
+            (path, text) -> new HclSource(path.toUri().toString(), path.getFileName().toString(), LineIndex.of(text),
+                    HclParser.parse(text).model()));
 
     private ModuleFiles() {
     }
@@ -31,26 +33,60 @@ public final class ModuleFiles {
     /** The siblings of {@code file}, or none when it is not a file on disk (an untitled buffer, a test). */
     public static List<HclFile> siblings(SourceFile file) {
         Path self = file.localPath();
-        if (self == null || self.getParent() == null || !Files.isDirectory(self.getParent())) {
+        if (self == null || self.getParent() == null) {
             return List.of();
         }
         List<HclFile> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(self.getParent(), "*.tf")) {
+        for (HclSource s : sources(self.getParent(), self.getFileName().toString())) {
+            out.add(s.model());
+        }
+        return out;
+    }
+
+    /** The saved {@code .tf} files of the module {@code dir}, but {@code exclude} (a file name, or null). */
+    public static List<HclSource> sources(Path dir, String exclude) {
+        return list(dir, "*.tf", exclude);
+    }
+
+    /**
+     * The variable files Terraform loads by itself for a root module: {@code terraform.tfvars}, then the
+     * {@code *.auto.tfvars} in name order (later ones win).
+     */
+    public static List<HclSource> tfvars(Path dir) {
+        List<HclSource> out = new ArrayList<>();
+        HclSource main = Files.isRegularFile(dir.resolve("terraform.tfvars")) ? PARSED.get(dir.resolve("terraform.tfvars"))
+                : null;
+        if (main != null) {
+            out.add(main);
+        }
+        List<HclSource> auto = new ArrayList<>(list(dir, "*.auto.tfvars", null));
+        auto.sort((a, b) -> a.name().compareTo(b.name()));
+        out.addAll(auto);
+        return out;
+    }
+
+    private static List<HclSource> list(Path dir, String glob, String exclude) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<HclSource> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, glob)) {
             for (Path p : ds) {
                 if (out.size() >= MAX_FILES) {
                     break;
                 }
-                if (p.getFileName().equals(self.getFileName())) {
+                if (p.getFileName().toString().equals(exclude)) {
                     continue;
                 }
-                HclFile f = PARSED.get(p);
+                HclSource f = PARSED.get(p);
                 if (f != null) {
                     out.add(f);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            Log.warn("cannot list the module of " + file.path() + ": " + e.getMessage());
+            Log.warn("cannot list the module " + dir + ": " + e.getMessage());
         }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }
 }

@@ -1,0 +1,43 @@
+package io.archlens.rules.terraform;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclBlock;
+import java.util.List;
+
+/**
+ * A VPC with no {@code aws_flow_log} pointing at it anywhere in the module; a flow log whose {@code vpc_id} goes
+ * through a local or a variable may point at it, and counts.
+ */
+public final class VpcNoFlowLogs extends EvaluatedRule {
+    static final RuleMeta META = RuleMeta.of("tf/vpc-no-flow-logs",
+            "VPC has no flow logs", Severity.INFO, Category.OBSERVABILITY, FileKind.TERRAFORM);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    List<String> types() {
+        return List.of("aws_vpc");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock b = s.block();
+        if (!Tf.linked(s.file().model(), "aws_flow_log", "vpc_id", b, null).isEmpty()) {
+            return;
+        }
+        for (HclBlock log : s.file().model().moduleResources("aws_flow_log")) {
+            if (!Tf.references(log.value("vpc_id"), "aws_vpc")) {
+                return; // through a local or a variable: it may well be this VPC
+            }
+        }
+        s.missing("VPC " + b.label(1) + " has no aws_flow_log in this module (assuming none is declared elsewhere):"
+                + " without flow logs there is no record of which addresses talked to what, for incident response"
+                + " or for finding what still uses a port", null);
+    }
+}

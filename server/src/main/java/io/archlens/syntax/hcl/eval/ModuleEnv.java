@@ -1,0 +1,195 @@
+package io.archlens.syntax.hcl.eval;
+
+import io.archlens.syntax.hcl.HclAttribute;
+import io.archlens.syntax.hcl.HclBlock;
+import io.archlens.syntax.hcl.HclBody;
+import io.archlens.syntax.hcl.HclExpr;
+import io.archlens.syntax.hcl.HclSource;
+import io.archlens.syntax.hcl.ModuleFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Terraform module as the evaluator sees it: its files, its variables' values and its locals. A root module
+ * binds variables from their defaults, then {@code terraform.tfvars}, then {@code *.auto.tfvars}; a module reached
+ * through a {@link ModuleCall} binds them from the call's arguments (evaluated in the caller), else their
+ * defaults. No Terraform binary, no provider schemas, no network: what cannot be known is {@link Value#unknown()}.
+ * Not thread-safe (one analysis at a time uses an instance).
+ */
+public final class ModuleEnv {
+    static final int MAX_CALL_DEPTH = 3;
+
+    private record Local(HclExpr expr, HclSource source) {
+    }
+
+    private final Path dir;
+    private final List<HclSource> files;
+    private final Map<String, Value> vars = new LinkedHashMap<>();
+    private final Map<String, Local> locals = new HashMap<>();
+    private final Map<String, Value> localValues = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+    private final List<Path> callChain;
+    private final Evaluator evaluator = new Evaluator(this);
+    private final Map<HclSource, List<ModuleCall>> calls = new HashMap<>();
+
+    private ModuleEnv(Path dir, List<HclSource> files, List<Path> callChain) {
+        this.dir = dir;
+        this.files = List.copyOf(files);
+        this.callChain = List.copyOf(callChain);
+        for (HclSource f : files) {
+            for (HclBlock b : f.model().blocks("locals")) {
+                for (HclAttribute a : b.body().attributes()) {
+                    locals.put(a.name(), new Local(a.value(), f));
+                }
+            }
+        }
+    }
+
+    /**
+     * The module holding {@code self} (its text as analysed), with its saved siblings from {@code dir} (null:
+     * not on disk, the file alone) and the variable files Terraform loads for a root module.
+     */
+    public static ModuleEnv root(HclSource self, Path dir) {
+        List<HclSource> files = new ArrayList<>();
+        files.add(self);
+        if (dir != null) {
+            String selfName = Path.of(self.name()).getFileName().toString();
+            files.addAll(ModuleFiles.sources(dir, selfName));
+        }
+        ModuleEnv env = new ModuleEnv(dir, files, dir == null ? List.of() : List.of(dir));
+        env.bindDefaults();
+        if (dir != null) {
+            for (HclSource tfvars : ModuleFiles.tfvars(dir)) {
+                for (HclAttribute a : tfvars.model().body().attributes()) {
+                    if (env.vars.containsKey(a.name())) {
+                        env.vars.put(a.name(), env.eval(a.value()).via(new Loc(tfvars, a.value().range(),
+                                "var." + a.name() + " is set in " + tfvars.name(), false)));
+                    }
+                }
+            }
+        }
+        return env;
+    }
+
+    /** The module {@code call} points at, its variables bound to the call's arguments. */
+    static ModuleEnv called(ModuleCall call, ModuleEnv caller) {
+        List<Path> chain = new ArrayList<>(caller.callChain);
+        chain.add(call.dir());
+        ModuleEnv env = new ModuleEnv(call.dir(), ModuleFiles.sources(call.dir(), null), chain);
+        env.bindDefaults();
+        for (HclAttribute a : call.block().body().attributes()) {
+            if (env.vars.containsKey(a.name()) && !ModuleCall.META_ARGUMENTS.contains(a.name())) {
+                env.vars.put(a.name(), caller.eval(a.value()).via(new Loc(call.source(), a.value().range(),
+                        "argument " + a.name() + " of module." + call.block().label(0), true)));
+            }
+        }
+        return env;
+    }
+
+    private void bindDefaults() {
+        for (HclSource f : files) {
+            for (HclBlock b : f.model().blocks("variable")) {
+                String name = b.label(0);
+                if (name == null) {
+                    continue;
+                }
+                HclAttribute d = b.attr("default");
+                vars.put(name, d == null ? Value.unknown() : eval(d.value()).via(new Loc(f, d.value().range(),
+                        "default of var." + name, false)));
+            }
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The module's files; the analysed one first for a root module. */
+    public List<HclSource> files() {
+        return files;
+    }
+
+    public Value eval(HclExpr e) {
+        return evaluator.eval(e);
+    }
+
+    /** A variable's value; unknown when it is not declared or has no value. */
+    public Value var(String name) {
+        Value v = vars.get(name);
+        return v == null ? Value.unknown() : v;
+    }
+
+    public Value local(String name) {
+        Value hit = localValues.get(name);
+        if (hit != null) {
+            return hit;
+        }
+        Local l = locals.get(name);
+        if (l == null || !resolving.add(name)) {
+            return Value.unknown();
+        }
+        try {
+            Value v = eval(l.expr());
+            if (!v.trace().isEmpty() || v.known()) {
+                v = v.via(new Loc(l.source(), l.expr().range(), "local." + name, false));
+            }
+            localValues.put(name, v);
+            return v;
+        } finally {
+            resolving.remove(name);
+        }
+    }
+
+    /**
+     * False when the resource (or module call) certainly does not exist: {@code count} is 0 or {@code for_each}
+     * is empty. Unknown counts and collections "may exist": true.
+     */
+    public boolean mayExist(HclBlock b) {
+        HclExpr count = b.value("count");
+        if (count != null) {
+            Value c = eval(count);
+            if (c.known() && c.num() != null && c.num() < 1) {
+                return false;
+            }
+        }
+        HclExpr forEach = b.value("for_each");
+        if (forEach != null) {
+            Value v = eval(forEach);
+            if (v.known() && (v.list() != null && v.list().isEmpty() || v.map() != null && v.map().isEmpty())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The nested blocks of {@code type} in {@code body}, a {@code dynamic "type"} counting as the block its
+     * {@code content} generates (unless its {@code for_each} is certainly empty).
+     */
+    public List<HclBlock> blocks(HclBody body, String type) {
+        List<HclBlock> out = new ArrayList<>(body.blocks(type));
+        for (HclBlock d : body.blocks("dynamic")) {
+            HclBlock content = type.equals(d.label(0)) ? d.block("content") : null;
+            if (content != null && mayExist(d)) {
+                out.add(new HclBlock(type, d.typeRange(), List.of(), content.body(), content.openBrace(),
+                        content.closeBrace(), d.range()));
+            }
+        }
+        return out;
+    }
+
+    /** The calls in {@code file} of modules whose source is a local directory (see {@link ModuleCall}). */
+    public List<ModuleCall> calls(HclSource file) {
+        return calls.computeIfAbsent(file, f -> ModuleCall.local(f, this));
+    }
+
+    List<Path> callChain() {
+        return callChain;
+    }
+}
