@@ -22,7 +22,7 @@ final class ActuatorPermitAll extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!MATCHERS.contains(c.getNameAsString()) || !permitted(c)) {
                 continue;
             }

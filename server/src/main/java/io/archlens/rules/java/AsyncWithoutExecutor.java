@@ -16,7 +16,7 @@ final class AsyncWithoutExecutor extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (c.getArguments().size() == 1
                     && Jx.isStaticCall(f, c, "java.util.concurrent.CompletableFuture", "supplyAsync", "runAsync")) {
                 ctx.report(f.nameRange(c), c.getNameAsString() + "() without an executor runs on "

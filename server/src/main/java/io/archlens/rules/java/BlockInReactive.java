@@ -25,7 +25,7 @@ final class BlockInReactive extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!BLOCKING.contains(c.getNameAsString()) || c.getScope().isEmpty() || c.getArguments().size() > 1) {
                 continue;
             }

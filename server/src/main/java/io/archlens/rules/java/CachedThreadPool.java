@@ -15,7 +15,7 @@ final class CachedThreadPool extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (Jx.isStaticCall(f, c, "java.util.concurrent.Executors", "newCachedThreadPool")) {
                 ctx.report(f.nameRange(c), "newCachedThreadPool() starts a thread for every task that finds no idle "
                         + "one, without limit: a burst of work becomes thousands of threads; use a bounded "

@@ -28,7 +28,7 @@ final class CorsWildcardCredentials extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (AnnotationExpr a : f.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : f.all(AnnotationExpr.class)) {
             if (!a.getName().getIdentifier().equals("CrossOrigin") || !a.isNormalAnnotationExpr()) {
                 continue;
             }
@@ -46,7 +46,7 @@ final class CorsWildcardCredentials extends JavaRule {
                 report(f, ctx, star);
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!ORIGIN_SETTERS.contains(c.getNameAsString())) {
                 continue;
             }

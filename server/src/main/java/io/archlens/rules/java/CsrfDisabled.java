@@ -20,7 +20,7 @@ final class CsrfDisabled extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!c.getNameAsString().equals("csrf")) {
                 continue;
             }

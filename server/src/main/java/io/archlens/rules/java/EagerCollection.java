@@ -23,7 +23,7 @@ final class EagerCollection extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (AnnotationExpr a : f.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : f.all(AnnotationExpr.class)) {
             if (!COLLECTIONS.contains(a.getName().getIdentifier()) || !a.isNormalAnnotationExpr()) {
                 continue;
             }

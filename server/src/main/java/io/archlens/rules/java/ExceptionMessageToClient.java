@@ -31,7 +31,7 @@ final class ExceptionMessageToClient extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             if (!Jx.isHandler(m) && !Jx.has(m, "ExceptionHandler")) {
                 continue;
             }

@@ -21,7 +21,7 @@ final class FindAllWithoutPaging extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             if (!Jx.isHandler(m)) {
                 continue;
             }

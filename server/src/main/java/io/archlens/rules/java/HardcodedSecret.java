@@ -35,7 +35,7 @@ final class HardcodedSecret extends JavaRule {
     @Override
     void run(JavaFile f, RuleContext ctx) {
         Set<TextRange> seen = new HashSet<>();
-        for (StringLiteralExpr s : f.unit().findAll(StringLiteralExpr.class)) {
+        for (StringLiteralExpr s : f.all(StringLiteralExpr.class)) {
             SecretType t = SecretScanner.shape(null, s.getValue());
             if (t != null && seen.add(f.range(s))) {
                 ctx.report(f.range(s), "This string looks like " + t.description() + ": anyone with the repository "
@@ -45,10 +45,10 @@ final class HardcodedSecret extends JavaRule {
         if (f.isTest()) {
             return;
         }
-        for (VariableDeclarator v : f.unit().findAll(VariableDeclarator.class)) {
+        for (VariableDeclarator v : f.all(VariableDeclarator.class)) {
             v.getInitializer().ifPresent(init -> named(f, ctx, v.getNameAsString(), init, seen));
         }
-        for (AssignExpr a : f.unit().findAll(AssignExpr.class)) {
+        for (AssignExpr a : f.all(AssignExpr.class)) {
             Expression t = a.getTarget();
             String name = t.isNameExpr() ? t.asNameExpr().getNameAsString()
                     : t.isFieldAccessExpr() ? t.asFieldAccessExpr().getNameAsString() : null;
@@ -56,7 +56,7 @@ final class HardcodedSecret extends JavaRule {
                 named(f, ctx, name, a.getValue(), seen);
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             String n = c.getNameAsString();
             if (n.length() > 3 && n.startsWith("set") && c.getArguments().size() == 1) {
                 named(f, ctx, n.substring(3), c.getArgument(0), seen);

@@ -29,25 +29,25 @@ final class HostnameVerificationDisabled extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (NOOP.contains(oc.getType().getNameAsString())) {
                 ctx.report(f.range(oc.getType()), MESSAGE);
             }
         }
-        for (FieldAccessExpr a : f.unit().findAll(FieldAccessExpr.class)) {
+        for (FieldAccessExpr a : f.all(FieldAccessExpr.class)) {
             if (a.getNameAsString().equals("INSTANCE") && NOOP.contains(a.getScope().toString())
                     || a.getNameAsString().equals("ALLOW_ALL_HOSTNAME_VERIFIER")) {
                 ctx.report(f.range(a), MESSAGE);
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             String n = c.getNameAsString();
             if ((n.equals("setHostnameVerifier") || n.equals("hostnameVerifier") || n.equals("setDefaultHostnameVerifier"))
                     && c.getArguments().size() == 1 && alwaysTrue(c.getArgument(0))) {
                 ctx.report(f.range(c.getArgument(0)), MESSAGE);
             }
         }
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             if (m.getNameAsString().equals("verify") && m.getParameters().size() == 2
                     && m.getParameter(1).getType().asString().endsWith("SSLSession")
                     && m.getBody().map(b -> b.getStatements().size() == 1 && b.getStatement(0) instanceof ReturnStmt r

@@ -36,7 +36,7 @@ final class InsecureRandomToken extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (Jx.creates(f, oc, "java.util.Random") && secretUse(f, oc)) {
                 List<Edit> edits = new ArrayList<>();
                 edits.add(Edit.replace(f.range(oc.getType()), "java.security.SecureRandom"));
@@ -44,7 +44,7 @@ final class InsecureRandomToken extends JavaRule {
                         Fix.unsafe("Use java.security.SecureRandom", edits.toArray(Edit[]::new)));
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             boolean math = Jx.isStaticCall(f, c, "java.lang.Math", "random");
             boolean tlr = Jx.isStaticCall(f, c, "java.util.concurrent.ThreadLocalRandom", "current");
             if ((math || tlr) && secretUse(f, c)) {

@@ -27,7 +27,7 @@ final class JwtUnverified extends JavaRule {
         if (!f.types().importsFrom("io.jsonwebtoken") && !f.types().importsFrom("com.auth0.jwt")) {
             return;
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             String n = c.getNameAsString();
             if (UNSIGNED.contains(n) || n.equals("parse") && c.getArguments().size() == 1 && jjwtParser(c)) {
                 ctx.report(f.nameRange(c), n + "() accepts a token without a signature check (an unsigned "

@@ -16,18 +16,18 @@ final class NoopPasswordEncoder extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (c.getNameAsString().equals("getInstance") && c.getScope().map(s -> s.toString().endsWith(
                     "NoOpPasswordEncoder")).orElse(false)) {
                 report(f, ctx, c);
             }
         }
-        for (FieldAccessExpr a : f.unit().findAll(FieldAccessExpr.class)) {
+        for (FieldAccessExpr a : f.all(FieldAccessExpr.class)) {
             if (a.getNameAsString().equals("INSTANCE") && a.getScope().toString().endsWith("NoOpPasswordEncoder")) {
                 report(f, ctx, a);
             }
         }
-        for (StringLiteralExpr s : f.unit().findAll(StringLiteralExpr.class)) {
+        for (StringLiteralExpr s : f.all(StringLiteralExpr.class)) {
             if (s.getValue().startsWith("{noop}") && s.getValue().length() > "{noop}".length()) {
                 ctx.report(f.range(s), "A {noop} password is stored and compared in plain text; store a "
                         + "{bcrypt}/{argon2} hash (PasswordEncoderFactories.createDelegatingPasswordEncoder())");

@@ -16,7 +16,7 @@ final class ParallelStreamInHandler extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             boolean parallel = c.getArguments().isEmpty() && c.getScope().isPresent()
                     && (c.getNameAsString().equals("parallelStream") || c.getNameAsString().equals("parallel")
                             && c.getScope().get().isMethodCallExpr());

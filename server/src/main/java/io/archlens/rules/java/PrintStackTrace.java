@@ -28,7 +28,7 @@ final class PrintStackTrace extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!c.getNameAsString().equals(CALL) || !c.getArguments().isEmpty() || c.getScope().isEmpty()) {
                 continue;
             }

@@ -23,7 +23,7 @@ final class RemoteCallInTransaction extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             Optional<ClassOrInterfaceDeclaration> c = Jx.type(m);
             boolean tx = Jx.has(m, "Transactional")
                     || c.isPresent() && Jx.has(c.get(), "Transactional") && m.isPublic() && !m.isStatic();

@@ -30,7 +30,7 @@ final class SecretInLog extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (!LEVELS.contains(c.getNameAsString()) || !logger(c)) {
                 continue;
             }

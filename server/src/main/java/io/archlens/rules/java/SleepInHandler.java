@@ -15,7 +15,7 @@ final class SleepInHandler extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if ((Jx.isStaticCall(f, c, "java.lang.Thread", "sleep")
                     || c.getNameAsString().equals("sleep") && c.getScope().map(s -> s.toString().startsWith("TimeUnit."))
                             .orElse(false)) && Jx.inHandler(c)) {

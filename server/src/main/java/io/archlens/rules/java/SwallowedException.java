@@ -30,7 +30,7 @@ final class SwallowedException extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (CatchClause c : f.unit().findAll(CatchClause.class)) {
+        for (CatchClause c : f.all(CatchClause.class)) {
             String var = c.getParameter().getNameAsString().toLowerCase(java.util.Locale.ROOT);
             if (!c.getBody().getStatements().isEmpty() || hasComment(c) || var.startsWith("ignore")
                     || var.equals("expected") || var.equals("ok")) {

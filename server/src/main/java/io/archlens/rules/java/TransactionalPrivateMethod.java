@@ -16,7 +16,7 @@ final class TransactionalPrivateMethod extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             if (!Jx.has(m, "Transactional") || Jx.type(m).map(t -> t.isInterface()).orElse(false)) {
                 continue;
             }

@@ -24,7 +24,7 @@ final class TransactionalSelfInvocation extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ClassOrInterfaceDeclaration c : f.unit().findAll(ClassOrInterfaceDeclaration.class)) {
+        for (ClassOrInterfaceDeclaration c : f.all(ClassOrInterfaceDeclaration.class)) {
             if (c.isInterface() || Jx.has(c, "Transactional")) {
                 continue;
             }

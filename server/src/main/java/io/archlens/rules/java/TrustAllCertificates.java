@@ -27,24 +27,24 @@ final class TrustAllCertificates extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             if (m.getNameAsString().equals("checkServerTrusted") && m.getBody().map(b -> b.getStatements().isEmpty())
                     .orElse(false)) {
                 ctx.report(f.nameRange(m), MESSAGE);
             }
         }
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (STRATEGIES.contains(oc.getType().getNameAsString())) {
                 ctx.report(f.range(oc.getType()), MESSAGE);
             }
         }
-        for (FieldAccessExpr a : f.unit().findAll(FieldAccessExpr.class)) {
+        for (FieldAccessExpr a : f.all(FieldAccessExpr.class)) {
             String s = a.getScope().toString();
             if (a.getNameAsString().equals("INSTANCE") && (STRATEGIES.contains(s) || s.equals("InsecureTrustManagerFactory"))) {
                 ctx.report(f.range(a), MESSAGE);
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (c.getNameAsString().equals("loadTrustMaterial")) {
                 c.getArguments().stream().filter(LambdaExpr.class::isInstance).map(LambdaExpr.class::cast)
                         .filter(l -> l.getExpressionBody().map(e -> e.toString().equals("true")).orElse(false))

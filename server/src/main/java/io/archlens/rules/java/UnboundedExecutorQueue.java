@@ -26,7 +26,7 @@ final class UnboundedExecutorQueue extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             String t = oc.getType().getNameAsString();
             if (t.equals("ThreadPoolExecutor")) {
                 for (Expression a : oc.getArguments()) {

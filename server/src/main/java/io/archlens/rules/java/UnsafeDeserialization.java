@@ -22,7 +22,7 @@ final class UnsafeDeserialization extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (!oc.getType().getNameAsString().equals("ObjectInputStream") || oc.getArguments().size() != 1) {
                 continue;
             }

@@ -28,13 +28,13 @@ final class WeakPasswordHash extends JavaRule {
 
     @Override
     void run(JavaFile f, RuleContext ctx) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (WEAK_ENCODERS.contains(oc.getType().getNameAsString())) {
                 ctx.report(f.range(oc.getType()), oc.getType().getNameAsString() + " hashes passwords with a fast "
                         + "digest that GPUs guess by the billions; use BCryptPasswordEncoder or Argon2PasswordEncoder");
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             boolean digest = c.getNameAsString().equals("getInstance") && c.getArguments().size() >= 1
                     && c.getScope().map(s -> s.toString().equals("MessageDigest")).orElse(false)
                     && c.getArgument(0).isStringLiteralExpr()

@@ -37,7 +37,7 @@ final class JavaFacts {
     }
 
     private static void configReads(JavaFile f, List<ConfigRead> out) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             boolean env = Jx.isStaticCall(f, c, "java.lang.System", "getenv");
             boolean sys = Jx.isStaticCall(f, c, "java.lang.System", "getProperty");
             boolean spring = !env && !sys && c.getNameAsString().equals("getProperty")
@@ -48,7 +48,7 @@ final class JavaFacts {
                 out.add(new ConfigRead(env ? "env" : "property", key, fallback, f.range(c)));
             }
         }
-        for (AnnotationExpr a : f.unit().findAll(AnnotationExpr.class)) {
+        for (AnnotationExpr a : f.all(AnnotationExpr.class)) {
             if (!a.getName().getIdentifier().equals("Value")) {
                 continue;
             }
@@ -63,7 +63,7 @@ final class JavaFacts {
     }
 
     private static void routes(JavaFile f, List<Route> out) {
-        for (MethodDeclaration m : f.unit().findAll(MethodDeclaration.class)) {
+        for (MethodDeclaration m : f.all(MethodDeclaration.class)) {
             Optional<AnnotationExpr> a = Jx.annotation(m, "RequestMapping", "GetMapping", "PostMapping", "PutMapping",
                     "DeleteMapping", "PatchMapping");
             if (a.isEmpty()) {

@@ -7,6 +7,10 @@ import io.archlens.analysis.SourceFile;
 import io.archlens.code.CodeFacts;
 import io.archlens.code.CodeModel;
 import io.archlens.core.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One parsed Java file: JavaParser's tree (partial when the text does not parse), exact ranges of its nodes,
@@ -18,6 +22,8 @@ public final class JavaFile implements CodeModel {
     private final Offsets offsets;
     private final Types types;
     private final boolean test;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
     private CodeFacts facts = CodeFacts.EMPTY;
 
     JavaFile(SourceFile file, CompilationUnit cu, Offsets offsets) {
@@ -25,6 +31,7 @@ public final class JavaFile implements CodeModel {
         this.cu = cu;
         this.offsets = offsets;
         this.types = new Types(cu);
+        cu.walk(nodes::add);
         String p = "/" + file.path().replace('\\', '/');
         this.test = p.contains("/src/test/") || p.contains("/test/java/") || p.endsWith("Test.java")
                 || p.endsWith("Tests.java") || p.endsWith("IT.java");
@@ -40,6 +47,23 @@ public final class JavaFile implements CodeModel {
 
     public CompilationUnit unit() {
         return cu;
+    }
+
+    /**
+     * Every node of a type in the file, in document order: one walk of the tree shared by all rules (JavaParser's
+     * {@code findAll} walks the whole tree each time).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Node> List<T> all(Class<T> type) {
+        return (List<T>) byType.computeIfAbsent(type, t -> {
+            List<T> out = new ArrayList<>();
+            for (Node n : nodes) {
+                if (type.isInstance(n)) {
+                    out.add((T) n);
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     public Types types() {

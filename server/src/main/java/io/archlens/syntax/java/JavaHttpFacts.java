@@ -43,7 +43,7 @@ final class JavaHttpFacts {
     }
 
     static void clients(JavaFile f, List<HttpClientFact> out) {
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (Jx.creates(f, oc, REST_TEMPLATE)) {
                 restTemplate(f, oc, out);
             } else if (REQUEST_FACTORIES.stream().anyMatch(q -> Jx.creates(f, oc, q)) && oc.getArguments().isEmpty()) {
@@ -59,7 +59,7 @@ final class JavaHttpFacts {
                 builderChain(f, oc, "okhttp", "OkHttpClient.Builder", Set.of(), out);
             }
         }
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (Jx.isStaticCall(f, c, WEB_CLIENT, "create")) {
                 add(f, c, "webclient", "WebClient.create()", Set.of(), Set.of(), out);
             } else if (Jx.isStaticCall(f, c, WEB_CLIENT, "builder")) {
@@ -146,7 +146,7 @@ final class JavaHttpFacts {
             "convertSendAndReceive", "sendAndReceive", "executeInTransaction");
 
     static void remoteCalls(JavaFile f, List<RemoteCall> out) {
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             String scope = Jx.scopeName(c);
             if (scope == null) {
                 continue;

@@ -41,7 +41,7 @@ final class JavaSinkFacts {
 
     static void sinks(JavaFile f, List<Sink> out) {
         StringTracker strings = new StringTracker(f);
-        for (MethodCallExpr c : f.unit().findAll(MethodCallExpr.class)) {
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             if (c.getArguments().isEmpty()) {
                 continue;
             }
@@ -57,7 +57,7 @@ final class JavaSinkFacts {
                 command(f, strings, "command", c, c.getArguments(), out, "ProcessBuilder.command");
             }
         }
-        for (ObjectCreationExpr oc : f.unit().findAll(ObjectCreationExpr.class)) {
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
             if (oc.getType().getNameAsString().equals("ProcessBuilder") && !oc.getArguments().isEmpty()) {
                 command(f, strings, "ProcessBuilder", oc, oc.getArguments(), out, "new ProcessBuilder");
             }

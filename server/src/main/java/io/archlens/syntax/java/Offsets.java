@@ -9,47 +9,34 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * UTF-16 offsets of JavaParser's nodes. JavaParser keeps every token, whitespace and comments included, and their
- * texts concatenate to the source: a token's offset is the sum of the lengths before it. When they do not (a lexer
- * that stopped early), offsets come from the tokens' line and column (1-based, counting UTF-16 units).
+ * UTF-16 offsets of JavaParser's nodes. JavaParser's columns are 1-based and count UTF-16 units (a tab is one), on
+ * the same line breaks as {@link LineIndex}, so a token's offset is its line start plus its column; each answer is
+ * checked against the text (the token's text must stand there). Where it does not (input JavaParser saw otherwise),
+ * offsets come from the token stream, whose texts concatenate to the source.
  */
 final class Offsets {
-    private final Map<JavaToken, Integer> start = new IdentityHashMap<>();
+    private final String text;
     private final LineIndex lines;
-    private final int length;
-    private final boolean exact;
+    private final JavaToken anyToken;
+    private Map<JavaToken, Integer> walked;
 
     Offsets(JavaToken anyToken, String text, LineIndex lines) {
+        this.anyToken = anyToken;
+        this.text = text;
         this.lines = lines;
-        this.length = text.length();
-        boolean ok = false;
-        if (anyToken != null) {
-            JavaToken t = anyToken;
-            while (t.getPreviousToken().isPresent()) {
-                t = t.getPreviousToken().get();
-            }
-            int at = 0;
-            for (JavaToken x = t; x != null; x = x.getNextToken().orElse(null)) {
-                start.put(x, at);
-                at += x.getText().length();
-            }
-            ok = at == text.length();
-        }
-        this.exact = ok;
     }
 
-    int start(JavaToken t) {
-        if (exact) {
-            Integer at = start.get(t);
-            if (at != null) {
-                return at;
-            }
+    synchronized int start(JavaToken t) {
+        int at = t.getRange().map(r -> fromLineCol(r.begin.line, r.begin.column)).orElse(-1);
+        if (at >= 0 && text.startsWith(t.getText(), at)) {
+            return at;
         }
-        return t.getRange().map(r -> fromLineCol(r.begin.line, r.begin.column)).orElse(0);
+        Integer w = walked().get(t);
+        return w != null ? w : Math.max(0, at);
     }
 
     int end(JavaToken t) {
-        return Math.min(length, start(t) + t.getText().length());
+        return Math.min(text.length(), start(t) + t.getText().length());
     }
 
     TextRange range(Node n) {
@@ -66,8 +53,28 @@ final class Offsets {
         return new TextRange(start(t), end(t));
     }
 
+    private Map<JavaToken, Integer> walked() {
+        if (walked == null) {
+            walked = new IdentityHashMap<>();
+            if (anyToken != null) {
+                JavaToken t = anyToken;
+                while (t.getPreviousToken().isPresent()) {
+                    t = t.getPreviousToken().get();
+                }
+                int at = 0;
+                for (JavaToken x = t; x != null; x = x.getNextToken().orElse(null)) {
+                    walked.put(x, at);
+                    at += x.getText().length();
+                }
+            }
+        }
+        return walked;
+    }
+
     private int fromLineCol(int line, int column) {
-        int l = Math.max(0, Math.min(line - 1, lines.lineCount() - 1));
-        return Math.min(lines.lineEnd(l), lines.lineStart(l) + Math.max(0, column - 1));
+        if (line < 1 || line > lines.lineCount()) {
+            return -1;
+        }
+        return Math.min(text.length(), lines.lineStart(line - 1) + Math.max(0, column - 1));
     }
 }
