@@ -30,8 +30,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import extractors  # noqa: E402
 import extractors_checkov  # noqa: E402
+import extractors_semgrep  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
+extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
 
 
 def load_mapping(peer):

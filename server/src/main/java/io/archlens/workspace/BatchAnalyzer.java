@@ -169,6 +169,10 @@ public final class BatchAnalyzer {
         if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
             return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
         }
+        if (kind.isSourceCode() && (Generated.minifiedName(display) || Generated.generatedHeader(loaded.text()))) {
+            return named ? new FileResult(file, display, null, new Skip(Skip.GENERATED,
+                    "generated or minified code (its header or name says so): nobody edits it by hand")) : null;
+        }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);
         Analysis a = TimeBox.analyze(book, src, settings, settings.analysisTimeoutMs(Settings.CHECK_ANALYSIS_TIMEOUT_MS),
                 () -> false, log);
