@@ -29,7 +29,16 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new UnresolvedRef(),
             new VerbInPath(),
             new PathCasing(),
-            new MissingOperationDescription());
+            new MissingOperationDescription(),
+            new UndefinedSecurityScheme(),
+            new PathParameterMismatch(),
+            new DuplicateParameter(),
+            new NoSuccessResponse(),
+            new RefSiblings(),
+            new InvalidEnum(),
+            new ArrayWithoutItems(),
+            new InvalidTags(),
+            new InsecureAuthScheme());
 
     @Override
     public FileKind kind() {
