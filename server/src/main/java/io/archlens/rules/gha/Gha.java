@@ -33,6 +33,13 @@ final class Gha {
             + "|pull_requests\\S*?\\.head\\.ref))\\b"
             + "|toJSON\\(\\s*github\\.event\\s*\\)");
 
+    private static final String SEP = "(?:[\\s\\\\`]+)";
+    /** Commands that upload a package to a registry (line continuations allowed between the words). */
+    static final Pattern PUBLISH = Pattern.compile("(?:^|[\\s;&|(])(?:twine(?:==[\\w.]+)?" + SEP + "upload"
+            + "|(?:npm|pnpm|bun|yarn" + SEP + "npm)" + SEP + "publish|cargo(?:" + SEP + "\\+\\S+)?" + SEP + "publish"
+            + "|gem" + SEP + "push|(?:dotnet" + SEP + ")?nuget(?:\\.exe)?" + SEP + "push|uv" + SEP + "publish"
+            + "|poetry" + SEP + "publish|hatch" + SEP + "publish)\\b");
+
     private static final Pattern DEPLOY_NAME = Pattern.compile(
             "(?i)(?:^|[^a-z])(deploy\\w*|release|publish|rollout|promote|prod|production)(?:[^a-z]|$)");
     private static final Pattern DEPLOY_COMMAND = Pattern.compile("(?i)\\b(?:kubectl\\s+(?:apply|set\\s+image|rollout)"
@@ -169,5 +176,93 @@ final class Gha {
             return "pwsh";
         }
         return l;
+    }
+
+    /** The {@code on:} node naming {@code event} (its key, list item or scalar), or null. */
+    static YNode trigger(Workflow w, String event) {
+        if (w.on() == null || !w.triggeredBy(event)) {
+            return null;
+        }
+        YNode v = w.on().value();
+        if (v instanceof YMap m && m.entry(event) != null) {
+            return m.entry(event).key();
+        }
+        if (v instanceof YSeq s) {
+            for (YNode n : s.items()) {
+                if (event.equals(n.text())) {
+                    return n;
+                }
+            }
+        }
+        return v instanceof YScalar ? v : w.on().key();
+    }
+
+    /** The {@code env:} maps of the workflow, its jobs and their steps. */
+    static List<YMap> envMaps(Workflow w) {
+        List<YMap> out = new ArrayList<>();
+        if (w.root() != null && w.root().get("env") instanceof YMap m) {
+            out.add(m);
+        }
+        for (Job j : w.jobs()) {
+            if (j.get("env") instanceof YMap m) {
+                out.add(m);
+            }
+            for (Step s : j.steps()) {
+                if (s.get("env") instanceof YMap m) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every {@code ${{ }}} of the file outside comment lines. */
+    static List<Expr> fileExpressions(String text) {
+        List<Expr> out = new ArrayList<>();
+        Matcher m = EXPRESSION.matcher(text);
+        while (m.find()) {
+            int ls = text.lastIndexOf('\n', m.start()) + 1;
+            int hash = text.indexOf('#', ls);
+            if (hash >= 0 && hash < m.start() && text.substring(ls, hash).isBlank()) {
+                continue;
+            }
+            out.add(new Expr(m.group(1).strip(), new TextRange(m.start(), m.end())));
+        }
+        return out;
+    }
+
+    /** The {@code if:} conditions of the jobs and their steps. */
+    static List<YNode> conditions(Workflow w) {
+        List<YNode> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("if") != null) {
+                out.add(j.get("if"));
+            }
+            for (Step s : j.steps()) {
+                if (s.get("if") != null) {
+                    out.add(s.get("if"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A job's container and service containers, with a label for messages. */
+    record Container(YNode node, String label) {
+    }
+
+    static List<Container> containers(Workflow w) {
+        List<Container> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("container") != null) {
+                out.add(new Container(j.get("container"), "job " + j.id()));
+            }
+            if (j.get("services") instanceof YMap services) {
+                for (io.archlens.syntax.yaml.YEntry s : services.entries()) {
+                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id()));
+                }
+            }
+        }
+        return out;
     }
 }

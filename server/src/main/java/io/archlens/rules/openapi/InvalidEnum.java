@@ -7,7 +7,6 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.openapi.OpenApiDoc;
-import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
