@@ -38,7 +38,13 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new InvalidEnum(),
             new ArrayWithoutItems(),
             new InvalidTags(),
-            new InsecureAuthScheme());
+            new InsecureAuthScheme(),
+            new MissingServers(),
+            new InvalidServerVariables(),
+            new InvalidExampleObject(),
+            new InvalidOperationId(),
+            new ScriptInDescription(),
+            new Swagger2Violation());
 
     @Override
     public FileKind kind() {
