@@ -44,7 +44,8 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new InvalidExampleObject(),
             new InvalidOperationId(),
             new ScriptInDescription(),
-            new Swagger2Violation());
+            new Swagger2Violation(),
+            new ExampleMismatch());
 
     @Override
     public FileKind kind() {
