@@ -18,6 +18,8 @@ public final class UntrustedEnvWrite implements Rule<Workflow> {
     private static final Pattern WRITE = Pattern.compile(">>?\\s*\"?\\$\\{?(?:env:)?GITHUB_(?:ENV|PATH)\\b|\\$env:GITHUB_(?:ENV|PATH)\\b"
             + "|Out-File[^\\n]*GITHUB_(?:ENV|PATH)|Add-Content[^\\n]*GITHUB_(?:ENV|PATH)");
 
+    private static final Pattern VARIABLE = Pattern.compile("[$`%]");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -30,7 +32,13 @@ public final class UntrustedEnvWrite implements Rule<Workflow> {
         }
         for (Job j : w.jobs()) {
             for (Step s : j.steps()) {
-                io.archlens.core.TextRange r = Gha.find(ctx.text(), s.run(), WRITE);
+                io.archlens.core.TextRange r = null;
+                for (io.archlens.core.TextRange w2 : Gha.findAll(ctx.text(), s.run(), WRITE)) {
+                    int ls = ctx.text().lastIndexOf('\n', w2.start()) + 1;
+                    if (r == null && VARIABLE.matcher(ctx.text().substring(ls, w2.start())).find()) {
+                        r = w2; // a written value that varies; constant lines (status=success) are harmless
+                    }
+                }
                 if (r != null) {
                     ctx.report(r, "This step writes to GITHUB_ENV/GITHUB_PATH in a workflow that runs with secrets on"
                             + " outsiders' events: if any written value comes from the event or its artifacts, an"
