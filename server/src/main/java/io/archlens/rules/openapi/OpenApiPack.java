@@ -45,7 +45,9 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new InvalidOperationId(),
             new ScriptInDescription(),
             new Swagger2Violation(),
-            new ExampleMismatch());
+            new ExampleMismatch(),
+            new CredentialInUrl(),
+            new RetryAfterMissing());
 
     @Override
     public FileKind kind() {
