@@ -10,7 +10,7 @@ import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.yaml.YScalar;
 import java.util.regex.Pattern;
 
-/** Query or path parameters named like credentials (password, secret, token, API key). */
+/** Query or path parameters named like credentials (apiKey security schemes are openapi/api-key-in-query's). */
 public final class CredentialInUrl implements Rule<OpenApiDoc> {
     static final RuleMeta META = RuleMeta.of("openapi/credential-in-url",
             "Credential is passed in the URL", Severity.WARNING, Category.SECURITY, FileKind.OPENAPI);
@@ -30,7 +30,8 @@ public final class CredentialInUrl implements Rule<OpenApiDoc> {
         }
         SchemaMaps.forEachMap(doc.root(), m -> {
             String in = m.getText("in");
-            if (("query".equals(in) || "path".equals(in)) && m.get("name") instanceof YScalar name
+            if (("query".equals(in) || "path".equals(in)) && !"apiKey".equals(m.getText("type"))
+                    && m.get("name") instanceof YScalar name
                     && CREDENTIAL.matcher(name.value()).matches()) {
                 ctx.report(name.range(), "Parameter " + name.value() + " carries a credential in the URL (" + in
                         + "): URLs end up in access logs, proxy and CDN logs, browser history and Referer headers;"
