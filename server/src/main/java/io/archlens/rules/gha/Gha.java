@@ -102,6 +102,21 @@ final class Gha {
         return m.find() ? m.group() : null;
     }
 
+    /** Pull-request events: a workflow run only by these does not deploy (an environment there gates secrets). */
+    private static final java.util.Set<String> PR_EVENTS = java.util.Set.of("pull_request", "pull_request_target",
+            "pull_request_review", "pull_request_review_comment");
+
+    /** {@link #deployLike(Job)}, except that an environment alone does not count in pull-request-only workflows. */
+    static boolean deployLike(Workflow w, Job job) {
+        boolean prOnly = !w.triggers().isEmpty() && PR_EVENTS.containsAll(w.triggers());
+        if (!prOnly || job.get("environment") == null) {
+            return deployLike(job);
+        }
+        YMap withoutEnv = new YMap(job.map().entries().stream().filter(e -> !"environment".equals(e.keyText()))
+                .toList(), job.map().flow(), job.map().tag(), job.map().range());
+        return deployLike(new Job(job.id(), job.entry(), withoutEnv, job.steps()));
+    }
+
     static boolean deployLike(Job job) {
         if (DEPLOY_NAME.matcher(job.id()).find() || job.text("name") != null
                 && DEPLOY_NAME.matcher(job.text("name")).find()) {
