@@ -54,6 +54,29 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
 
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE (JSON) and exit 0; later runs with --baseline FILE report"
+                    + " only new ones.")
+    Path writeBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not recorded in FILE (matched on rule, file and the text of the"
+                    + " finding and its lines, not line numbers).")
+    Path baseline;
+
+    @Option(names = "--changed-since", paramLabel = "REF",
+            description = "Report only findings on lines changed since the git revision REF (and cross-file findings"
+                    + " with a location on one); files git does not track count as changed.")
+    String changedSince;
+
+    @Option(names = "--select", split = ",", paramLabel = "RULE",
+            description = "Report only these rule ids or prefixes (docker, docker/no-latest-tag), comma-separated.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", paramLabel = "RULE",
+            description = "Leave out these rule ids or prefixes for this run, comma-separated.")
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "List the analysed files and their kinds on stderr.")
     boolean verbose;
 
@@ -149,18 +172,29 @@ public final class CheckCommand implements Callable<Integer> {
             results = outcome.results();
             agentNotRun = outcome.notRun();
         }
-        if (noHints) {
-            List<FileResult> filtered = new ArrayList<>();
-            for (FileResult r : results) {
-                if (r.analysis() == null) {
-                    filtered.add(r);
-                    continue;
-                }
-                List<Finding> keep = r.findings().stream().filter(f -> f.severity() != Severity.HINT).toList();
-                filtered.add(new FileResult(r.path(), r.displayPath(),
-                        new io.archlens.analysis.Analysis(r.analysis().file(), keep, r.analysis().model()), null));
+        results = Findings.keep(results, (r, f) -> !(noHints && f.severity() == Severity.HINT)
+                && RuleSelection.selected(f.ruleId(), select, ignore));
+        try {
+            if (writeBaseline != null) {
+                Baseline.write(results, writeBaseline);
+                long n = results.stream().mapToLong(r -> r.findings().size()).sum();
+                err.println("archlens: wrote " + plural(n, "finding") + " to the baseline " + writeBaseline);
+                err.flush();
+                return 0;
             }
-            results = filtered;
+            if (baseline != null) {
+                results = Baseline.read(baseline).newFindings(results);
+            }
+            if (changedSince != null) {
+                Path first = paths.get(0).toAbsolutePath();
+                results = ChangedLines.since(changedSince, Files.isDirectory(first) ? first : first.getParent())
+                        .filter(results);
+            }
+        } catch (IOException e) {
+            err.println("archlens: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+                    + e.getMessage());
+            err.flush();
+            return 2;
         }
         Coverage.report(results, paths, verbose, err);
         switch (format) {
