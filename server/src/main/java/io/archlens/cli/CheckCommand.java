@@ -31,12 +31,13 @@ import picocli.CommandLine.Parameters;
         description = "Analyse files and folders; exit 0 when clean, 1 on findings at or above --fail-on, 2 on errors,"
                 + " 3 when --agent was given and the agent could not review any file.")
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, github, gitlab, junit }
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github (workflow annotations), gitlab (Code Quality) or junit"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-on", defaultValue = "warning",
@@ -200,6 +201,9 @@ public final class CheckCommand implements Callable<Integer> {
         switch (format) {
             case json -> JsonReport.write(results, book, out);
             case sarif -> SarifReport.write(results, book, settings, out);
+            case github -> CiReports.github(results, out);
+            case gitlab -> CiReports.gitlab(results, out);
+            case junit -> CiReports.junit(results, threshold, out);
             default -> TextReport.write(results, out);
         }
         out.flush();
