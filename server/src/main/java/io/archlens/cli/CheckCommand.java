@@ -40,6 +40,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--sarif-output", paramLabel = "FILE",
+            description = "Also write the SARIF report to FILE (one run for annotations and code scanning).")
+    Path sarifOutput;
+
     @Option(names = "--fail-on", defaultValue = "warning",
             description = "Lowest severity that makes the exit code 1: error, warning, info or hint (default: ${DEFAULT-VALUE}).")
     String failOn;
@@ -198,6 +202,15 @@ public final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         Coverage.report(results, paths, verbose, err);
+        if (sarifOutput != null) {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(sarifOutput))) {
+                SarifReport.write(results, book, settings, w);
+            } catch (IOException | RuntimeException e) {
+                err.println("archlens: cannot write " + sarifOutput + ": " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
         switch (format) {
             case json -> JsonReport.write(results, book, out);
             case sarif -> SarifReport.write(results, book, settings, out);
