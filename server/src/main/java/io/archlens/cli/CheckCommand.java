@@ -95,8 +95,39 @@ public final class CheckCommand implements Callable<Integer> {
                     + " provider's public API, to localhost, or to a URL given here.")
     String agentBaseUrl;
 
+    @Option(names = "--concise", description = "One line per finding (path:line:col: severity rule message), no"
+            + " source excerpt.")
+    boolean concise;
+
+    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
+            description = "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    Ansi.Mode color;
+
+    @Option(names = "--statistics", description = "Count the findings by rule (with how many are fixable) instead of"
+            + " listing them.")
+    boolean statistics;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With the path '-': read one file from stdin and analyse it as PATH (its name decides the"
+                    + " kind).")
+    String stdinFilename;
+
+    @Option(names = "--fix", description = "Apply the safe fixes to the files (as the editor's fix-all), then report"
+            + " what is left.")
+    boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "With --fix or --diff: apply unsafe fixes too.")
+    boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the fixes as a unified diff instead of applying them; exit 1 when"
+            + " there is something to fix.")
+    boolean diff;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** stdin for {@code -}; a test may set another. */
+    java.io.InputStream stdin = System.in;
 
     /** The rule book to use; the default one (every pack on the class path) unless a test injects another. */
     RuleBook book;
@@ -113,8 +144,18 @@ public final class CheckCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             paths.add(Path.of("."));
         }
+        boolean fromStdin = paths.size() == 1 && paths.get(0).toString().equals("-");
+        if (fromStdin != (stdinFilename != null)) {
+            err.println("archlens: " + (fromStdin ? "reading stdin ('-') needs --stdin-filename PATH"
+                    : "--stdin-filename goes with the path '-' alone"));
+            return 2;
+        }
+        if (fromStdin && (fix || diff)) {
+            err.println("archlens: --fix and --diff work on files, not on stdin");
+            return 2;
+        }
         Set<Path> named = new HashSet<>();
-        for (Path p : paths) {
+        for (Path p : fromStdin ? List.<Path>of() : paths) {
             if (!Files.exists(p)) {
                 err.println("archlens: no such file or folder: " + p);
                 return 2;
@@ -130,7 +171,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path cwd = Path.of("").toAbsolutePath();
         RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
-        SettingsFile.Loaded loaded = SettingsFile.load(config, paths.get(0), cwd, err);
+        Path settingsFrom = fromStdin ? Path.of(stdinFilename).toAbsolutePath().getParent() : paths.get(0);
+        SettingsFile.Loaded loaded = SettingsFile.load(config, settingsFrom != null ? settingsFrom : cwd, cwd, err);
         if (loaded == null) {
             return 2;
         }
@@ -145,7 +187,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path root = loaded.root();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {
-            for (Path p : paths) {
+            for (Path p : fromStdin ? List.<Path>of() : paths) {
                 files.addAll(FileWalker.walk(p, root, settings));
             }
             files.removeIf(loaded::isFile); // validated above, its problems on stderr
@@ -159,7 +201,29 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        List<FileResult> results = analyzer.analyze(new ArrayList<>(files), named);
+        List<FileResult> results;
+        try {
+            results = fromStdin ? StdinInput.analyze(stdin, stdinFilename, book, settings, analyzer)
+                    : analyzer.analyze(new ArrayList<>(files), named);
+        } catch (IOException e) {
+            err.println("archlens: cannot read stdin: " + e.getMessage());
+            return 2;
+        }
+        if (fix || diff) {
+            FixRun.Outcome fixed = FixRun.run(results, book, settings, unsafeFixes, diff, out, err);
+            if (diff) {
+                out.flush();
+                err.println("archlens: " + plural(fixed.changed(), "file") + " would be changed by --fix"
+                        + (unsafeFixes ? " --unsafe-fixes" : ""));
+                err.flush();
+                return fixed.changed() > 0 ? 1 : fixed.skipped() > 0 ? 2 : 0;
+            }
+            err.println("archlens: fixed " + plural(fixed.changed(), "file")
+                    + (fixed.skipped() > 0 ? ", " + fixed.skipped() + " left alone" : ""));
+            if (fixed.changed() > 0) {
+                results = analyzer.analyze(new ArrayList<>(files), named);
+            }
+        }
         for (FileResult r : results) {
             if (named.contains(r.path()) && r.skip() != null && r.skip().code().equals(FileLoader.UNREADABLE)) {
                 err.println("archlens: " + r.displayPath() + ": " + r.skip().detail());
@@ -217,7 +281,13 @@ public final class CheckCommand implements Callable<Integer> {
             case github -> CiReports.github(results, out);
             case gitlab -> CiReports.gitlab(results, out);
             case junit -> CiReports.junit(results, threshold, out);
-            default -> TextReport.write(results, out);
+            default -> {
+                Ansi ansi = Ansi.of(color, System.getenv("NO_COLOR"), System.console() != null);
+                if (statistics) {
+                    Statistics.write(results, book, ansi, out);
+                }
+                TextReport.write(results, out, concise, ansi, !statistics);
+            }
         }
         out.flush();
         if (agentNotRun != null) {
