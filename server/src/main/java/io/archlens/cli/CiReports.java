@@ -116,18 +116,8 @@ final class CiReports {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(buf);
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "archlens");
-            x.writeAttribute("tests", String.valueOf(tests));
-            x.writeAttribute("failures", String.valueOf(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", String.valueOf(skipped));
-            x.writeStartElement("testsuite");
-            x.writeAttribute("name", "archlens check");
-            x.writeAttribute("tests", String.valueOf(tests));
-            x.writeAttribute("failures", String.valueOf(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", String.valueOf(skipped));
+            suite(x, "testsuites", "archlens", tests, failures, skipped);
+            suite(x, "testsuite", "archlens check", tests, failures, skipped);
             for (FileResult fr : results) {
                 x.writeStartElement("testcase");
                 x.writeAttribute("classname", "archlens");
@@ -165,6 +155,16 @@ final class CiReports {
             throw new IllegalStateException(e);
         }
         out.println(buf);
+    }
+
+    private static void suite(XMLStreamWriter x, String element, String name, int tests, int failures, int skipped)
+            throws XMLStreamException {
+        x.writeStartElement(element);
+        x.writeAttribute("name", name);
+        x.writeAttribute("tests", String.valueOf(tests));
+        x.writeAttribute("failures", String.valueOf(failures));
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", String.valueOf(skipped));
     }
 
     /** Drops the characters XML 1.0 cannot carry at all (control characters other than tab, CR and LF). */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.archlens.analysis.RuleBook;
-import io.archlens.analysis.TestPack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +18,7 @@ class BaselineAndChangedTest {
     Path dir;
 
     private static CliRun run(String... args) {
-        CheckCommand cmd = new CheckCommand();
-        cmd.book = new RuleBook(List.of(new TestPack()));
-        return CliRun.of(cmd, args);
+        return CheckCommandTest.run(args);
     }
 
     private static List<String> rules(CliRun r) throws Exception {
@@ -93,6 +89,11 @@ class BaselineAndChangedTest {
     }
 
     private void git(String... args) throws Exception {
+        git(dir, args);
+    }
+
+    /** Runs git in {@code dir} with a throwaway identity; fails the test when git does. */
+    static void git(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
                 "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
         cmd.addAll(List.of(args));
