@@ -131,4 +131,19 @@ class ActionScriptTest {
         assertTrue(hooks.contains("entry: bin/archlens check") && hooks.contains("language: system"), hooks);
         assertTrue(Files.isExecutable(REPO.resolve("bin/archlens")));
     }
+
+    @Test
+    void theWorkflowExampleInTheDocsIsCleanUnderArchLensOwnRules() throws Exception {
+        String doc = Files.readString(REPO.resolve("docs/ci.md"));
+        String yaml = doc.substring(doc.indexOf("```yaml\nname: ArchLens") + "```yaml\n".length());
+        yaml = yaml.substring(0, yaml.indexOf("```"));
+        Path wf = dir.resolve(".github/workflows/archlens.yml");
+        Files.createDirectories(wf.getParent());
+        Files.writeString(wf, yaml);
+        CliRun r = CliRun.of(new CheckCommand(), dir.toString(), "--concise", "--fail-on", "hint");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("No problems") && r.out().contains("1 github-actions"), r.out());
+        assertTrue(CliRun.of(new CheckCommand(), REPO.resolve("action.yml").toString(), "--fail-on", "hint")
+                .out().startsWith("No problems"));
+    }
 }
