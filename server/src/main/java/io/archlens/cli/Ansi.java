@@ -17,6 +17,24 @@ record Ansi(boolean on) {
         });
     }
 
+    /**
+     * Whether stdout is a terminal. Java 22 and later return a console even when output is redirected and tell
+     * with {@code Console.isTerminal()} (called reflectively: the code base targets Java 17).
+     */
+    static boolean stdoutIsTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true; // before Java 22 a console means stdin and stdout are terminals
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private String wrap(String code, String s) {
         return on ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }

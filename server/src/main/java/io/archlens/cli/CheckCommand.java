@@ -201,6 +201,9 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
         });
+        java.util.function.IntConsumer progress = Progress.of(err, files.size(), Ansi.stdoutIsTerminal(),
+                System.getenv("CI"));
+        analyzer.onProgress(progress);
         List<FileResult> results;
         try {
             results = fromStdin ? StdinInput.analyze(stdin, stdinFilename, book, settings, analyzer)
@@ -208,6 +211,10 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("archlens: cannot read stdin: " + e.getMessage());
             return 2;
+        } finally {
+            if (progress instanceof Progress p) {
+                p.close();
+            }
         }
         if (fix || diff) {
             FixRun.Outcome fixed = FixRun.run(results, book, settings, unsafeFixes, diff, out, err);
@@ -282,7 +289,7 @@ public final class CheckCommand implements Callable<Integer> {
             case gitlab -> CiReports.gitlab(results, out);
             case junit -> CiReports.junit(results, threshold, out);
             default -> {
-                Ansi ansi = Ansi.of(color, System.getenv("NO_COLOR"), System.console() != null);
+                Ansi ansi = Ansi.of(color, System.getenv("NO_COLOR"), Ansi.stdoutIsTerminal());
                 if (statistics) {
                     Statistics.write(results, book, ansi, out);
                 }

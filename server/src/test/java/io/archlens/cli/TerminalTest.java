@@ -131,4 +131,14 @@ class TerminalTest {
         CliRun fix2 = CliRun.of(new CheckCommand(), dir.toString(), "--fix", "--concise");
         assertTrue(fix2.err().contains("fixed 0 files"), fix2.err());
     }
+
+    @Test
+    void progressShowsOnlyOnATerminalOutsideCi() {
+        StringWriter err = new StringWriter();
+        PrintWriter w = new PrintWriter(err);
+        Progress.of(w, 10, false, null).accept(5);
+        Progress.of(w, 10, true, "true").accept(5);
+        assertEquals("", err.toString());
+        assertTrue(Progress.of(w, 10, true, null) instanceof Progress);
+    }
 }
