@@ -216,8 +216,22 @@ public final class CheckCommand implements Callable<Integer> {
                 p.close();
             }
         }
+        for (FileResult r : results) {
+            if (named.contains(r.path()) && r.skip() != null && r.skip().code().equals(FileLoader.UNREADABLE)) {
+                err.println("archlens: " + r.displayPath() + ": " + r.skip().detail());
+                err.flush();
+                return 2;
+            }
+        }
         if (fix || diff) {
-            FixRun.Outcome fixed = FixRun.run(results, book, settings, unsafeFixes, diff, out, err);
+            FixRun.Outcome fixed;
+            try {
+                // only the findings this run reports: --select/--ignore, --baseline and --changed-since apply
+                fixed = FixRun.run(narrow(selected(results)), book, settings, unsafeFixes, diff, this::selected,
+                        baseline != null || changedSince != null, out, err);
+            } catch (IOException e) {
+                return ioError(e, err);
+            }
             if (diff) {
                 out.flush();
                 err.println("archlens: " + plural(fixed.changed(), "file") + " would be changed by --fix"
@@ -231,13 +245,6 @@ public final class CheckCommand implements Callable<Integer> {
                 results = analyzer.analyze(new ArrayList<>(files), named);
             }
         }
-        for (FileResult r : results) {
-            if (named.contains(r.path()) && r.skip() != null && r.skip().code().equals(FileLoader.UNREADABLE)) {
-                err.println("archlens: " + r.displayPath() + ": " + r.skip().detail());
-                err.flush();
-                return 2;
-            }
-        }
         String agentNotRun = null;
         if (agent != null) {
             AgentBatch.Outcome outcome = AgentBatch.run(agent, agentBaseUrl, settings, root, cwd, new ArrayList<>(files),
@@ -248,8 +255,7 @@ public final class CheckCommand implements Callable<Integer> {
             results = outcome.results();
             agentNotRun = outcome.notRun();
         }
-        results = Findings.keep(results, (r, f) -> !(noHints && f.severity() == Severity.HINT)
-                && RuleSelection.selected(f.ruleId(), select, ignore));
+        results = selected(results);
         try {
             if (writeBaseline != null) {
                 Baseline.write(results, writeBaseline);
@@ -258,19 +264,9 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
                 return 0;
             }
-            if (baseline != null) {
-                results = Baseline.read(baseline).newFindings(results);
-            }
-            if (changedSince != null) {
-                Path first = paths.get(0).toAbsolutePath();
-                results = ChangedLines.since(changedSince, Files.isDirectory(first) ? first : first.getParent())
-                        .filter(results);
-            }
+            results = narrow(results);
         } catch (IOException e) {
-            err.println("archlens: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
-                    + e.getMessage());
-            err.flush();
-            return 2;
+            return ioError(e, err);
         }
         Coverage.report(results, paths, verbose, err);
         if (sarifOutput != null) {
@@ -307,6 +303,35 @@ public final class CheckCommand implements Callable<Integer> {
         boolean failing = results.stream().flatMap(r -> r.findings().stream())
                 .anyMatch(f -> f.severity().atLeast(threshold));
         return failing ? 1 : 0;
+    }
+
+    /** --no-hints, --select and --ignore. */
+    private List<FileResult> selected(List<FileResult> results) {
+        return Findings.keep(results, (r, f) -> selected(f));
+    }
+
+    private boolean selected(Finding f) {
+        return !(noHints && f.severity() == Severity.HINT) && RuleSelection.selected(f.ruleId(), select, ignore);
+    }
+
+    /** --baseline and --changed-since: the findings this change brings. */
+    private List<FileResult> narrow(List<FileResult> results) throws IOException {
+        if (baseline != null) {
+            results = Baseline.read(baseline).newFindings(results);
+        }
+        if (changedSince != null) {
+            Path first = paths.get(0).toAbsolutePath();
+            results = ChangedLines.since(changedSince, Files.isDirectory(first) ? first : first.getParent())
+                    .filter(results);
+        }
+        return results;
+    }
+
+    private static int ioError(IOException e, PrintWriter err) {
+        err.println("archlens: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+                + e.getMessage());
+        err.flush();
+        return 2;
     }
 
     static String plural(long n, String word) {

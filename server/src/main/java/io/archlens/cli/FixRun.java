@@ -27,6 +27,16 @@ final class FixRun {
 
     static Outcome run(List<FileResult> results, RuleBook book, Settings settings, boolean unsafe, boolean diff,
             PrintWriter out, PrintWriter err) {
+        return run(results, book, settings, unsafe, diff, f -> true, false, out, err);
+    }
+
+    /**
+     * {@code keep} limits the findings of later rounds (after the first edits, the text is re-analysed) to those the
+     * run selects; {@code oneRound} stops after the first round, for findings narrowed by what a later round cannot
+     * tell again (a baseline, changed lines).
+     */
+    static Outcome run(List<FileResult> results, RuleBook book, Settings settings, boolean unsafe, boolean diff,
+            java.util.function.Predicate<Finding> keep, boolean oneRound, PrintWriter out, PrintWriter err) {
         int changed = 0;
         int skipped = 0;
         for (FileResult fr : results) {
@@ -35,7 +45,8 @@ final class FixRun {
             }
             SourceFile file = fr.analysis().file();
             String fixed = Fixes.fixAll(file.text(), fr.findings(), t -> book.analyze(new SourceFile(file.uri(),
-                    file.path(), t, file.kind(), file.version()), settings).findings(), Long.MAX_VALUE, unsafe);
+                    file.path(), t, file.kind(), file.version()), settings).findings().stream().filter(keep).toList(),
+                    oneRound ? -1 : Long.MAX_VALUE, unsafe);
             if (fixed.equals(file.text())) {
                 continue;
             }

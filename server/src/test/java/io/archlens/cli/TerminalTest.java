@@ -92,6 +92,18 @@ class TerminalTest {
     }
 
     @Test
+    void fixKeepsToTheFindingsTheRunReports() throws Exception {
+        Path env = dir.resolve(".env");
+        Files.writeString(env, "A=TODO\n");
+        run(dir.toString(), "--write-baseline", dir.resolve("b.json").toString());
+        Files.writeString(env, "A=TODO\nB=TODO\n");
+        assertEquals(0, run(dir.toString(), "--fix", "--ignore", "test/todo").code());
+        assertEquals("A=TODO\nB=TODO\n", Files.readString(env), "--ignore: nothing fixed");
+        run(dir.toString(), "--fix", "--baseline", dir.resolve("b.json").toString());
+        assertEquals("A=TODO\nB=DONE\n", Files.readString(env), "--baseline: only the new finding fixed");
+    }
+
+    @Test
     void fixLeavesAFileThatChangedDuringTheRunAlone() throws Exception {
         Path env = dir.resolve(".env");
         Files.writeString(env, "A=TODO\n");
