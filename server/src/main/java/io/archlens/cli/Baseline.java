@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.archlens.Version;
 import io.archlens.analysis.Finding;
-import io.archlens.core.LineIndex;
 import io.archlens.workspace.BatchAnalyzer.FileResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,18 +37,9 @@ final class Baseline {
         root.put("version", VERSION);
         root.put("archlensVersion", Version.get());
         ArrayNode list = root.putArray("findings");
-        for (FileResult fr : results) {
-            if (fr.analysis() == null) {
-                continue;
-            }
-            LineIndex li = fr.analysis().file().lines();
-            Map<Finding, String> prints = Fingerprints.of(fr);
-            for (Finding f : fr.findings()) {
-                list.addObject().put("rule", f.ruleId()).put("path", fr.displayPath())
-                        .put("fingerprint", prints.get(f)).put("line", li.lineOf(f.range().start()) + 1)
-                        .put("message", f.message());
-            }
-        }
+        Fingerprints.each(results, (fr, li, f, print) -> list.addObject().put("rule", f.ruleId())
+                .put("path", fr.displayPath()).put("fingerprint", print).put("line", li.lineOf(f.range().start()) + 1)
+                .put("message", f.message()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

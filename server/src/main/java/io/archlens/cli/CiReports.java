@@ -10,7 +10,6 @@ import io.archlens.workspace.BatchAnalyzer.FileResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -56,31 +55,24 @@ final class CiReports {
     /** GitLab's Code Quality report: a JSON array of issues. */
     static void gitlab(List<FileResult> results, PrintWriter out) {
         ArrayNode issues = JsonReport.MAPPER.createArrayNode();
-        for (FileResult fr : results) {
-            if (fr.analysis() == null) {
-                continue;
-            }
-            LineIndex li = fr.analysis().file().lines();
-            Map<Finding, String> prints = Fingerprints.of(fr);
-            for (Finding f : fr.findings()) {
-                ObjectNode o = issues.addObject();
-                o.put("type", "issue");
-                o.put("description", f.message());
-                o.put("check_name", f.ruleId());
-                o.put("fingerprint", prints.get(f));
-                o.put("severity", switch (f.severity()) {
-                    case ERROR -> "critical";
-                    case WARNING -> "major";
-                    case INFO -> "minor";
-                    case HINT -> "info";
-                });
-                o.putArray("categories").add(category(f));
-                ObjectNode loc = o.putObject("location");
-                loc.put("path", fr.displayPath());
-                loc.putObject("lines").put("begin", li.lineOf(f.range().start()) + 1)
-                        .put("end", li.lineOf(Math.max(f.range().start(), f.range().end() - 1)) + 1);
-            }
-        }
+        Fingerprints.each(results, (fr, li, f, print) -> {
+            ObjectNode o = issues.addObject();
+            o.put("type", "issue");
+            o.put("description", f.message());
+            o.put("check_name", f.ruleId());
+            o.put("fingerprint", print);
+            o.put("severity", switch (f.severity()) {
+                case ERROR -> "critical";
+                case WARNING -> "major";
+                case INFO -> "minor";
+                case HINT -> "info";
+            });
+            o.putArray("categories").add(category(f));
+            ObjectNode loc = o.putObject("location");
+            loc.put("path", fr.displayPath());
+            loc.putObject("lines").put("begin", li.lineOf(f.range().start()) + 1)
+                    .put("end", li.lineOf(Math.max(f.range().start(), f.range().end() - 1)) + 1);
+        });
         try {
             out.println(JsonReport.MAPPER.writeValueAsString(issues));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -23,6 +23,25 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
+    /** What {@link #each} calls for each finding of an analysed file. */
+    interface Visitor {
+        void visit(FileResult fr, LineIndex lines, Finding f, String fingerprint);
+    }
+
+    /** Every finding of the analysed files, in order, with its file's line index and its fingerprint. */
+    static void each(java.util.List<FileResult> results, Visitor v) {
+        for (FileResult fr : results) {
+            if (fr.analysis() == null) {
+                continue;
+            }
+            LineIndex li = fr.analysis().file().lines();
+            Map<Finding, String> prints = of(fr);
+            for (Finding f : fr.findings()) {
+                v.visit(fr, li, f, prints.get(f));
+            }
+        }
+    }
+
     /** The fingerprint of every finding of one file, in the file's order. */
     static Map<Finding, String> of(FileResult fr) {
         Map<Finding, String> out = new IdentityHashMap<>();
