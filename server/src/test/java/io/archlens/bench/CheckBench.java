@@ -61,7 +61,8 @@ public final class CheckBench {
             p.waitFor();
             times.add((System.nanoTime() - s) / 1e6);
             if (gnuTime && i > 0) {
-                peaksKb.add(Long.parseLong(Files.readString(timeOut).strip()));
+                String[] lines = Files.readString(timeOut).strip().split("\n"); // "Command exited with..." first
+                peaksKb.add(Long.parseLong(lines[lines.length - 1].strip()));
             }
         }
         List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
