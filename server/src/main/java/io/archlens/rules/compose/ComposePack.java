@@ -31,7 +31,8 @@ public final class ComposePack implements RulePack<ComposeFile> {
             new ContainerName(),
             new Links(),
             new UnboundedLogging(),
-            new WritableRootFs());
+            new WritableRootFs(),
+            new DatastoreWithoutAuth());
 
     @Override
     public FileKind kind() {

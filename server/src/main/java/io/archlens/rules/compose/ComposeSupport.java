@@ -2,6 +2,7 @@ package io.archlens.rules.compose;
 
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
+import io.archlens.syntax.spring.Profiles;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
@@ -63,5 +64,35 @@ final class ComposeSupport {
         }
         YNode deploy = s.value("deploy");
         return deploy != null && deploy.at("resources", "limits", deployKey) != null;
+    }
+
+    /**
+     * A file only development uses: {@code compose.override.yml} (merged on {@code docker compose up} on a
+     * workstation) or a name with a development part ({@code docker-compose.dev.yml}, {@code compose-local.yaml},
+     * {@code compose.test.yml}; the names Spring profiles use, {@link Profiles#isDevName}).
+     */
+    static boolean devFile(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String part : name.split("[-_.]")) {
+            if (part.equals("override") || part.equals("ci") || Profiles.isDevName(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A service that only runs under development Compose profiles ({@code profiles: [dev]}). */
+    static boolean devService(ComposeService s) {
+        List<YScalar> profiles = scalarItems(s.value("profiles"));
+        if (profiles.isEmpty()) {
+            return false;
+        }
+        for (YScalar p : profiles) {
+            if (!Profiles.isDevName(p.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 }
