@@ -32,7 +32,9 @@ public final class ComposePack implements RulePack<ComposeFile> {
             new Links(),
             new UnboundedLogging(),
             new WritableRootFs(),
-            new DatastoreWithoutAuth());
+            new DatastoreWithoutAuth(),
+            MissingHealthcheck.SERVING,
+            MissingHealthcheck.WORKER);
 
     @Override
     public FileKind kind() {

@@ -57,6 +57,11 @@ final class ComposeSupport {
         return out;
     }
 
+    /** The items of a sequence value, or the single value, or nothing. */
+    static List<YNode> items(YNode n) {
+        return n instanceof YSeq s ? s.items() : n == null || n instanceof YScalar sc && sc.isNull() ? List.of() : List.of(n);
+    }
+
     /** The value of a memory/CPU/pids limit, direct or under deploy.resources.limits. */
     static boolean hasLimit(ComposeService s, String direct, String alt, String deployKey) {
         if (s.has(direct) || (alt != null && s.has(alt))) {

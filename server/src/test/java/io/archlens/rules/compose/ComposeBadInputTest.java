@@ -97,7 +97,8 @@ class ComposeBadInputTest {
         assertEquals(n, count(fs, "compose/unpinned-image"));
         assertEquals(n, count(fs, "compose/database-port-exposed"));
         assertEquals(n, count(fs, "compose/datastore-without-auth"));
-        assertEquals(3L * n, fs.size(), "nothing else: the shared anchor is honoured for every service");
+        assertEquals(n, count(fs, "compose/service-without-healthcheck"));
+        assertEquals(4L * n, fs.size(), "nothing else: the shared anchor is honoured for every service");
     }
 
     @Test
