@@ -34,7 +34,8 @@ public final class ComposePack implements RulePack<ComposeFile> {
             new WritableRootFs(),
             new DatastoreWithoutAuth(),
             MissingHealthcheck.SERVING,
-            MissingHealthcheck.WORKER);
+            MissingHealthcheck.WORKER,
+            new SourceBindMount());
 
     @Override
     public FileKind kind() {
