@@ -35,7 +35,8 @@ public final class ComposePack implements RulePack<ComposeFile> {
             new DatastoreWithoutAuth(),
             MissingHealthcheck.SERVING,
             MissingHealthcheck.WORKER,
-            new SourceBindMount());
+            new SourceBindMount(),
+            new EolImage());
 
     @Override
     public FileKind kind() {
