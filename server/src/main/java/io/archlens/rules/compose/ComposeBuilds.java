@@ -27,6 +27,12 @@ final class ComposeBuilds {
     }
 
     static Dockerfile dockerfile(SourceFile compose, ComposeService s) {
+        Path p = path(compose, s);
+        return p == null ? null : CACHE.get(p);
+    }
+
+    /** Where the Dockerfile the service builds is on disk, or null (see the class comment). */
+    static Path path(SourceFile compose, ComposeService s) {
         YNode build = s.value("build");
         String context;
         String file = "Dockerfile";
@@ -48,7 +54,7 @@ final class ComposeBuilds {
                 || context.contains("://") || context.startsWith("git@")) {
             return null;
         }
-        return CACHE.get(local.getParent().resolve(context).resolve(file).normalize());
+        return local.getParent().resolve(context).resolve(file).normalize();
     }
 
     /** The build target ({@code build.target}), or null. */

@@ -36,7 +36,8 @@ public final class ComposePack implements RulePack<ComposeFile> {
             MissingHealthcheck.SERVING,
             MissingHealthcheck.WORKER,
             new SourceBindMount(),
-            new EolImage());
+            new EolImage(),
+            new BuildTargetDevStage());
 
     @Override
     public FileKind kind() {

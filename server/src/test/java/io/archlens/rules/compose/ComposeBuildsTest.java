@@ -44,4 +44,20 @@ class ComposeBuildsTest {
                 findings(compose, "compose/service-without-healthcheck"));
         assertEquals(List.of("Service 'worker"), findings(compose, "compose/worker-without-healthcheck"));
     }
+
+    @Test
+    void buildTargetPointsAtTheStage() throws Exception {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM node:22-slim AS deps\nRUN npm ci\n"
+                + "FROM deps AS dev\nCMD [\"npm\", \"run\", \"dev\"]\nFROM node:22-slim\nCOPY --from=deps /app /app\n");
+        String compose = "services:\n  web:\n    build: {context: ., target: dev}\n"
+                + "  web2:\n    build: {context: ., target: deps}\n";
+        Path file = dir.resolve("compose.yaml");
+        Files.writeString(file, compose);
+        SourceFile src = new SourceFile(file.toUri().toString(), "compose.yaml", compose, FileKind.COMPOSE, 1);
+        List<Finding> fs = Fixtures.analyze(src).findings().stream()
+                .filter(f -> f.ruleId().equals("compose/build-target-dev-stage")).toList();
+        assertEquals(2, fs.size());
+        assertEquals(2, fs.get(0).related().get(0).start().line());
+        assertEquals(dir.resolve("Dockerfile").toUri().toString(), fs.get(0).related().get(0).uri());
+    }
 }
