@@ -11,7 +11,6 @@ import io.archlens.syntax.compose.ComposeService;
 import io.archlens.syntax.image.EolTable;
 import io.archlens.syntax.image.ImageRef;
 import io.archlens.syntax.yaml.YEntry;
-import java.time.LocalDate;
 
 /** A service image past its end of life, per the table {@code docker/eol-base-image} uses ({@link EolTable}). */
 public final class EolImage implements Rule<ComposeFile> {
@@ -25,17 +24,12 @@ public final class EolImage implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
-        LocalDate today = EolTable.today();
         for (ComposeService s : f.services()) {
             YEntry image = s.get("image");
-            ImageRef img = s.image();
-            if (image == null || img == null || img.templated() || img.tag() == null && img.hasDigest()) {
-                continue;
-            }
-            EolTable.Entry e = EolTable.match(img.key(), img.tag(), today);
-            if (e != null) {
-                ctx.report(image.value().range(), "'" + img.raw().strip() + "' of service '" + s.name() + "' is past "
-                        + "its end of life (" + e.eol() + "): no more security fixes; " + e.advice());
+            String why = image == null || s.image() == null ? null : EolTable.pastEndOfLife(s.image());
+            if (why != null) {
+                ctx.report(image.value().range(), "'" + s.image().raw().strip() + "' of service '" + s.name() + "' is "
+                        + why);
             }
         }
     }

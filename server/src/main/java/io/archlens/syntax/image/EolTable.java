@@ -140,6 +140,18 @@ public final class EolTable {
         return null;
     }
 
+    /**
+     * "past its end of life (date): no more security fixes; advice" for an image reference (registry and tag as
+     * written), or null when it is not known to be past its end of life today.
+     */
+    public static String pastEndOfLife(ImageRef image) {
+        if (image.templated()) {
+            return null;
+        }
+        Entry e = match(image.key(), image.tag(), today());
+        return e == null ? null : "past its end of life (" + e.eol() + "): no more security fixes; " + e.advice();
+    }
+
     /** Today in UTC; tests may pin it with the system property {@code archlens.today} (YYYY-MM-DD). */
     public static LocalDate today() {
         String pinned = System.getProperty("archlens.today");
