@@ -30,13 +30,17 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import extractors  # noqa: E402
 import extractors_checkov  # noqa: E402
+import extractors_semgrep  # noqa: E402
+import extractors_ghaoas  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
+extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
+extractors.PEERS.update(extractors_ghaoas.PEERS)
 
 
 def load_mapping(peer):
     mapping = {}
-    for raw in (HERE / f"{peer}.tsv").read_text().splitlines():
+    for raw in (HERE / f"{extractors_ghaoas.MAPPING.get(peer, peer)}.tsv").read_text().splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")

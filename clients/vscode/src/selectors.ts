@@ -33,12 +33,17 @@ export const CONFIG_GROUPS: SelectorGroup[] = [
   { kinds: ['terraform'], pattern: '**/*.tf' },
   { kinds: ['openapi'], pattern: '**/*{openapi,swagger}*.json' },
   { kinds: ['agent-definition'], pattern: '**/.archlens/agents/*.md' },
+  // Java source: the rule book's java/ pack reads it (the agent too, when enabled)
+  { kinds: ['java'], pattern: '**/*.java' },
 ];
 
-/** Backend source code: reviewed only by the LLM agent, so only sent to the server while the agent is on. */
+/**
+ * Backend source code the rule book has no pack for yet: reviewed only by the LLM agent, so only sent to the server
+ * while the agent is on. (Java is in CONFIG_GROUPS: the rule book reads it.)
+ */
 export const SOURCE_GROUP: SelectorGroup = {
-  kinds: ['java', 'kotlin', 'python', 'javascript', 'typescript', 'go', 'csharp'],
-  pattern: '**/*.{java,kt,kts,py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,cs}',
+  kinds: ['kotlin', 'python', 'javascript', 'typescript', 'go', 'csharp'],
+  pattern: '**/*.{kt,kts,py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,cs}',
 };
 
 export function documentSelector(opts: { agentEnabled: boolean }): PatternFilter[] {

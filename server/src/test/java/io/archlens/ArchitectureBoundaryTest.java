@@ -47,6 +47,14 @@ class ArchitectureBoundaryTest {
     }
 
     @Test
+    void onlyTheJavaParserAndRulesImportJavaParser() throws IOException {
+        List<String> bad = offenders("com.github.javaparser", "syntax/java").stream()
+                .filter(l -> !l.startsWith("rules/java/")).toList();
+        assertTrue(bad.isEmpty(), "JavaParser types outside syntax/java and rules/java (the code/ facts stay "
+                + "independent of any parser): " + bad);
+    }
+
+    @Test
     void serverCodeNeverWritesToStdout() throws IOException {
         List<String> bad = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {

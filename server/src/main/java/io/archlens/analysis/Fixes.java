@@ -34,12 +34,17 @@ public final class Fixes {
 
     /** Picks the safe fixes whose edits do not overlap an already-picked one, in document order. */
     public static List<Edit> nonOverlappingSafeEdits(List<Finding> findings) {
+        return nonOverlappingEdits(findings, false);
+    }
+
+    /** As {@link #nonOverlappingSafeEdits}; with {@code unsafe} a finding's first fix is taken even when unsafe. */
+    public static List<Edit> nonOverlappingEdits(List<Finding> findings, boolean unsafe) {
         List<Edit> picked = new ArrayList<>();
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparing(Finding::range));
         for (Finding f : sorted) {
             for (Fix fix : f.fixes()) {
-                if (!fix.safe()) {
+                if (!fix.safe() && !unsafe) {
                     continue;
                 }
                 boolean clash = false;
@@ -83,6 +88,12 @@ public final class Fixes {
      */
     public static String fixAll(String text, List<Finding> first, Function<String, List<Finding>> analyze,
             long budgetNanos) {
+        return fixAll(text, first, analyze, budgetNanos, false);
+    }
+
+    /** As above; {@code unsafe} also applies unsafe fixes (the command line's --unsafe-fixes). */
+    public static String fixAll(String text, List<Finding> first, Function<String, List<Finding>> analyze,
+            long budgetNanos, boolean unsafe) {
         long start = System.nanoTime();
         String current = text;
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -90,7 +101,7 @@ public final class Fixes {
                 break;
             }
             List<Finding> findings = round == 0 && first != null ? first : analyze.apply(current);
-            List<Edit> edits = nonOverlappingSafeEdits(findings);
+            List<Edit> edits = nonOverlappingEdits(findings, unsafe);
             if (edits.isEmpty()) {
                 break;
             }

@@ -31,13 +31,18 @@ import picocli.CommandLine.Parameters;
         description = "Analyse files and folders; exit 0 when clean, 1 on findings at or above --fail-on, 2 on errors,"
                 + " 3 when --agent was given and the agent could not review any file.")
 public final class CheckCommand implements Callable<Integer> {
-    enum Format { text, json, sarif }
+    enum Format { text, json, sarif, github, gitlab, junit }
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github (workflow annotations), gitlab (Code Quality) or junit"
+                    + " (default: ${DEFAULT-VALUE}).")
     Format format;
+
+    @Option(names = "--sarif-output", paramLabel = "FILE",
+            description = "Also write the SARIF report to FILE (one run for annotations and code scanning).")
+    Path sarifOutput;
 
     @Option(names = "--fail-on", defaultValue = "warning",
             description = "Lowest severity that makes the exit code 1: error, warning, info or hint (default: ${DEFAULT-VALUE}).")
@@ -54,6 +59,29 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-hints", description = "Leave hints out of the output.")
     boolean noHints;
 
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record today's findings in FILE (JSON) and exit 0; later runs with --baseline FILE report"
+                    + " only new ones.")
+    Path writeBaseline;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report only findings not recorded in FILE (matched on rule, file and the text of the"
+                    + " finding and its lines, not line numbers).")
+    Path baseline;
+
+    @Option(names = "--changed-since", paramLabel = "REF",
+            description = "Report only findings on lines changed since the git revision REF (and cross-file findings"
+                    + " with a location on one); files git does not track count as changed.")
+    String changedSince;
+
+    @Option(names = "--select", split = ",", paramLabel = "RULE",
+            description = "Report only these rule ids or prefixes (docker, docker/no-latest-tag), comma-separated.")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", paramLabel = "RULE",
+            description = "Leave out these rule ids or prefixes for this run, comma-separated.")
+    List<String> ignore = new ArrayList<>();
+
     @Option(names = {"-v", "--verbose"}, description = "List the analysed files and their kinds on stderr.")
     boolean verbose;
 
@@ -67,8 +95,39 @@ public final class CheckCommand implements Callable<Integer> {
                     + " provider's public API, to localhost, or to a URL given here.")
     String agentBaseUrl;
 
+    @Option(names = "--concise", description = "One line per finding (path:line:col: severity rule message), no"
+            + " source excerpt.")
+    boolean concise;
+
+    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
+            description = "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    Ansi.Mode color;
+
+    @Option(names = "--statistics", description = "Count the findings by rule (with how many are fixable) instead of"
+            + " listing them.")
+    boolean statistics;
+
+    @Option(names = "--stdin-filename", paramLabel = "PATH",
+            description = "With the path '-': read one file from stdin and analyse it as PATH (its name decides the"
+                    + " kind).")
+    String stdinFilename;
+
+    @Option(names = "--fix", description = "Apply the safe fixes to the files (as the editor's fix-all), then report"
+            + " what is left.")
+    boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "With --fix or --diff: apply unsafe fixes too.")
+    boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "Print the fixes as a unified diff instead of applying them; exit 1 when"
+            + " there is something to fix.")
+    boolean diff;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** stdin for {@code -}; a test may set another. */
+    java.io.InputStream stdin = System.in;
 
     /** The rule book to use; the default one (every pack on the class path) unless a test injects another. */
     RuleBook book;
@@ -85,8 +144,18 @@ public final class CheckCommand implements Callable<Integer> {
         if (paths.isEmpty()) {
             paths.add(Path.of("."));
         }
+        boolean fromStdin = paths.size() == 1 && paths.get(0).toString().equals("-");
+        if (fromStdin != (stdinFilename != null)) {
+            err.println("archlens: " + (fromStdin ? "reading stdin ('-') needs --stdin-filename PATH"
+                    : "--stdin-filename goes with the path '-' alone"));
+            return 2;
+        }
+        if (fromStdin && (fix || diff)) {
+            err.println("archlens: --fix and --diff work on files, not on stdin");
+            return 2;
+        }
         Set<Path> named = new HashSet<>();
-        for (Path p : paths) {
+        for (Path p : fromStdin ? List.<Path>of() : paths) {
             if (!Files.exists(p)) {
                 err.println("archlens: no such file or folder: " + p);
                 return 2;
@@ -102,7 +171,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path cwd = Path.of("").toAbsolutePath();
         RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
-        SettingsFile.Loaded loaded = SettingsFile.load(config, paths.get(0), cwd, err);
+        Path settingsFrom = fromStdin ? Path.of(stdinFilename).toAbsolutePath().getParent() : paths.get(0);
+        SettingsFile.Loaded loaded = SettingsFile.load(config, settingsFrom != null ? settingsFrom : cwd, cwd, err);
         if (loaded == null) {
             return 2;
         }
@@ -117,7 +187,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path root = loaded.root();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {
-            for (Path p : paths) {
+            for (Path p : fromStdin ? List.<Path>of() : paths) {
                 files.addAll(FileWalker.walk(p, root, settings));
             }
             files.removeIf(loaded::isFile); // validated above, its problems on stderr
@@ -131,12 +201,48 @@ public final class CheckCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        List<FileResult> results = analyzer.analyze(new ArrayList<>(files), named);
+        java.util.function.IntConsumer progress = Progress.of(err, files.size(), Ansi.stdoutIsTerminal(),
+                System.getenv("CI"));
+        analyzer.onProgress(progress);
+        List<FileResult> results;
+        try {
+            results = fromStdin ? StdinInput.analyze(stdin, stdinFilename, book, settings, analyzer)
+                    : analyzer.analyze(new ArrayList<>(files), named);
+        } catch (IOException e) {
+            err.println("archlens: cannot read stdin: " + e.getMessage());
+            return 2;
+        } finally {
+            if (progress instanceof Progress p) {
+                p.close();
+            }
+        }
         for (FileResult r : results) {
             if (named.contains(r.path()) && r.skip() != null && r.skip().code().equals(FileLoader.UNREADABLE)) {
                 err.println("archlens: " + r.displayPath() + ": " + r.skip().detail());
                 err.flush();
                 return 2;
+            }
+        }
+        if (fix || diff) {
+            FixRun.Outcome fixed;
+            try {
+                // only the findings this run reports: --select/--ignore, --baseline and --changed-since apply
+                fixed = FixRun.run(narrow(selected(results)), book, settings, unsafeFixes, diff, this::selected,
+                        baseline != null || changedSince != null, out, err);
+            } catch (IOException e) {
+                return ioError(e, err);
+            }
+            if (diff) {
+                out.flush();
+                err.println("archlens: " + plural(fixed.changed(), "file") + " would be changed by --fix"
+                        + (unsafeFixes ? " --unsafe-fixes" : ""));
+                err.flush();
+                return fixed.changed() > 0 ? 1 : fixed.skipped() > 0 ? 2 : 0;
+            }
+            err.println("archlens: fixed " + plural(fixed.changed(), "file")
+                    + (fixed.skipped() > 0 ? ", " + fixed.skipped() + " left alone" : ""));
+            if (fixed.changed() > 0) {
+                results = analyzer.analyze(new ArrayList<>(files), named);
             }
         }
         String agentNotRun = null;
@@ -149,24 +255,42 @@ public final class CheckCommand implements Callable<Integer> {
             results = outcome.results();
             agentNotRun = outcome.notRun();
         }
-        if (noHints) {
-            List<FileResult> filtered = new ArrayList<>();
-            for (FileResult r : results) {
-                if (r.analysis() == null) {
-                    filtered.add(r);
-                    continue;
-                }
-                List<Finding> keep = r.findings().stream().filter(f -> f.severity() != Severity.HINT).toList();
-                filtered.add(new FileResult(r.path(), r.displayPath(),
-                        new io.archlens.analysis.Analysis(r.analysis().file(), keep, r.analysis().model()), null));
+        results = selected(results);
+        try {
+            if (writeBaseline != null) {
+                Baseline.write(results, writeBaseline);
+                long n = results.stream().mapToLong(r -> r.findings().size()).sum();
+                err.println("archlens: wrote " + plural(n, "finding") + " to the baseline " + writeBaseline);
+                err.flush();
+                return 0;
             }
-            results = filtered;
+            results = narrow(results);
+        } catch (IOException e) {
+            return ioError(e, err);
         }
         Coverage.report(results, paths, verbose, err);
+        if (sarifOutput != null) {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(sarifOutput))) {
+                SarifReport.write(results, book, settings, w);
+            } catch (IOException | RuntimeException e) {
+                err.println("archlens: cannot write " + sarifOutput + ": " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+        }
         switch (format) {
             case json -> JsonReport.write(results, book, out);
             case sarif -> SarifReport.write(results, book, settings, out);
-            default -> TextReport.write(results, out);
+            case github -> CiReports.github(results, out);
+            case gitlab -> CiReports.gitlab(results, out);
+            case junit -> CiReports.junit(results, threshold, out);
+            default -> {
+                Ansi ansi = Ansi.of(color, System.getenv("NO_COLOR"), Ansi.stdoutIsTerminal());
+                if (statistics) {
+                    Statistics.write(results, book, ansi, out);
+                }
+                TextReport.write(results, out, concise, ansi, !statistics);
+            }
         }
         out.flush();
         if (agentNotRun != null) {
@@ -179,6 +303,35 @@ public final class CheckCommand implements Callable<Integer> {
         boolean failing = results.stream().flatMap(r -> r.findings().stream())
                 .anyMatch(f -> f.severity().atLeast(threshold));
         return failing ? 1 : 0;
+    }
+
+    /** --no-hints, --select and --ignore. */
+    private List<FileResult> selected(List<FileResult> results) {
+        return Findings.keep(results, (r, f) -> selected(f));
+    }
+
+    private boolean selected(Finding f) {
+        return !(noHints && f.severity() == Severity.HINT) && RuleSelection.selected(f.ruleId(), select, ignore);
+    }
+
+    /** --baseline and --changed-since: the findings this change brings. */
+    private List<FileResult> narrow(List<FileResult> results) throws IOException {
+        if (baseline != null) {
+            results = Baseline.read(baseline).newFindings(results);
+        }
+        if (changedSince != null) {
+            Path first = paths.get(0).toAbsolutePath();
+            results = ChangedLines.since(changedSince, Files.isDirectory(first) ? first : first.getParent())
+                    .filter(results);
+        }
+        return results;
+    }
+
+    private static int ioError(IOException e, PrintWriter err) {
+        err.println("archlens: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "")
+                + e.getMessage());
+        err.flush();
+        return 2;
     }
 
     static String plural(long n, String word) {

@@ -104,6 +104,7 @@ final class SarifReport {
                 continue;
             }
             LineIndex li = fr.analysis().file().lines();
+            Map<Finding, String> prints = Fingerprints.of(fr);
             for (Finding f : fr.findings()) {
                 Position s = li.position(f.range().start());
                 Position e = li.position(f.range().end());
@@ -145,9 +146,8 @@ final class SarifReport {
                         loc.putObject("message").put("text", x.message());
                     }
                 }
-                r.putObject("partialFingerprints").put("archlens/v1",
-                        Integer.toHexString((f.ruleId() + "|" + fr.displayPath() + "|"
-                                + li.lineText(s.line()).strip()).hashCode()));
+                // the baseline's fingerprint: rule, file, message and the text of the lines, no line numbers
+                r.putObject("partialFingerprints").put("archlens/v2", prints.get(f));
             }
         }
         try {

@@ -22,7 +22,7 @@ public enum FileKind {
     TERRAFORM("terraform", "tf", false, "#", "//"),
     ARCHLENS_CONFIG("archlens-config", "config", false, "#"),
     AGENT_DEFINITION("agent-definition", "agent", false, "<!--"),
-    JAVA("java", "code", true, "//"),
+    JAVA("java", "java", true, "//"),
     KOTLIN("kotlin", "code", true, "//"),
     PYTHON("python", "code", true, "#"),
     JAVASCRIPT("javascript", "code", true, "//"),
@@ -51,7 +51,7 @@ public enum FileKind {
         return rulePrefix;
     }
 
-    /** Backend source code: analysed only by the LLM agent, never by the rule book. */
+    /** Backend source code: the rule book reads it where a pack exists (Java), the LLM agent where enabled. */
     public boolean isSourceCode() {
         return sourceCode;
     }

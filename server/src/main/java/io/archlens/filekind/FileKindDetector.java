@@ -27,6 +27,11 @@ public final class FileKindDetector {
     private static final Pattern ROOT_API_VERSION = Pattern.compile("(?m)^(apiVersion:|\\s*\"apiVersion\"\\s*:)");
     private static final Pattern ROOT_KIND = Pattern.compile("(?m)^(kind:|\\s*\"kind\"\\s*:)");
     private static final Set<String> OPENAPI_KEYS = Set.of("openapi", "swagger");
+    /** A workflow by content: root {@code on:} and {@code jobs:}, and a job with runs-on, steps or uses. */
+    private static final Pattern ROOT_ON = Pattern.compile("(?m)^[\"']?on[\"']?:");
+    private static final Pattern ROOT_JOBS = Pattern.compile("(?m)^jobs:[ \\t]*(#.*)?\\r?$");
+    private static final Pattern JOB_BODY = Pattern.compile("(?m)^[ \\t]+(?:runs-on|steps|uses):");
+
     /** An action's metadata file: {@code using: composite} under a root {@code runs:} (only key with that value). */
     private static final Pattern COMPOSITE_ACTION = Pattern.compile(
             "(?m)^[ \\t]+using:[ \\t]*[\"']?composite[\"']?[ \\t]*(#.*)?\\r?$");
@@ -103,6 +108,10 @@ public final class FileKindDetector {
             String head = sniff(text);
             if (isOpenApi(text)) {
                 return FileKind.OPENAPI;
+            }
+            if (yaml && ROOT_ON.matcher(head).find() && ROOT_JOBS.matcher(text).find()
+                    && JOB_BODY.matcher(text).find()) {
+                return FileKind.GITHUB_ACTIONS; // a workflow outside .github/workflows (templates, examples)
             }
             if (yaml && ROOT_SERVICES.matcher(head).find() && !ROOT_KIND.matcher(head).find()
                     && SERVICE_KEYS.matcher(head).find()) {

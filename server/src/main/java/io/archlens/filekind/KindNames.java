@@ -25,6 +25,7 @@ public final class KindNames {
         name("openapi", "openapi", "swagger");
         name("gha", "gha", "github-actions", "actions");
         name("tf", "tf", "terraform");
+        name("java", "java", "spring-java");
         name("arch", "arch");
         name("config", "config", "archlens-config");
         name("agent", "agent");

@@ -50,6 +50,7 @@ public final class BatchAnalyzer {
     private final BiConsumer<String, Throwable> log;
     private volatile CrossFileAnalysis.Result lastCrossFile;
     private volatile java.util.Map<Path, FileKind> mounted = java.util.Map.of();
+    private volatile java.util.function.IntConsumer progress = done -> { };
 
     public BatchAnalyzer(RuleBook book, Settings settings, Path root, BiConsumer<String, Throwable> log) {
         this.book = book;
@@ -108,6 +109,11 @@ public final class BatchAnalyzer {
         return out;
     }
 
+    /** Called with the number of files done after each one (in input order) during {@link #analyze}. */
+    public void onProgress(java.util.function.IntConsumer progress) {
+        this.progress = progress;
+    }
+
     /** The cross-file result of the last {@link #analyze} (null before, or without project rules). */
     public CrossFileAnalysis.Result lastCrossFile() {
         return lastCrossFile;
@@ -126,12 +132,14 @@ public final class BatchAnalyzer {
                 futures.add(pool.submit(() -> analyzeOne(f, named.contains(f))));
             }
             List<FileResult> out = new ArrayList<>();
+            int done = 0;
             for (Future<FileResult> fu : futures) {
                 try {
                     FileResult r = fu.get();
                     if (r != null) {
                         out.add(r);
                     }
+                    progress.accept(++done);
                 } catch (ExecutionException e) {
                     log.accept("analysis failed", e.getCause());
                 } catch (InterruptedException e) {
@@ -168,6 +176,10 @@ public final class BatchAnalyzer {
                 FileKindDetector.detect(display, loaded.text()));
         if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
             return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
+        }
+        if (kind.isSourceCode() && (Generated.minifiedName(display) || Generated.generatedHeader(loaded.text()))) {
+            return named ? new FileResult(file, display, null, new Skip(Skip.GENERATED,
+                    "generated or minified code (its header or name says so): nobody edits it by hand")) : null;
         }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);
         Analysis a = TimeBox.analyze(book, src, settings, settings.analysisTimeoutMs(Settings.CHECK_ANALYSIS_TIMEOUT_MS),

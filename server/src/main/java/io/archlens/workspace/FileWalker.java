@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Walks folders for files ArchLens may analyse, skipping vendored and build output folders. */
+/** Walks folders for files ArchLens may analyse, skipping vendored and build output folders and minified bundles. */
 public final class FileWalker {
     public static final Set<String> SKIPPED_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", "target", "build",
             "dist", "vendor", ".venv", "venv", "__pycache__", ".terraform", ".idea", ".gradle", ".mvn", ".tox",
@@ -48,6 +48,7 @@ public final class FileWalker {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && FileKindDetector.mayBeInteresting(file.toString())
+                        && !Generated.minifiedName(file.getFileName().toString())
                         && !settings.isIgnored(rel(root, file))) {
                     out.add(file);
                 }

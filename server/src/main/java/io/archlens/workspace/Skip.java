@@ -5,18 +5,20 @@ import java.util.Locale;
 
 /**
  * Why a file was not analysed: a stable {@code code} for machines (JSON {@code skipped[].reason}) and a sentence
- * for people. Codes: {@code unknown-kind}, {@code source-code}, {@code no-rules}, and the loader's
+ * for people. Codes: {@code unknown-kind}, {@code source-code}, {@code no-rules}, {@code generated}, and the loader's
  * {@code too-large}, {@code binary}, {@code unreadable}.
  */
 public record Skip(String code, String detail) {
     public static final String UNKNOWN_KIND = "unknown-kind";
     public static final String SOURCE_CODE = "source-code";
     public static final String NO_RULES = "no-rules";
+    public static final String GENERATED = "generated";
 
     /** The reason a loaded file of {@code kind} is not analysed by the rule book. */
     public static Skip notAnalysed(FileKind kind, String path) {
         if (kind.isSourceCode()) {
-            return new Skip(SOURCE_CODE, kind.id() + " source code: only an LLM agent reviews it (check --agent NAME)");
+            return new Skip(SOURCE_CODE, kind.id() + " source code: no rules for it in this build, only an LLM agent "
+                    + "reviews it (check --agent NAME)");
         }
         if (kind != FileKind.UNKNOWN) {
             return new Skip(NO_RULES, "no rules for " + kind.id() + " files in this build");

@@ -19,7 +19,8 @@ class CheckCommandTest {
     @TempDir
     Path dir;
 
-    private static CliRun run(String... args) {
+    /** A check run with the test pack. */
+    static CliRun run(String... args) {
         CheckCommand cmd = new CheckCommand();
         cmd.book = new RuleBook(List.of(new TestPack()));
         return CliRun.of(cmd, args);

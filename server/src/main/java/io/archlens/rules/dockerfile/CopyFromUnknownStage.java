@@ -10,7 +10,6 @@ import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.Flag;
 import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.Stage;
-import java.util.Locale;
 
 /**
  * {@code COPY --from=buidler} (or {@code RUN --mount=from=...}) naming no stage but close to one: Docker then
@@ -74,17 +73,8 @@ final class CopyFromUnknownStage implements Rule<Dockerfile> {
             }
             return;
         }
-        String best = null;
-        int bestDist = 3;
-        for (Stage s : d.stages()) {
-            if (s.name() != null) {
-                int dist = io.archlens.core.Names.distance(s.name().toLowerCase(Locale.ROOT), from.toLowerCase(Locale.ROOT));
-                if (dist < bestDist) {
-                    bestDist = dist;
-                    best = s.name();
-                }
-            }
-        }
+        Stage near = d.nearlyNamed(from);
+        String best = near == null ? null : near.name();
         if (best == null) {
             // a plain image name such as --from=composer or --from=busybox
             return;

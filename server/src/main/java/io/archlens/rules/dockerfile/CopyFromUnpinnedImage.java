@@ -10,7 +10,6 @@ import io.archlens.syntax.dockerfile.Instruction;
 import io.archlens.syntax.dockerfile.Stage;
 import io.archlens.syntax.dockerfile.Flag;
 import io.archlens.syntax.image.ImageRef;
-import java.util.Locale;
 
 /**
  * {@code COPY --from=<image>} of an external image without a version: the copied binaries change whenever the image
@@ -33,7 +32,7 @@ final class CopyFromUnpinnedImage implements Rule<Dockerfile> {
                 Flag f = i.flag("from");
                 String from = f == null ? null : f.value();
                 if (from == null || from.isBlank() || from.contains("$") || from.matches("[0-9]+")
-                        || d.stage(from) != null || nearStage(d, from)) {
+                        || d.stage(from) != null || d.nearlyNamed(from) != null) {
                     continue;
                 }
                 ImageRef ref = ImageRef.parse(from);
@@ -45,15 +44,5 @@ final class CopyFromUnpinnedImage implements Rule<Dockerfile> {
                         + "other binaries; pin a version tag, or a digest (" + ref.repository() + ":<version>@sha256:...)");
             }
         }
-    }
-
-    private static boolean nearStage(Dockerfile d, String from) {
-        for (Stage s : d.stages()) {
-            if (s.name() != null && io.archlens.core.Names.distance(s.name().toLowerCase(Locale.ROOT),
-                    from.toLowerCase(Locale.ROOT)) < 3) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -32,7 +32,7 @@ public final class DeployWithoutConcurrency implements Rule<Workflow> {
             return;
         }
         for (Job j : w.jobs()) {
-            if (j.map().has("concurrency") || !Gha.deployLike(j)) {
+            if (j.map().has("concurrency") || !Gha.deployLike(w, j)) {
                 continue;
             }
             YNode env = j.get("environment");

@@ -33,6 +33,13 @@ final class Gha {
             + "|pull_requests\\S*?\\.head\\.ref))\\b"
             + "|toJSON\\(\\s*github\\.event\\s*\\)");
 
+    private static final String SEP = "(?:[\\s\\\\`]+)";
+    /** Commands that upload a package to a registry (line continuations allowed between the words). */
+    static final Pattern PUBLISH = Pattern.compile("(?:^|[\\s;&|(])(?:twine(?:==[\\w.]+)?" + SEP + "upload"
+            + "|(?:npm|pnpm|bun|yarn" + SEP + "npm)" + SEP + "publish|cargo(?:" + SEP + "\\+\\S+)?" + SEP + "publish"
+            + "|gem" + SEP + "push|(?:dotnet" + SEP + ")?nuget(?:\\.exe)?" + SEP + "push|uv" + SEP + "publish"
+            + "|poetry" + SEP + "publish|hatch" + SEP + "publish)\\b");
+
     private static final Pattern DEPLOY_NAME = Pattern.compile(
             "(?i)(?:^|[^a-z])(deploy\\w*|release|publish|rollout|promote|prod|production)(?:[^a-z]|$)");
     private static final Pattern DEPLOY_COMMAND = Pattern.compile("(?i)\\b(?:kubectl\\s+(?:apply|set\\s+image|rollout)"
@@ -93,6 +100,21 @@ final class Gha {
     static String untrusted(String expression) {
         Matcher m = UNTRUSTED.matcher(expression);
         return m.find() ? m.group() : null;
+    }
+
+    /** Pull-request events: a workflow run only by these does not deploy (an environment there gates secrets). */
+    private static final java.util.Set<String> PR_EVENTS = java.util.Set.of("pull_request", "pull_request_target",
+            "pull_request_review", "pull_request_review_comment");
+
+    /** {@link #deployLike(Job)}, except that an environment alone does not count in pull-request-only workflows. */
+    static boolean deployLike(Workflow w, Job job) {
+        boolean prOnly = !w.triggers().isEmpty() && PR_EVENTS.containsAll(w.triggers());
+        if (!prOnly || job.get("environment") == null) {
+            return deployLike(job);
+        }
+        YMap withoutEnv = new YMap(job.map().entries().stream().filter(e -> !"environment".equals(e.keyText()))
+                .toList(), job.map().flow(), job.map().tag(), job.map().range());
+        return deployLike(new Job(job.id(), job.entry(), withoutEnv, job.steps()));
     }
 
     static boolean deployLike(Job job) {
@@ -169,5 +191,93 @@ final class Gha {
             return "pwsh";
         }
         return l;
+    }
+
+    /** The {@code on:} node naming {@code event} (its key, list item or scalar), or null. */
+    static YNode trigger(Workflow w, String event) {
+        if (w.on() == null || !w.triggeredBy(event)) {
+            return null;
+        }
+        YNode v = w.on().value();
+        if (v instanceof YMap m && m.entry(event) != null) {
+            return m.entry(event).key();
+        }
+        if (v instanceof YSeq s) {
+            for (YNode n : s.items()) {
+                if (event.equals(n.text())) {
+                    return n;
+                }
+            }
+        }
+        return v instanceof YScalar ? v : w.on().key();
+    }
+
+    /** The {@code env:} maps of the workflow, its jobs and their steps. */
+    static List<YMap> envMaps(Workflow w) {
+        List<YMap> out = new ArrayList<>();
+        if (w.root() != null && w.root().get("env") instanceof YMap m) {
+            out.add(m);
+        }
+        for (Job j : w.jobs()) {
+            if (j.get("env") instanceof YMap m) {
+                out.add(m);
+            }
+            for (Step s : j.steps()) {
+                if (s.get("env") instanceof YMap m) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every {@code ${{ }}} of the file outside comment lines. */
+    static List<Expr> fileExpressions(String text) {
+        List<Expr> out = new ArrayList<>();
+        Matcher m = EXPRESSION.matcher(text);
+        while (m.find()) {
+            int ls = text.lastIndexOf('\n', m.start()) + 1;
+            int hash = text.indexOf('#', ls);
+            if (hash >= 0 && hash < m.start() && text.substring(ls, hash).isBlank()) {
+                continue;
+            }
+            out.add(new Expr(m.group(1).strip(), new TextRange(m.start(), m.end())));
+        }
+        return out;
+    }
+
+    /** The {@code if:} conditions of the jobs and their steps. */
+    static List<YNode> conditions(Workflow w) {
+        List<YNode> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("if") != null) {
+                out.add(j.get("if"));
+            }
+            for (Step s : j.steps()) {
+                if (s.get("if") != null) {
+                    out.add(s.get("if"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A job's container and service containers, with a label for messages. */
+    record Container(YNode node, String label) {
+    }
+
+    static List<Container> containers(Workflow w) {
+        List<Container> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("container") != null) {
+                out.add(new Container(j.get("container"), "job " + j.id()));
+            }
+            if (j.get("services") instanceof YMap services) {
+                for (io.archlens.syntax.yaml.YEntry s : services.entries()) {
+                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id()));
+                }
+            }
+        }
+        return out;
     }
 }

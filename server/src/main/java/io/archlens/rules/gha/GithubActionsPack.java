@@ -25,7 +25,19 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new SelfHostedOnPullRequest(),
             new ContinueOnErrorTests(),
             new CacheKeyUntrusted(),
-            new CurlPipeShell());
+            new CurlPipeShell(),
+            new DangerousTrigger(),
+            new InsecureCommands(),
+            new HardcodedRegistryCredentials(),
+            new AllSecretsExposed(),
+            new UnredactedSecret(),
+            new UnpinnedContainerImage(),
+            new SpoofableBotCondition(),
+            new UntrustedEnvWrite(),
+            new AlwaysTrueCondition(),
+            new BypassableContains(),
+            new LongLivedPublishToken(),
+            new CacheInReleaseWorkflow());
 
     @Override
     public FileKind kind() {

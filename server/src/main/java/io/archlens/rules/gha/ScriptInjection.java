@@ -38,6 +38,28 @@ public final class ScriptInjection implements Rule<Workflow> {
     private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[[^]]*]|\\.\\*");
     private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^A-Z0-9_]");
 
+    /** Actions whose input is code they run: (owner/repo, input). */
+    private static final String[][] CODE_INPUTS = {{"actions/github-script", "script"},
+        {"mikefarah/yq", "cmd"}, {"amadevus/pwsh-script", "script"}, {"jannekem/run-python-script-action", "script"},
+        {"azure/cli", "inlinescript"}, {"azure/powershell", "inlinescript"}};
+    private static final java.util.regex.Pattern ENV_REF = java.util.regex.Pattern.compile(
+            "^(?:tojson\\(\\s*)?env\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\)?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** {@code env.NAME} whose nearest definition (step, job, workflow env) holds an untrusted expression. */
+    private static boolean taintedEnv(Workflow w, Job j, Step s, String inner) {
+        java.util.regex.Matcher m = ENV_REF.matcher(inner.strip());
+        if (!m.matches()) {
+            return false;
+        }
+        for (YNode env : new YNode[] {s.get("env"), j.get("env"), w.root() == null ? null : w.root().get("env")}) {
+            if (env instanceof YMap em && em.get(m.group(1)) != null) {
+                String v = em.get(m.group(1)).text();
+                return v != null && Gha.untrusted(v) != null;
+            }
+        }
+        return false;
+    }
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -49,23 +71,29 @@ public final class ScriptInjection implements Rule<Workflow> {
             for (Step s : j.steps()) {
                 YScalar run = s.run();
                 boolean script = false;
-                if (run == null && s.usesAction("actions/github-script") && s.withNode("script") instanceof YScalar sc) {
-                    run = sc;
-                    script = true;
+                for (String[] sink : CODE_INPUTS) {
+                    if (run == null && s.usesAction(sink[0]) && s.withNode(sink[1]) instanceof YScalar sc) {
+                        run = sc;
+                        script = true;
+                    }
                 }
                 if (run == null) {
                     continue;
                 }
                 List<Gha.Expr> bad = new ArrayList<>();
+                boolean indirect = false;
                 for (Gha.Expr e : Gha.expressions(ctx.text(), run)) {
                     if (Gha.untrusted(e.inner()) != null) {
                         bad.add(e);
+                    } else if (taintedEnv(w, j, s, e.inner())) {
+                        bad.add(e);
+                        indirect = true;
                     }
                 }
                 if (bad.isEmpty()) {
                     continue;
                 }
-                Fix fix = script ? null : fix(ctx, w, j, s, run, bad);
+                Fix fix = script || indirect ? null : fix(ctx, w, j, s, run, bad);
                 for (Gha.Expr e : bad) {
                     String msg = "${{ " + e.inner() + " }} is pasted into the " + (script ? "script" : "shell script")
                             + " before it runs, and whoever opens the issue or pull request chooses its text:"

@@ -64,7 +64,7 @@ public final class UnpinnedAction implements Rule<Workflow> {
 
     private static void check(YScalar s, boolean firstParty, Consumer<YScalar> report) {
         String v = s.value().strip();
-        if (v.isEmpty() || v.startsWith("./") || v.contains("${{")) {
+        if (v.isEmpty() || v.startsWith("./") || v.startsWith("$/") || v.contains("${{")) {
             return;
         }
         if (v.startsWith("docker://")) {

@@ -38,9 +38,16 @@ public final class UntrustedCheckout implements Rule<Workflow> {
     public void check(Workflow w, RuleContext ctx) {
         String trigger = w.triggeredBy("pull_request_target") ? "pull_request_target"
                 : w.triggeredBy("workflow_run") ? "workflow_run" : null;
-        if (trigger == null) {
-            return;
+        if (trigger != null) {
+            for (io.archlens.core.TextRange r : checkouts(w, ctx.text())) {
+                report(ctx, r, trigger);
+            }
         }
+    }
+
+    /** Where the workflow checks out or fetches pull request code (whatever its trigger). */
+    static java.util.List<io.archlens.core.TextRange> checkouts(Workflow w, String text) {
+        java.util.List<io.archlens.core.TextRange> out = new java.util.ArrayList<>();
         for (Job j : w.jobs()) {
             for (Step s : j.steps()) {
                 if (s.usesAction("actions/checkout")) {
@@ -49,16 +56,16 @@ public final class UntrustedCheckout implements Rule<Workflow> {
                     YScalar at = ref instanceof YScalar r && HEAD.matcher(r.value()).find() ? r
                             : repo instanceof YScalar rp && rp.value().contains("head.repo") ? rp : null;
                     if (at != null) {
-                        report(ctx, at.range(), trigger);
+                        out.add(at.range());
                     }
                 }
-                YScalar run = s.run();
-                io.archlens.core.TextRange r = Gha.find(ctx.text(), run, RUN_CHECKOUT);
+                io.archlens.core.TextRange r = Gha.find(text, s.run(), RUN_CHECKOUT);
                 if (r != null) {
-                    report(ctx, r, trigger);
+                    out.add(r);
                 }
             }
         }
+        return out;
     }
 
     private static void report(RuleContext ctx, io.archlens.core.TextRange at, String trigger) {

@@ -38,6 +38,8 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
+        int candidates = 0;
         for (Operation op : doc.operations()) {
             if (!op.method().equals("post") && !op.method().equals("patch")
                     || op.path().toLowerCase().contains("webhook") || op.path().toLowerCase().contains("callback")) {
@@ -50,14 +52,22 @@ public final class MissingIdempotencyKey implements Rule<OpenApiDoc> {
             for (YEntry r : Oas.responses(op)) {
                 creates |= "201".equals(r.keyText());
             }
-            if (!money && !(creates && op.method().equals("post")) || hasKey(doc, op)) {
+            if (!money && !(creates && op.method().equals("post"))) {
                 continue;
             }
-            ctx.report(op.methodRange(), op.label() + (money ? " moves money or creates an order" : " creates a"
+            candidates++;
+            if (hasKey(doc, op)) {
+                continue;
+            }
+            misses.add(op.methodRange(), op.label(), op.label() + (money ? " moves money or creates an order" : " creates a"
                     + " resource") + " but takes no Idempotency-Key header: a client retrying after a timeout cannot"
                     + " tell whether the first call succeeded and may " + (money ? "charge twice" : "create a"
                     + " duplicate") + "; accept an Idempotency-Key header and replay the stored response");
         }
+        misses.report(ctx, "take no Idempotency-Key header: a client retrying after a timeout cannot tell whether the"
+                + " first call succeeded and may create duplicates or charge twice; accept an Idempotency-Key header"
+                + " (one shared header parameter in components) and replay the stored response", candidates,
+                "creating or payment operations");
     }
 
     private static boolean hasKey(OpenApiDoc doc, Operation op) {

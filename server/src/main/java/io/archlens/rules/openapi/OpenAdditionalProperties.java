@@ -34,6 +34,7 @@ public final class OpenAdditionalProperties implements Rule<OpenApiDoc> {
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
         Map<YMap, Boolean> seen = new IdentityHashMap<>();
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             for (YMap body : Oas.requestSchemas(doc, op)) {
                 Oas.walk(doc, body, (schema, prop) -> {
@@ -56,13 +57,14 @@ public final class OpenAdditionalProperties implements Rule<OpenApiDoc> {
                             + " assignment); set additionalProperties: false";
                     Edit e = ap != null ? doc.edits().replaceScalar((YScalar) ap.value(), "false")
                             : doc.edits().insertEntries(schema, "additionalProperties: false");
-                    if (e == null) {
-                        ctx.report(at.key().range(), msg);
-                    } else {
-                        ctx.report(at.key().range(), msg, Fix.unsafe("Set additionalProperties: false", e));
-                    }
+                    misses.add(at.key().range(), op.label(), msg,
+                            e == null ? null : Fix.unsafe("Set additionalProperties: false", e));
                 });
             }
         }
+        misses.report(ctx, "accept properties they do not declare: a client can send fields such as role or price"
+                + " and a framework binding the body onto an entity sets them (mass assignment); close them with"
+                + " additionalProperties: false (once in shared schemas where possible)", seen.size(),
+                "request objects");
     }
 }

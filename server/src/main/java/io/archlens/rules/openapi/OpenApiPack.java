@@ -29,7 +29,25 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new UnresolvedRef(),
             new VerbInPath(),
             new PathCasing(),
-            new MissingOperationDescription());
+            new MissingOperationDescription(),
+            new UndefinedSecurityScheme(),
+            new PathParameterMismatch(),
+            new DuplicateParameter(),
+            new NoSuccessResponse(),
+            new RefSiblings(),
+            new InvalidEnum(),
+            new ArrayWithoutItems(),
+            new InvalidTags(),
+            new InsecureAuthScheme(),
+            new MissingServers(),
+            new InvalidServerVariables(),
+            new InvalidExampleObject(),
+            new InvalidOperationId(),
+            new ScriptInDescription(),
+            new Swagger2Violation(),
+            new ExampleMismatch(),
+            new CredentialInUrl(),
+            new RetryAfterMissing());
 
     @Override
     public FileKind kind() {

@@ -1,5 +1,6 @@
 package io.archlens.rules.openapi;
 
+import io.archlens.analysis.Fix;
 import io.archlens.analysis.Related;
 import io.archlens.analysis.RuleContext;
 import io.archlens.core.TextRange;
@@ -18,21 +19,32 @@ final class PerOperation {
     private static final int MAX_RELATED = 50;
 
     /** One operation's finding: where, and its own message. */
-    record Miss(TextRange range, String label, String message) {
+    record Miss(TextRange range, String label, String message, List<Fix> fixes) {
     }
 
     private final List<Miss> misses = new ArrayList<>();
 
     void add(TextRange range, String label, String message) {
-        misses.add(new Miss(range, label, message));
+        misses.add(new Miss(range, label, message, List.of()));
+    }
+
+    void add(TextRange range, String label, String message, Fix fix) {
+        misses.add(new Miss(range, label, message, fix == null ? List.of() : List.of(fix)));
     }
 
     /** {@code pattern} completes "N of M operations ..." for the spec-wide finding. */
     void report(OpenApiDoc doc, RuleContext ctx, String pattern) {
-        int total = doc.operations().size();
+        report(ctx, pattern, doc.operations().size(), "operations");
+    }
+
+    /**
+     * The same for a pattern of other elements (request properties, request objects): {@code total} of them in the
+     * spec, {@code noun} names them ("N of M request string properties ...").
+     */
+    void report(RuleContext ctx, String pattern, int total, String noun) {
         if (misses.size() < MIN_PATTERN || misses.size() * 2 <= total) {
             for (Miss m : misses) {
-                ctx.report(m.range(), m.message());
+                ctx.report(m.range(), m.message(), m.fixes(), List.of());
             }
             return;
         }
@@ -43,7 +55,7 @@ final class PerOperation {
                     m.label()));
         }
         String more = misses.size() > MAX_RELATED + 1 ? " (the first " + MAX_RELATED + " others are listed)" : "";
-        ctx.report(misses.get(0).range(), misses.size() + " of " + total + " operations " + pattern + more,
+        ctx.report(misses.get(0).range(), misses.size() + " of " + total + " " + noun + " " + pattern + more,
                 List.of(), related);
     }
 }

@@ -25,26 +25,37 @@ public final class UnboundedStringInput implements Rule<OpenApiDoc> {
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
         Set<Integer> reported = new HashSet<>();
+        Set<Integer> strings = new HashSet<>();
+        PerOperation misses = new PerOperation();
         for (Operation op : doc.operations()) {
             for (YMap body : Oas.requestSchemas(doc, op)) {
                 Oas.walk(doc, body, (schema, prop) -> {
+                    if (prop != null && "string".equals(Oas.type(schema))) {
+                        strings.add(prop.key().range().start());
+                    }
                     if (prop != null && unbounded(schema) && reported.add(prop.key().range().start())) {
-                        ctx.report(prop.key().range(), "Request property " + prop.keyText() + " is a string with"
-                                + " no maxLength, pattern, format or enum: the API accepts megabytes of anything,"
-                                + " which ends up in the database, logs and other systems; bound it");
+                        misses.add(prop.key().range(), prop.keyText(), "Request property " + prop.keyText() + " is a"
+                                + " string with no maxLength, pattern, format or enum: the API accepts megabytes of"
+                                + " anything, which ends up in the database, logs and other systems; bound it");
                     }
                 });
             }
             if (doc.swagger2()) {
                 for (YMap p : doc.parameters(op)) {
+                    if ("formData".equals(p.getText("in")) && "string".equals(Oas.type(p))) {
+                        strings.add(p.entry("name").value().range().start());
+                    }
                     if ("formData".equals(p.getText("in")) && unbounded(p)
                             && reported.add(p.entry("name").value().range().start())) {
-                        ctx.report(p.entry("name").value().range(), "Form field " + p.getText("name") + " is a string"
-                                + " with no maxLength, pattern, format or enum; bound it");
+                        misses.add(p.entry("name").value().range(), p.getText("name"), "Form field " + p.getText("name")
+                                + " is a string with no maxLength, pattern, format or enum; bound it");
                     }
                 }
             }
         }
+        misses.report(ctx, "have no maxLength, pattern, format or enum: the API accepts megabytes of anything in"
+                + " them; bound them (a shared string schema with a maxLength, referenced everywhere, is the usual"
+                + " fix)", strings.size(), "request string properties");
     }
 
     private static boolean unbounded(YMap s) {

@@ -86,15 +86,54 @@ public final class Dockerfile {
         return chain;
     }
 
+    /** Stages by lower-case {@code AS} name, the first of a name winning; built on first use. */
+    private volatile Map<String, Stage> byName;
+
     /** The stage with this {@code AS} name (case-insensitive), or null. */
     public Stage stage(String name) {
+        Map<String, Stage> m = byName;
+        if (m == null) {
+            m = new java.util.HashMap<>();
+            for (Stage s : stages) {
+                if (s.name != null) {
+                    m.putIfAbsent(s.name.toLowerCase(Locale.ROOT), s);
+                }
+            }
+            byName = m;
+        }
+        return m.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Named stages compared at most by {@link #nearlyNamed}: real files have a handful. */
+    private static final int MAX_NEAR_CANDIDATES = 256;
+
+    /**
+     * The stage whose name is within two edits of {@code name} (case-insensitive; the nearest, the first of equals),
+     * or null: "did you mean". Only the first named stages are compared, so a generated file with thousands of
+     * stages does not cost stages times lookups.
+     */
+    public Stage nearlyNamed(String name) {
         String want = name.toLowerCase(Locale.ROOT);
+        Stage best = null;
+        int bestDist = 3;
+        int compared = 0;
         for (Stage s : stages) {
-            if (s.name != null && s.name.toLowerCase(Locale.ROOT).equals(want)) {
-                return s;
+            if (s.name == null) {
+                continue;
+            }
+            if (++compared > MAX_NEAR_CANDIDATES) {
+                break;
+            }
+            if (Math.abs(s.name.length() - want.length()) >= bestDist) {
+                continue;
+            }
+            int dist = io.archlens.core.Names.distance(s.name.toLowerCase(Locale.ROOT), want);
+            if (dist < bestDist) {
+                bestDist = dist;
+                best = s;
             }
         }
-        return null;
+        return best;
     }
 
     /** The stage an instruction belongs to, or null for instructions before the first FROM. */

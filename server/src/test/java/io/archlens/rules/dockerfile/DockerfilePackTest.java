@@ -50,15 +50,7 @@ class DockerfilePackTest {
     @Test
     void docPagesMatchTheRuleMetadata() throws IOException {
         for (Rule<Dockerfile> r : new DockerfilePack().rules()) {
-            var m = r.meta();
-            Path doc = Fixtures.repoRoot().resolve("docs/rules").resolve(m.docPath());
-            List<String> lines = Files.readAllLines(doc);
-            assertEquals("# " + m.id() + " — " + m.title(), lines.get(0), doc.toString());
-            assertTrue(lines.get(2).startsWith("**Severity:** " + m.defaultSeverity().label() + " · **Category:** "
-                    + m.category().label() + " · **Applies to:** "), doc + ": " + lines.get(2));
-            String text = String.join("\n", lines);
-            assertTrue(text.contains("## What to do") && text.contains("Before:") && text.contains("After:"), doc.toString());
-            assertEquals(m.fixable(), text.contains("**Quick fix:**"), doc.toString());
+            io.archlens.testing.RulePages.check(r.meta());
         }
     }
 

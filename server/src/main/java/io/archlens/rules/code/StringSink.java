@@ -1,0 +1,43 @@
+package io.archlens.rules.code;
+
+import io.archlens.analysis.RuleContext;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.code.CodeModel;
+import io.archlens.code.Sink;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A SQL statement or command line assembled from values (concatenation, format, template, builder) and handed to
+ * a sink that interprets it: the injection shape, judged on {@link Sink} facts of any language. Values of types
+ * that cannot carry text (numbers, UUIDs) and constants do not count; a value of unknown provenance passed as a
+ * whole is not reported (it may be a constant from elsewhere).
+ */
+public final class StringSink<M extends CodeModel> extends CodeRule<M> {
+    private final Sink.Kind kind;
+
+    public StringSink(RuleMeta meta, Sink.Kind kind) {
+        super(meta);
+        this.kind = kind;
+    }
+
+    @Override
+    void run(M model, RuleContext ctx) {
+        Set<Integer> seen = new HashSet<>();
+        for (Sink s : model.facts().sinks()) {
+            if (s.kind() != kind || !s.built().assembledFromValues() || !seen.add(s.argument().start())) {
+                continue;
+            }
+            String value = ctx.file().slice(s.built().dynamicParts().get(0));
+            String built = s.built().describe() + " with " + (value.length() > 40 ? value.substring(0, 40) + "…" : value);
+            String what = kind == Sink.Kind.SQL
+                    ? "SQL passed to " + s.api() + " is built by " + built
+                            + ": a value containing a quote changes the statement; use bind parameters (?, :name) "
+                            + "and pass the values separately"
+                    : (s.shell() ? "A shell script" : "A command line") + " passed to " + s.api() + " is built by "
+                            + built + ": a value with shell metacharacters or spaces runs or passes "
+                            + "something else; pass the program and each argument as separate list elements, no shell";
+            ctx.report(s.argument(), what);
+        }
+    }
+}

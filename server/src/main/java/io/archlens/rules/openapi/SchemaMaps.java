@@ -1,0 +1,62 @@
+package io.archlens.rules.openapi;
+
+import io.archlens.syntax.yaml.YEntry;
+import io.archlens.syntax.yaml.YMap;
+import io.archlens.syntax.yaml.YNode;
+import io.archlens.syntax.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Every mapping of a spec that describes structure, skipping literal values (examples, defaults, enums, x-*). */
+final class SchemaMaps {
+    private SchemaMaps() {
+    }
+
+    /** Keys whose value maps names to definitions. */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("properties", "patternProperties",
+            "definitions", "schemas", "paths", "responses", "parameters", "securitySchemes", "securityDefinitions",
+            "requestBodies", "headers", "links", "callbacks", "content", "encoding", "variables", "webhooks",
+            "pathItems", "$defs", "dependentSchemas");
+
+    static boolean literal(String key) {
+        return key == null || key.equals("example") || key.equals("examples") || key.equals("default")
+                || key.equals("enum") || key.equals("const") || key.startsWith("x-");
+    }
+
+    static void forEach(YNode root, Consumer<YMap> visit) {
+        walk(root, visit, false);
+    }
+
+    /** Every mapping, name-keyed ones (properties, paths, component sections) included. */
+    static void forEachMap(YNode root, Consumer<YMap> visit) {
+        walk(root, visit, true);
+    }
+
+    private static void walk(YNode root, Consumer<YMap> visit, boolean all) {
+        List<YNode> stack = new ArrayList<>();
+        List<Boolean> named = new ArrayList<>(); // true: the keys of this map are names (properties, schemas...)
+        stack.add(root);
+        named.add(false);
+        while (!stack.isEmpty()) {
+            YNode n = stack.remove(stack.size() - 1);
+            boolean names = named.remove(named.size() - 1);
+            if (n instanceof YMap m) {
+                if (!names || all) {
+                    visit.accept(m);
+                }
+                for (YEntry e : m.entries()) {
+                    if (names || !literal(e.keyText())) {
+                        stack.add(e.value());
+                        named.add(!names && NAMED.contains(e.keyText()));
+                    }
+                }
+            } else if (n instanceof YSeq s) {
+                for (YNode i : s.items()) {
+                    stack.add(i);
+                    named.add(false);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.archlens.syntax.java;
+
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import io.archlens.code.Sink;
+import io.archlens.code.StringBuild;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL and command sinks of a Java file: JDBC ({@code Statement}, {@code Connection.prepareStatement}),
+ * Spring's {@code JdbcTemplate}/{@code NamedParameterJdbcTemplate}/{@code JdbcClient}, JPA/Hibernate queries,
+ * {@code Runtime.exec} and {@code ProcessBuilder}. The receiver is recognised by its declared type, or by its
+ * name when the declaration is out of sight.
+ */
+final class JavaSinkFacts {
+    /** Receiver type (simple name) → the methods whose first argument is SQL. */
+    private static final Map<String, Set<String>> SQL = Map.of(
+            "JdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap", "queryForRowSet",
+                    "queryForStream", "queryForLong", "queryForInt", "update", "batchUpdate", "execute"),
+            "NamedParameterJdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap",
+                    "queryForRowSet", "queryForStream", "update", "batchUpdate", "execute"),
+            "Statement", Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch"),
+            "Connection", Set.of("prepareStatement", "prepareCall", "nativeSQL"),
+            "EntityManager", Set.of("createNativeQuery", "createQuery"),
+            "Session", Set.of("createQuery", "createNativeQuery", "createSQLQuery"),
+            "JdbcClient", Set.of("sql"),
+            "DatabaseClient", Set.of("sql"));
+    private static final Map<String, String> TYPE_ALIASES = Map.of(
+            "JdbcOperations", "JdbcTemplate", "NamedParameterJdbcOperations", "NamedParameterJdbcTemplate",
+            "PreparedStatement", "Statement", "CallableStatement", "Statement");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe",
+            "powershell", "zsh", "/bin/zsh");
+
+    private JavaSinkFacts() {
+    }
+
+    static void sinks(JavaFile f, List<Sink> out) {
+        StringTracker strings = new StringTracker(f);
+        for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
+            if (c.getArguments().isEmpty()) {
+                continue;
+            }
+            String receiver = receiverType(c);
+            Set<String> methods = receiver == null ? null : SQL.get(receiver);
+            if (methods != null && methods.contains(c.getNameAsString())) {
+                Expression arg = c.getArgument(0);
+                out.add(new Sink(Sink.Kind.SQL, receiver + "." + c.getNameAsString(), f.nameRange(c), f.range(arg),
+                        strings.build(arg), false));
+            } else if (c.getNameAsString().equals("exec") && runtime(c)) {
+                command(f, strings, c.getNameAsString(), c, c.getArguments(), out, "Runtime.exec");
+            } else if (c.getNameAsString().equals("command") && receiverIs(c, "ProcessBuilder")) {
+                command(f, strings, "command", c, c.getArguments(), out, "ProcessBuilder.command");
+            }
+        }
+        for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
+            if (oc.getType().getNameAsString().equals("ProcessBuilder") && !oc.getArguments().isEmpty()) {
+                command(f, strings, "ProcessBuilder", oc, oc.getArguments(), out, "new ProcessBuilder");
+            }
+        }
+    }
+
+    private static void command(JavaFile f, StringTracker strings, String name, Expression call, List<Expression> args,
+            List<Sink> out, String api) {
+        List<Expression> words = args;
+        if (args.size() == 1 && args.get(0) instanceof ArrayCreationExpr ac && ac.getInitializer().isPresent()) {
+            words = ac.getInitializer().get().getValues();
+        } else if (args.size() == 1 && args.get(0) instanceof MethodCallExpr mc
+                && (mc.getNameAsString().equals("of") || mc.getNameAsString().equals("asList"))) {
+            words = mc.getArguments();
+        }
+        boolean single = words.size() == 1 && !(args.get(0) instanceof ArrayCreationExpr);
+        boolean shell = words.size() >= 3 && words.get(0).isStringLiteralExpr()
+                && SHELLS.contains(words.get(0).asStringLiteralExpr().getValue().toLowerCase(Locale.ROOT))
+                && words.get(1).isStringLiteralExpr();
+        com.github.javaparser.ast.Node at = call instanceof MethodCallExpr mc ? mc.getName()
+                : ((ObjectCreationExpr) call).getType();
+        if (shell) {
+            Expression script = words.get(2);
+            out.add(new Sink(Sink.Kind.COMMAND, api, f.range(at), f.range(script), strings.build(script), true));
+        } else if (single && api.equals("Runtime.exec")) {
+            Expression line = words.get(0);
+            out.add(new Sink(Sink.Kind.COMMAND, api, f.range(at), f.range(line), strings.build(line), false));
+        }
+    }
+
+    private static boolean runtime(MethodCallExpr c) {
+        Expression s = c.getScope().orElse(null);
+        if (s instanceof MethodCallExpr m && m.getNameAsString().equals("getRuntime")) {
+            return true;
+        }
+        return receiverIs(c, "Runtime");
+    }
+
+    private static boolean receiverIs(MethodCallExpr c, String simple) {
+        String r = receiverType(c);
+        return simple.equals(r);
+    }
+
+    /** The simple type name of a call's receiver: declared type of a name, a known factory call, or by name. */
+    static String receiverType(MethodCallExpr c) {
+        Expression s = c.getScope().orElse(null);
+        if (s == null) {
+            return null;
+        }
+        if (s instanceof MethodCallExpr m) {
+            String n = m.getNameAsString();
+            if (n.equals("createStatement")) {
+                return "Statement";
+            }
+            if (n.equals("getConnection")) {
+                return "Connection";
+            }
+            if (n.equals("getCurrentSession") || n.equals("openSession")) {
+                return "Session";
+            }
+            if (n.equals("getJdbcTemplate")) {
+                return "JdbcTemplate";
+            }
+            return null;
+        }
+        String name = s.isNameExpr() ? s.asNameExpr().getNameAsString()
+                : s.isFieldAccessExpr() && s.asFieldAccessExpr().getScope().isThisExpr()
+                        ? s.asFieldAccessExpr().getNameAsString() : null;
+        if (name == null) {
+            return null;
+        }
+        String type = Decls.typeOf(c, name);
+        if (type != null) {
+            String simple = type.replaceAll("<.*", "");
+            simple = simple.substring(simple.lastIndexOf('.') + 1);
+            return TYPE_ALIASES.getOrDefault(simple, simple);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("jdbctemplate") || lower.equals("jdbc")) {
+            return "JdbcTemplate";
+        }
+        if (lower.equals("em") || lower.equals("entitymanager")) {
+            return "EntityManager";
+        }
+        if (lower.equals("stmt") || lower.equals("statement")) {
+            return "Statement";
+        }
+        return null;
+    }
+
+    static boolean unsafe(StringBuild b) {
+        return b.assembledFromValues();
+    }
+}

@@ -1,0 +1,138 @@
+package io.archlens.syntax.java;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.JavaToken;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import io.archlens.analysis.ParseIssue;
+import io.archlens.analysis.Parsed;
+import io.archlens.analysis.Parser;
+import io.archlens.analysis.SourceFile;
+import io.archlens.core.TextRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Java on JavaParser, tolerant: half-typed code gives the tree JavaParser recovers (statements and members
+ * around the error survive) and one syntax issue per problem; nothing throws. A configuration per call:
+ * JavaParser instances are not thread-safe.
+ */
+public final class JavaSourceParser implements Parser<JavaFile> {
+    private static final int MAX_ISSUES = 20;
+    private static final int MAX_RECOVERY = 3;
+
+    @Override
+    public Parsed<JavaFile> parse(SourceFile file) {
+        String text = file.text();
+        List<ParseIssue> issues = new ArrayList<>();
+        CompilationUnit cu = null;
+        ParseResult<CompilationUnit> result = null;
+        List<Problem> problems = new ArrayList<>();
+        try {
+            result = parse(text);
+            problems.addAll(result.getProblems());
+            cu = result.getResult().orElse(null);
+            cu = recover(text, result, cu, problems);
+        } catch (RuntimeException | StackOverflowError e) {
+            issues.add(ParseIssue.notAnalyzed(TextRange.empty(0), "Java parser failed: " + e.getClass().getSimpleName()));
+        }
+        if (cu == null) {
+            cu = new CompilationUnit();
+        }
+        JavaToken any = cu.getTokenRange().map(TokenRange::getBegin).orElse(null);
+        Offsets offsets = new Offsets(any, text, file.lines());
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        for (Problem p : problems) {
+            if (issues.size() >= MAX_ISSUES) {
+                break;
+            }
+            TextRange r = p.getLocation().map(tr -> offsets.range(tr.getBegin())).orElse(TextRange.empty(0));
+            if (lines.add(file.lines().lineOf(r.start()))) {
+                issues.add(ParseIssue.syntax(r, message(p.getMessage())));
+            }
+        }
+        JavaFile jf = new JavaFile(file, cu, offsets);
+        try {
+            jf.facts(JavaFacts.extract(jf));
+        } catch (RuntimeException | StackOverflowError e) {
+            issues.add(ParseIssue.notAnalyzed(TextRange.empty(0), "Java facts not extracted: " + e.getClass().getSimpleName()));
+        }
+        return new Parsed<>(jf, issues);
+    }
+
+    private static ParseResult<CompilationUnit> parse(String text) {
+        ParserConfiguration conf = new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW) // no validators: half the time
+                .setStoreTokens(true)
+                .setAttributeComments(false);
+        return new JavaParser(conf).parse(text);
+    }
+
+    /**
+     * JavaParser recovers inside method bodies only: an error among imports or members can lose the whole file.
+     * Then the lines it reports are blanked (same length, same line breaks, so offsets hold) and the text parsed
+     * again, a few times, keeping the tree that declares the most.
+     */
+    private static CompilationUnit recover(String text, ParseResult<CompilationUnit> first, CompilationUnit cu,
+            List<Problem> problems) {
+        ParseResult<CompilationUnit> result = first;
+        char[] blanked = text.toCharArray();
+        for (int round = 0; round < MAX_RECOVERY && !result.getProblems().isEmpty(); round++) {
+            boolean changed = false;
+            for (Problem p : result.getProblems()) {
+                int line = p.getLocation().flatMap(tr -> tr.getBegin().getRange()).map(r -> r.begin.line).orElse(-1);
+                changed |= line > 0 && blankLine(blanked, line);
+            }
+            if (!changed) {
+                break;
+            }
+            result = parse(new String(blanked));
+            problems.addAll(result.getProblems());
+            CompilationUnit next = result.getResult().orElse(null);
+            if (next != null && declarations(next) > declarations(cu)) {
+                cu = next;
+            }
+        }
+        return cu;
+    }
+
+    private static int declarations(CompilationUnit cu) {
+        return cu == null ? -1 : cu.findAll(com.github.javaparser.ast.body.BodyDeclaration.class).size();
+    }
+
+    private static boolean blankLine(char[] text, int line) {
+        int l = 1;
+        int i = 0;
+        while (i < text.length && l < line) {
+            if (text[i] == '\n' || text[i] == '\r' && (i + 1 >= text.length || text[i + 1] != '\n')) {
+                l++;
+            }
+            i++;
+        }
+        boolean changed = false;
+        while (i < text.length && text[i] != '\n' && text[i] != '\r') {
+            if (text[i] != ' ') {
+                text[i] = ' ';
+                changed = true;
+            }
+            i++;
+        }
+        return changed;
+    }
+
+    /** JavaParser's message without its list of every token that could have come. */
+    static String message(String m) {
+        if (m == null) {
+            return "Java syntax error";
+        }
+        String first = m.lines().findFirst().orElse(m);
+        int expected = first.indexOf(", expected one of");
+        if (expected > 0) {
+            first = first.substring(0, expected);
+        }
+        return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
+}
