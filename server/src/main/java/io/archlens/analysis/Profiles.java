@@ -25,6 +25,7 @@ public final class Profiles {
             // per-service container hardening: true of nearly every service in a Compose file or manifest
             "compose/container-name", "compose/no-cap-drop", "compose/no-new-privileges",
             "compose/no-resource-limits", "compose/unbounded-logging", "compose/writable-root-fs",
+            "compose/worker-without-healthcheck",
             "k8s/automount-service-account-token", "k8s/capabilities-not-dropped", "k8s/default-namespace",
             "k8s/writable-root-filesystem", "k8s/secret-env-var",
             // per-proxy tuning that holds for nearly every container-style nginx (proxy_pass http://api:8080)

@@ -156,7 +156,7 @@ final class ComposeExtractor implements FactExtractor {
             }
         }
         Container c = new Container(s.name(), image, imageEntry == null ? null : out.loc(imageEntry.value().range()),
-                ports, expose, published, env, List.of(), probes, Set.of(), commandLine(s), out.loc(s.nameRange()));
+                ports, expose, published, env, List.of(), probes, Set.of(), s.commandLine(), out.loc(s.nameRange()));
         out.workload(new Workload(Platform.COMPOSE, dir, "service", s.name(), out.loc(s.nameRange()), List.of(c),
                 Map.of(), replicas, replicasLoc, s.hasHealthcheck(), hc == null ? null : out.loc(hc.key().range()),
                 build, deps, aliases, mounts));
@@ -166,23 +166,6 @@ final class ComposeExtractor implements FactExtractor {
         if (s != null && !s.isBlank()) {
             l.add(s.strip());
         }
-    }
-
-    private static String commandLine(ComposeService s) {
-        StringBuilder sb = new StringBuilder();
-        for (String key : new String[] {"entrypoint", "command"}) {
-            YNode n = s.value(key);
-            if (n instanceof YScalar sc) {
-                sb.append(' ').append(sc.value());
-            } else if (n instanceof YSeq seq) {
-                for (YNode i : seq.items()) {
-                    if (i instanceof YScalar sc) {
-                        sb.append(' ').append(sc.value());
-                    }
-                }
-            }
-        }
-        return sb.toString().strip();
     }
 
     private static void port(SourceFile file, YNode item, List<Port> ports, List<Published> published,

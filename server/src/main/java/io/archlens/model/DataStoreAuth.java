@@ -31,7 +31,7 @@ public final class DataStoreAuth {
                     yield "ALLOW_EMPTY_PASSWORD=yes starts Redis without a password";
                 }
                 boolean configured = cmd.contains("--requirepass") || cmd.contains("--aclfile") || cmd.contains(".conf")
-                        || bitnami && (set(env, "REDIS_PASSWORD") || set(env, "REDIS_PASSWORD_FILE"))
+                        || bitnami // Bitnami's images refuse to start without a password unless ALLOW_EMPTY_PASSWORD
                         || set(env, "REDIS_ARGS") && env.get("REDIS_ARGS").contains("requirepass");
                 yield configured ? null : "Redis starts without --requirepass or an ACL file, so any client that reaches "
                         + "the port can read and write every key (and, with CONFIG, the host's files)";
@@ -41,7 +41,7 @@ public final class DataStoreAuth {
                     yield "ALLOW_EMPTY_PASSWORD=yes starts MongoDB without authentication";
                 }
                 boolean configured = set(env, "MONGO_INITDB_ROOT_USERNAME") || set(env, "MONGO_INITDB_ROOT_USERNAME_FILE")
-                        || set(env, "MONGODB_ROOT_PASSWORD") || set(env, "MONGODB_PASSWORD") || cmd.contains("--auth")
+                        || bitnami || cmd.contains("--auth")
                         || cmd.contains("--keyFile") || cmd.contains("--config") || cmd.contains(" -f ");
                 yield configured ? null : "MongoDB starts without a root user (MONGO_INITDB_ROOT_USERNAME) or --auth, "
                         + "so it accepts every connection without a password";

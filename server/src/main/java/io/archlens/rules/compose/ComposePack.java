@@ -31,7 +31,13 @@ public final class ComposePack implements RulePack<ComposeFile> {
             new ContainerName(),
             new Links(),
             new UnboundedLogging(),
-            new WritableRootFs());
+            new WritableRootFs(),
+            new DatastoreWithoutAuth(),
+            MissingHealthcheck.SERVING,
+            MissingHealthcheck.WORKER,
+            new SourceBindMount(),
+            new EolImage(),
+            new BuildTargetDevStage());
 
     @Override
     public FileKind kind() {

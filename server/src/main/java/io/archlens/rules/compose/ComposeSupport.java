@@ -2,6 +2,7 @@ package io.archlens.rules.compose;
 
 import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
+import io.archlens.syntax.spring.Profiles;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
@@ -56,6 +57,11 @@ final class ComposeSupport {
         return out;
     }
 
+    /** The items of a sequence value, or the single value, or nothing. */
+    static List<YNode> items(YNode n) {
+        return n instanceof YSeq s ? s.items() : n == null || n instanceof YScalar sc && sc.isNull() ? List.of() : List.of(n);
+    }
+
     /** The value of a memory/CPU/pids limit, direct or under deploy.resources.limits. */
     static boolean hasLimit(ComposeService s, String direct, String alt, String deployKey) {
         if (s.has(direct) || (alt != null && s.has(alt))) {
@@ -63,5 +69,35 @@ final class ComposeSupport {
         }
         YNode deploy = s.value("deploy");
         return deploy != null && deploy.at("resources", "limits", deployKey) != null;
+    }
+
+    /**
+     * A file only development uses: {@code compose.override.yml} (merged on {@code docker compose up} on a
+     * workstation) or a name with a development part ({@code docker-compose.dev.yml}, {@code compose-local.yaml},
+     * {@code compose.test.yml}; the names Spring profiles use, {@link Profiles#isDevName}).
+     */
+    static boolean devFile(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String part : name.split("[-_.]")) {
+            if (part.equals("override") || part.equals("ci") || Profiles.isDevName(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A service that only runs under development Compose profiles ({@code profiles: [dev]}). */
+    static boolean devService(ComposeService s) {
+        List<YScalar> profiles = scalarItems(s.value("profiles"));
+        if (profiles.isEmpty()) {
+            return false;
+        }
+        for (YScalar p : profiles) {
+            if (!Profiles.isDevName(p.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -40,6 +40,7 @@ final class EnvSelfReference implements Rule<Dockerfile> {
                 Set<String> here = new HashSet<>();
                 for (KeyValue kv : i.keyValues()) {
                     if (i.is("ENV") && kv.value() != null && kv.valueRange() != null
+                            && kv.valueRange().start() < ctx.text().length() // an empty value at the end of the file
                             && ctx.text().charAt(kv.valueRange().start()) != '\'') {
                         Matcher m = REF.matcher(kv.value());
                         while (m.find()) {

@@ -8,6 +8,7 @@ import io.archlens.analysis.Severity;
 import io.archlens.syntax.dockerfile.Dockerfile;
 import io.archlens.syntax.dockerfile.ImageRef;
 import io.archlens.syntax.dockerfile.Stage;
+import io.archlens.syntax.image.EolTable;
 import java.time.LocalDate;
 
 /** A base image past its end of life, per the dated table {@code archlens/data/docker-eol.tsv}. */
@@ -28,7 +29,7 @@ final class EolBaseImage implements Rule<Dockerfile> {
             if (img == null || img.isStageRef() || !img.isResolved() || img.isScratch()) {
                 continue;
             }
-            EolTable.Entry e = EolTable.match(img, today);
+            EolTable.Entry e = EolTable.match(img.key(), img.tag(), today);
             if (e == null) {
                 continue;
             }

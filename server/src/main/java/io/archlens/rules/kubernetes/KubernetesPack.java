@@ -72,7 +72,8 @@ public final class KubernetesPack implements RulePack<K8sFile> {
             new SshPort(),
             new PdbBlocksEviction(),
             new InvalidPort(),
-            new DatastoreWithoutAuth());
+            new DatastoreWithoutAuth(),
+            new EolImage());
 
     @Override
     public FileKind kind() {

@@ -76,13 +76,17 @@ public final class AliasPathTraversalRule implements Rule<NginxConfig> {
     private static void checkRegex(NginxDirective loc, NginxDirective alias, RuleContext ctx) {
         String re = NginxRegex.blockRegex(loc);
         NginxArg target = alias.arg(0);
+        if (re == null || target == null) {
+            return; // a location that is not a regex (a broken or half-typed one)
+        }
         for (NginxArg.Variable v : target.variables()) {
             int at = v.range().start() - target.range().start();
             if (at == 0 || target.raw().charAt(at - 1) != '/') {
                 continue;
             }
             NginxRegex.Group g = NginxRegex.capture(alias, v.name());
-            if (g == null || !NginxRegex.canMatch(g.body(), '.') || !NginxRegex.canMatch(g.body(), '/')) {
+            if (g == null || g.body() == null // an unclosed group
+                    || !NginxRegex.canMatch(g.body(), '.') || !NginxRegex.canMatch(g.body(), '/')) {
                 continue;
             }
             String before = beforeGroup(re, g);

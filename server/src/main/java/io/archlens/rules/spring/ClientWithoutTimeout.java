@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  *       sets none either (Feign then waits 10s to connect and 60s per read);</li>
  *   <li>Redis configured ({@code spring.data.redis.host/url}, legacy {@code spring.redis.*}) without
  *       {@code timeout} (Lettuce waits 60s per command);</li>
+ *   <li>RabbitMQ configured ({@code spring.rabbitmq.host/addresses}) without {@code connection-timeout} (the
+ *       client waits 60s);</li>
  *   <li>a known timeout set to 0 or a negative value, which means "no timeout": Feign, Redis,
  *       {@code spring.mvc.async.request-timeout}, {@code spring.http.client.*}, Elasticsearch, Spring Cloud
- *       Gateway's HTTP client. (HikariCP's are checked by spring/pool-without-timeouts.)</li>
+ *       Gateway's HTTP client, RabbitMQ's connection timeout and heartbeat. (HikariCP's are checked by spring/pool-without-timeouts.)</li>
  * </ul>
  */
 final class ClientWithoutTimeout extends SpringRule {
@@ -36,7 +38,9 @@ final class ClientWithoutTimeout extends SpringRule {
             key("spring.redis.connect-timeout"), key("spring.http.client.connect-timeout"),
             key("spring.http.client.read-timeout"), key("spring.elasticsearch.connection-timeout"),
             key("spring.elasticsearch.socket-timeout"), key("spring.cloud.gateway.httpclient.connect-timeout"),
-            key("spring.cloud.gateway.httpclient.response-timeout"));
+            key("spring.cloud.gateway.httpclient.response-timeout"), key("spring.rabbitmq.connection-timeout"),
+            key("spring.rabbitmq.requested-heartbeat"));
+    private static final String RABBIT = key("spring.rabbitmq");
     private static final Pattern NONE = Pattern.compile("\\s*(-\\d+\\w*|0+(ns|us|ms|s|m|h|d)?)\\s*",
             Pattern.CASE_INSENSITIVE);
 
@@ -69,6 +73,12 @@ final class ClientWithoutTimeout extends SpringRule {
                             + ".timeout): Lettuce waits 60s per command when Redis stalls, tying up request"
                             + " threads; set a timeout of a few hundred ms to 2s");
                 }
+            }
+            SpringProperty rabbit = doc.get(RABBIT + ".host") != null ? doc.get(RABBIT + ".host")
+                    : doc.get(RABBIT + ".addresses");
+            if (rabbit != null && !cfg.effectiveHas(doc, RABBIT + ".connectiontimeout")) {
+                ctx.report(rabbit.keyRange(), "RabbitMQ is configured without spring.rabbitmq.connection-timeout: the "
+                        + "client waits 60s for an unreachable broker, on the thread that sends; set a few seconds");
             }
         }
     }

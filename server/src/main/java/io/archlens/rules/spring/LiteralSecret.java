@@ -33,6 +33,13 @@ final class LiteralSecret extends SpringRule {
         return SecretKeys.isSecretKey(p.key());
     }
 
+    /** A secret-named property holding a literal value (not a placeholder, an encoded hash or a stand-in). */
+    static boolean literal(SpringProperty p) {
+        String v = p.value().trim();
+        return isSecretKey(p) && !p.merged() && !v.contains("${") && !ENCODED.matcher(v).matches()
+                && SecretValues.isLiteral(v);
+    }
+
     @Override
     public void check(SpringConfig cfg, RuleContext ctx) {
         for (SpringDocument doc : cfg.documents()) {

@@ -13,16 +13,16 @@ import java.util.Locale;
 
 /**
  * A datasource ({@code spring.datasource.url}, not an in-memory database) configured in a non-development
- * document without HikariCP {@code connection-timeout} or {@code max-lifetime}, looking in the document and in the
- * file's profile-independent documents; and either set to 0 (wait forever / never recycle).
+ * document without its pool's acquisition timeout (HikariCP {@code connection-timeout}, Druid and Tomcat JDBC
+ * {@code max-wait}, DBCP2 {@code max-wait-millis}) or, for the pools that do not test idle connections before use
+ * (HikariCP, Tomcat JDBC), a connection lifetime ({@code max-lifetime}, {@code max-age}); looking in the document
+ * and in the file's profile-independent documents; and a timeout or lifetime set to 0 or less (wait forever / never
+ * recycle). The pool is told by {@link Pools}.
  */
 final class PoolWithoutTimeouts extends SpringRule {
     static final RuleMeta META = spring("pool-without-timeouts",
             "The connection pool has no explicit acquisition timeout or connection lifetime", Severity.WARNING,
             Category.RELIABILITY);
-    private static final String URL = key("spring.datasource.url");
-    private static final String CONNECTION_TIMEOUT = key("spring.datasource.hikari.connection-timeout");
-    private static final String MAX_LIFETIME = key("spring.datasource.hikari.max-lifetime");
 
     PoolWithoutTimeouts() {
         super(META);
@@ -34,46 +34,55 @@ final class PoolWithoutTimeouts extends SpringRule {
             if (doc.devOnly()) {
                 continue;
             }
-            for (String k : new String[] {CONNECTION_TIMEOUT, MAX_LIFETIME}) {
+            Pools pool = Pools.of(cfg, doc);
+            for (String k : pool.timeoutKeys()) {
                 for (SpringProperty p : last(doc, k)) {
-                    if (p.value().trim().equals("0")) {
-                        ctx.report(p.valueRange(), k.equals(CONNECTION_TIMEOUT)
-                                ? "connection-timeout=0 makes requests wait forever for a pooled connection;"
-                                        + " set a few seconds (e.g. 5000)"
-                                : "max-lifetime=0 never recycles connections, so they die at the first firewall,"
-                                        + " proxy or failover cut; set it below the database/proxy idle limit");
+                    if (none(p)) {
+                        ctx.report(p.valueRange(), pool.timeout + "=" + p.value().trim() + " makes requests wait "
+                                + "forever for a pooled connection; set a few seconds (e.g. 5000)");
                     }
                 }
             }
-            SpringProperty url = doc.get(URL);
-            if (url == null) {
-                continue;
+            if (pool.lifetime != null) {
+                for (SpringProperty p : last(doc, pool.key(pool.lifetime))) {
+                    if (none(p)) {
+                        ctx.report(p.valueRange(), pool.lifetime + "=" + p.value().trim() + " never recycles "
+                                + "connections, so they die at the first firewall, proxy or failover cut; set it below "
+                                + "the database/proxy idle limit");
+                    }
+                }
             }
-            String u = url.value().toLowerCase(Locale.ROOT);
-            if (u.startsWith("jdbc:h2:mem") || u.startsWith("jdbc:hsqldb:mem") || u.startsWith("jdbc:derby:memory")
-                    || u.isBlank()) {
+            SpringProperty url = Pools.url(doc);
+            if (url == null || inMemory(url.value())) {
                 continue;
             }
             List<String> missing = new ArrayList<>();
-            if (!cfg.effectiveHas(doc, CONNECTION_TIMEOUT)) {
-                missing.add("connection-timeout");
+            List<String> why = new ArrayList<>();
+            if (pool.timeoutKeys().stream().noneMatch(k -> cfg.effectiveHas(doc, k))) {
+                missing.add(pool.name(pool.timeout));
+                why.add("a request " + pool.timeoutDefault + " for a connection when the pool is exhausted");
             }
-            if (!cfg.effectiveHas(doc, MAX_LIFETIME)) {
-                missing.add("max-lifetime");
+            if (pool.lifetime != null && !cfg.effectiveHas(doc, pool.key(pool.lifetime))) {
+                missing.add(pool.name(pool.lifetime));
+                why.add("connections " + pool.lifetimeDefault);
             }
             if (missing.isEmpty()) {
                 continue;
             }
-            List<String> why = new ArrayList<>();
-            if (missing.contains("connection-timeout")) {
-                why.add("requests wait up to 30s (the default) for a connection when the pool is exhausted");
-            }
-            if (missing.contains("max-lifetime")) {
-                why.add("connections live 30 min (the default), longer than many proxy and firewall idle cuts");
-            }
-            ctx.report(url.keyRange(), "The datasource sets no spring.datasource.hikari." + String.join(" or ", missing)
-                    + ": " + String.join(" and ", why) + "; set connection-timeout to a few seconds and max-lifetime"
-                    + " below the database's idle limit");
+            ctx.report(url.keyRange(), "The datasource (" + pool.label + " pool) sets no " + String.join(" or ",
+                    missing) + ": " + String.join(" and ", why) + "; set " + pool.timeout + " to a few seconds"
+                    + (pool.lifetime == null ? "" : " and " + pool.lifetime + " below the database's idle limit"));
         }
+    }
+
+    static boolean inMemory(String url) {
+        String u = url.trim().toLowerCase(Locale.ROOT);
+        return u.isBlank() || u.startsWith("jdbc:h2:mem") || u.startsWith("jdbc:hsqldb:mem")
+                || u.startsWith("jdbc:derby:memory");
+    }
+
+    private static boolean none(SpringProperty p) {
+        String v = p.value().trim();
+        return v.equals("0") || v.matches("-\\d+");
     }
 }

@@ -46,6 +46,19 @@ abstract class SpringRule implements Rule<SpringConfig> {
         return p == null ? List.of() : List.of(p);
     }
 
+    /** The effective property of each key, in each document not limited to development profiles. */
+    static List<SpringProperty> lastOutsideDev(SpringConfig cfg, List<String> canonicalKeys) {
+        List<SpringProperty> out = new java.util.ArrayList<>();
+        for (SpringDocument doc : cfg.documents()) {
+            if (!doc.devOnly()) {
+                for (String k : canonicalKeys) {
+                    out.addAll(last(doc, k));
+                }
+            }
+        }
+        return out;
+    }
+
     static int line(LineIndex lines, TextRange r) {
         return lines.lineOf(r.start()) + 1;
     }

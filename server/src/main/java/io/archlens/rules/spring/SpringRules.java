@@ -16,6 +16,7 @@ public final class SpringRules {
             new ShowSql(),
             new PoolTooLarge(),
             new PoolWithoutTimeouts(),
+            new InactivePoolProperties(),
             new NoGracefulShutdown(),
             new ErrorDetailsExposed(),
             new RootLogDebug(),
@@ -24,7 +25,14 @@ public final class SpringRules {
             new InsecureSessionCookie(),
             new WeakTls(),
             new ClientWithoutTimeout(),
-            new DuplicateKey());
+            new DuplicateKey(),
+            new DatasourceSuperuser(),
+            new JdbcUrlInsecureTls(),
+            new DevProfileSecret(),
+            new KafkaProducerAcks(),
+            new KafkaIdempotenceDisabled(),
+            new KafkaOffsetReset(),
+            new KafkaAutoCommit());
 
     private SpringRules() {
     }

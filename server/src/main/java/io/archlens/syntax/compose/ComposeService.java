@@ -247,4 +247,47 @@ public record ComposeService(String name, YEntry entry, YMap map, ComposeService
         }
         return DB_IMAGE.matcher(base).matches() ? base : null;
     }
+
+    /** The entrypoint and command, words joined with spaces ("" when neither is set). */
+    public String commandLine() {
+        StringBuilder sb = new StringBuilder();
+        for (String key : new String[] {"entrypoint", "command"}) {
+            YNode n = value(key);
+            if (n instanceof YScalar sc) {
+                sb.append(' ').append(sc.value());
+            } else if (n instanceof YSeq seq) {
+                for (YNode i : seq.items()) {
+                    if (i instanceof YScalar sc) {
+                        sb.append(' ').append(sc.value());
+                    }
+                }
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * The {@code environment} as names to values, map or list form; a name without a value (taken from the shell)
+     * maps to "" .
+     */
+    public java.util.Map<String, String> environmentValues() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        YNode n = value("environment");
+        if (n instanceof YMap m) {
+            for (YEntry e : m.entries()) {
+                if (e.keyText() != null && !e.keyText().equals("<<")) {
+                    out.put(e.keyText().strip(), e.value() instanceof YScalar sc && !sc.isNull() ? sc.value() : "");
+                }
+            }
+        } else if (n instanceof YSeq s) {
+            for (YNode item : s.items()) {
+                if (item instanceof YScalar sc && !sc.value().isBlank()) {
+                    String v = sc.value();
+                    int eq = v.indexOf('=');
+                    out.put((eq < 0 ? v : v.substring(0, eq)).strip(), eq < 0 ? "" : v.substring(eq + 1));
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
  * default, so the reference is only known at build time). The parts are parsed from {@code resolved}.
  */
 public final class ImageRef {
-    private static final String[] HUB = {"docker.io", "index.docker.io", "registry-1.docker.io"};
 
     private final String raw;
     private final TextRange range;
@@ -159,24 +158,7 @@ public final class ImageRef {
      * {@code path}, lower-cased.
      */
     public String key() {
-        if (repository == null) {
-            return "";
-        }
-        String repo = repository.toLowerCase(Locale.ROOT);
-        boolean hub = registry == null;
-        for (String h : HUB) {
-            if (h.equalsIgnoreCase(registry)) {
-                hub = true;
-            }
-        }
-        if (hub) {
-            return repo.startsWith("library/") ? repo.substring(8) : repo;
-        }
-        int lib = repo.lastIndexOf("library/");
-        if (lib >= 0 && (lib == 0 || repo.charAt(lib - 1) == '/') && repo.indexOf('/', lib + 8) < 0) {
-            return repo.substring(lib + 8);
-        }
-        return registry.toLowerCase(Locale.ROOT) + "/" + repo;
+        return io.archlens.syntax.image.ImageRef.key(registry, repository);
     }
 
     /** The last path segment, lower-cased ({@code distroless/java17} gives {@code java17}). */

@@ -96,7 +96,9 @@ class ComposeBadInputTest {
         assertEquals(0, count(fs, "archlens/syntax-error"));
         assertEquals(n, count(fs, "compose/unpinned-image"));
         assertEquals(n, count(fs, "compose/database-port-exposed"));
-        assertEquals(2L * n, fs.size(), "nothing else: the shared anchor is honoured for every service");
+        assertEquals(n, count(fs, "compose/datastore-without-auth"));
+        assertEquals(n, count(fs, "compose/service-without-healthcheck"));
+        assertEquals(4L * n, fs.size(), "nothing else: the shared anchor is honoured for every service");
     }
 
     @Test

@@ -25,7 +25,7 @@ class ComposeKubernetesExamplesTest {
     @Test
     void compose() throws IOException {
         assertEquals(List.of("compose/container-name", "compose/database-port-exposed", "compose/database-without-volume",
-                "compose/dependency-without-healthcheck", "compose/depends-on-not-healthy", "compose/links",
+                "compose/datastore-without-auth", "compose/dependency-without-healthcheck", "compose/depends-on-not-healthy", "compose/links",
                 "compose/literal-secret", "compose/no-cap-drop", "compose/no-new-privileges", "compose/no-resource-limits",
                 "compose/no-restart-policy", "compose/obsolete-version", "compose/unbounded-logging",
                 "compose/unpinned-image", "compose/writable-root-fs"), rules("docker-compose.yml"));

@@ -23,6 +23,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.archlens.syntax.image.EolTable;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,11 @@ class DockerfilePackTest {
         }
     }
 
+    static EolTable.Entry eol(String ref, LocalDate today) {
+        ImageRef img = image(ref);
+        return EolTable.match(img.key(), img.tag(), today);
+    }
+
     static ImageRef image(String ref) {
         Dockerfile d = new DockerfileParser().parse(SourceFile.of("Dockerfile", "FROM " + ref + "\n",
                 FileKind.DOCKERFILE)).model();
@@ -77,26 +83,26 @@ class DockerfilePackTest {
     @Test
     void eolPatterns() {
         LocalDate today = LocalDate.of(2026, 1, 1);
-        assertNotNull(EolTable.match(image("node:14"), today));
-        assertNotNull(EolTable.match(image("node:14.21.3-bullseye-slim"), today));
-        assertNull(EolTable.match(image("node:22"), today));
-        assertNull(EolTable.match(image("node"), today));
-        assertNull(EolTable.match(image("node:lts"), today));
+        assertNotNull(eol("node:14", today));
+        assertNotNull(eol("node:14.21.3-bullseye-slim", today));
+        assertNull(eol("node:22", today));
+        assertNull(eol("node", today));
+        assertNull(eol("node:lts", today));
         // python 3.1 is not 3.10 and the floating tag 3 is never end-of-life
-        assertNotNull(EolTable.match(image("python:3.1"), today));
-        assertNull(EolTable.match(image("python:3"), today));
-        assertNull(EolTable.match(image("python:3.10"), today));
-        assertNotNull(EolTable.match(image("python:3.10"), LocalDate.of(2026, 11, 1)));
-        assertEquals("python", EolTable.match(image("python:3.7-slim-buster"), today).image());
-        assertEquals("*", EolTable.match(image("node:22-buster"), today).image());
-        assertNotNull(EolTable.match(image("docker.io/library/ubuntu:18.04"), today));
-        assertNull(EolTable.match(image("myregistry.example.com/ubuntu:18.04"), today));
-        assertNotNull(EolTable.match(image("centos"), today));
-        assertNotNull(EolTable.match(image("golang:1.21-alpine3.19"), today));
-        assertNull(EolTable.match(image("alpine:3.21"), today));
-        assertNotNull(EolTable.match(image("alpine:3.21"), LocalDate.of(2026, 11, 1)));
-        assertNull(EolTable.match(image("node:22-alpine"), today));
-        assertNotNull(EolTable.match(image("node:22-alpine3.18"), today));
+        assertNotNull(eol("python:3.1", today));
+        assertNull(eol("python:3", today));
+        assertNull(eol("python:3.10", today));
+        assertNotNull(eol("python:3.10", LocalDate.of(2026, 11, 1)));
+        assertEquals("python", eol("python:3.7-slim-buster", today).image());
+        assertEquals("*", eol("node:22-buster", today).image());
+        assertNotNull(eol("docker.io/library/ubuntu:18.04", today));
+        assertNull(eol("myregistry.example.com/ubuntu:18.04", today));
+        assertNotNull(eol("centos", today));
+        assertNotNull(eol("golang:1.21-alpine3.19", today));
+        assertNull(eol("alpine:3.21", today));
+        assertNotNull(eol("alpine:3.21", LocalDate.of(2026, 11, 1)));
+        assertNull(eol("node:22-alpine", today));
+        assertNotNull(eol("node:22-alpine3.18", today));
     }
 
     @Test

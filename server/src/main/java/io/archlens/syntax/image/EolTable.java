@@ -1,6 +1,5 @@
-package io.archlens.rules.dockerfile;
+package io.archlens.syntax.image;
 
-import io.archlens.syntax.dockerfile.ImageRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +15,14 @@ import java.util.Locale;
 
 /**
  * The end-of-life table {@code archlens/data/docker-eol.tsv} (see its header for the pattern syntax), loaded once.
- * A row applies from its date on, so announced end-of-life dates start firing by themselves.
+ * A row applies from its date on, so announced end-of-life dates start firing by themselves. One table for every
+ * kind that names images: Dockerfile base images, Compose services, Kubernetes containers.
  */
-final class EolTable {
-    static final String RESOURCE = "archlens/data/docker-eol.tsv";
+public final class EolTable {
+    public static final String RESOURCE = "archlens/data/docker-eol.tsv";
 
     /** One row: image key (or *), tag pattern, end-of-life date, advice. */
-    record Entry(String image, String pattern, LocalDate eol, String advice) {
+    public record Entry(String image, String pattern, LocalDate eol, String advice) {
         boolean matches(String key, String tag) {
             if (!image.equals("*") && !image.equals(key)) {
                 return false;
@@ -95,7 +95,7 @@ final class EolTable {
     private EolTable() {
     }
 
-    static List<Entry> entries() {
+    public static List<Entry> entries() {
         return ENTRIES;
     }
 
@@ -126,9 +126,7 @@ final class EolTable {
      * The first row for this image (rows naming the image before {@code *} rows) that matches and whose date is on
      * or before {@code today}, or null.
      */
-    static Entry match(ImageRef image, LocalDate today) {
-        String key = image.key();
-        String tag = image.tag();
+    public static Entry match(String key, String tag, LocalDate today) {
         for (int pass = 0; pass < 2; pass++) {
             for (Entry e : ENTRIES) {
                 if (e.image.equals("*") == (pass == 0)) {
@@ -142,8 +140,20 @@ final class EolTable {
         return null;
     }
 
+    /**
+     * "past its end of life (date): no more security fixes; advice" for an image reference (registry and tag as
+     * written), or null when it is not known to be past its end of life today.
+     */
+    public static String pastEndOfLife(ImageRef image) {
+        if (image.templated()) {
+            return null;
+        }
+        Entry e = match(image.key(), image.tag(), today());
+        return e == null ? null : "past its end of life (" + e.eol() + "): no more security fixes; " + e.advice();
+    }
+
     /** Today in UTC; tests may pin it with the system property {@code archlens.today} (YYYY-MM-DD). */
-    static LocalDate today() {
+    public static LocalDate today() {
         String pinned = System.getProperty("archlens.today");
         if (pinned != null) {
             try {
