@@ -13,7 +13,9 @@ import io.archlens.syntax.yaml.YEntry;
 
 /**
  * A Redis, MongoDB, Elasticsearch/OpenSearch or RabbitMQ service that starts without authentication (the judgement
- * {@code k8s/datastore-without-auth} uses: {@link DataStoreAuth}). Development files and services are left alone.
+ * {@code k8s/datastore-without-auth} uses: {@link DataStoreAuth}), when it is reachable beyond the project's own
+ * containers (a published port, the host network) or the file is named for production. Development files and services
+ * are left alone.
  */
 public final class DatastoreWithoutAuth implements Rule<ComposeFile> {
     private static final RuleMeta META = RuleMeta.of("compose/datastore-without-auth", "Data store runs without "
@@ -24,22 +26,38 @@ public final class DatastoreWithoutAuth implements Rule<ComposeFile> {
         return META;
     }
 
+    /** {@code compose.prod.yml}, {@code docker-compose-production.yaml}: a name with a production part. */
+    private static boolean productionFile(String path) {
+        String name = path.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String part : name.split("[-_.]")) {
+            if (part.equals("prod") || part.equals("production") || part.equals("prd")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
         if (ComposeSupport.devFile(ctx.file().path())) {
             return;
         }
+        boolean production = productionFile(ctx.file().path());
         for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             YEntry image = s.get("image");
             if (image == null || s.text("image") == null || s.has("env_file") || ComposeSupport.devService(s)) {
                 continue; // env_file: the settings come from elsewhere
             }
+            if (!production && !s.has("ports") && !"host".equals(s.text("network_mode"))) {
+                continue; // reachable only by the project's own containers: a local stack, not worth a warning
+            }
             String why = DataStoreAuth.openBecause(s.text("image").strip(), s.environmentValues(), s.commandLine());
             if (why != null) {
-                ctx.report(image.value().range(), "Service '" + s.name() + "': " + why + "; every container on its "
-                        + "networks (and anyone who reaches a published port) gets the data. Set a password from a "
-                        + "secret or ${VAR}, or name the file *.dev.yml / compose.override.yml if it is only for "
-                        + "development");
+                ctx.report(image.value().range(), "Service '" + s.name() + "': " + why + "; "
+                        + (production ? "in a production file every container on its networks" : "its port is "
+                        + "published, so whoever reaches the host") + " gets the data. Set a password from a secret or "
+                        + "${VAR}, or name the file *.dev.yml / compose.override.yml if it is only for development");
             }
         }
     }
