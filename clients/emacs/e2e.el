@@ -65,7 +65,7 @@
 
 (setq eglot-server-programs
       `((((archlens-dockerfile-mode :language-id "dockerfile") (archlens-yaml-mode :language-id "yaml"))
-         . (,@archlens-e2e-cmd :initializationOptions (:rules (:compose/no-cap-drop "off")))))
+         . (,@archlens-e2e-cmd :initializationOptions (:rules (:compose/service-without-healthcheck "off")))))
       eglot-sync-connect 10
       eglot-connect-timeout 60
       eglot-send-changes-idle-time 0.1
@@ -172,9 +172,9 @@
                          (and (archlens-e2e-fresh-p)
                               (cl-some (lambda (d) (eq (flymake-diagnostic-type d) 'eglot-error))
                                        (archlens-e2e-findings "compose/obsolete-version")))))
-    (when (archlens-e2e-findings "compose/no-cap-drop")
-      (archlens-e2e-fail "compose/no-cap-drop is reported although :initializationOptions turn it off"))
-    (unless (archlens-e2e-findings "compose/no-new-privileges")
+    (when (archlens-e2e-findings "compose/service-without-healthcheck")
+      (archlens-e2e-fail "compose/service-without-healthcheck is reported although :initializationOptions turn it off"))
+    (unless (archlens-e2e-findings "compose/dependency-without-healthcheck")
       (archlens-e2e-fail "the other compose rules are missing"))
     (archlens-e2e-log "  ok: workspace configuration and initializationOptions both apply")))
 

@@ -66,7 +66,7 @@ local config = {
   handlers = handlers,
   flags = { debounce_text_changes = 50 },
   -- settings reach the server both ways: initializationOptions (fallback) and workspace/configuration
-  init_options = { rules = { ['compose/no-cap-drop'] = 'off' }, statusNotification = true },
+  init_options = { rules = { ['compose/service-without-healthcheck'] = 'off' }, statusNotification = true },
   settings = { archlens = { rules = { ['compose/obsolete-version'] = 'error' } } },
   -- Neovim answers workspace/configuration from `settings` but (before 0.8) does not announce it, and never sends
   -- the settings by itself: send them once, as nvim-lspconfig does
@@ -246,9 +246,9 @@ local function settings_case(file)
     local d = find(uri, 'compose/obsolete-version')[1]
     return d ~= nil and d.severity == 1
   end)
-  -- init_options: compose/no-cap-drop turned off
-  check(#find(uri, 'compose/no-cap-drop') == 0, 'compose/no-cap-drop is reported although init_options turn it off')
-  check(#find(uri, 'compose/no-new-privileges') > 0, 'the other compose rules are missing')
+  -- init_options: compose/service-without-healthcheck turned off
+  check(#find(uri, 'compose/service-without-healthcheck') == 0, 'compose/service-without-healthcheck is reported although init_options turn it off')
+  check(#find(uri, 'compose/dependency-without-healthcheck') > 0, 'the other compose rules are missing')
   -- the opt-in status notification arrived, and the settings change showed as busy then idle
   wait('archlens/status idle', function()
     return #statuses > 0 and statuses[#statuses].state == 'idle'
