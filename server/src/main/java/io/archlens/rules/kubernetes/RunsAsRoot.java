@@ -15,7 +15,10 @@ import io.archlens.syntax.yaml.YScalar;
 import java.util.HashSet;
 import java.util.Set;
 
-/** {@code runAsUser: 0} or {@code runAsNonRoot: false}: the container is told to run as root. */
+/**
+ * {@code runAsUser: 0}, {@code runAsNonRoot: false} or {@code runAsGroup: 0}: the container is told to run as root or
+ * with the root group.
+ */
 public final class RunsAsRoot implements Rule<K8sFile> {
     private static final RuleMeta META = RuleMeta.of("k8s/runs-as-root", "Container is set to run as root",
             Severity.WARNING, Category.SECURITY, FileKind.KUBERNETES);
@@ -41,6 +44,12 @@ public final class RunsAsRoot implements Rule<K8sFile> {
                 } else if (K8sSupport.isFalse(nonRoot) && seen.add(nonRoot.range())) {
                     ctx.report(nonRoot.range(), o.label() + ": runAsNonRoot: false lets " + c.label() + " run as "
                             + "root; set it to true and use a non-root image user");
+                } else if (K8sSupport.effective(o.pod(), c, "runAsGroup") instanceof YScalar g
+                        && Long.valueOf(0).equals(g.asLong()) && seen.add(g.range())) {
+                    ctx.report(g.range(), o.label() + ": runAsGroup: 0 runs " + c.label() + " with the root group: "
+                            + "whatever the image and the node leave group-writable to root (mounted host files, "
+                            + "devices) is its to change; use a non-zero GID (OpenShift adds group 0 itself when "
+                            + "it needs it)");
                 }
             }
         }
