@@ -8,6 +8,7 @@ import io.archlens.syntax.yaml.YScalar;
 import io.archlens.syntax.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Small helpers several Compose rules share. */
 final class ComposeSupport {
@@ -77,10 +78,20 @@ final class ComposeSupport {
      * {@code compose.test.yml}; the names Spring profiles use, {@link Profiles#isDevName}).
      */
     static boolean devFile(String path) {
+        return nameHasPart(path, part -> part.equals("override") || part.equals("ci") || Profiles.isDevName(part));
+    }
+
+    /** A file named for production: {@code compose.prod.yml}, {@code docker-compose-production.yaml}, {@code -live}. */
+    static boolean productionFile(String path) {
+        return nameHasPart(path, part -> Set.of("prod", "production", "prd", "live", "release").contains(part));
+    }
+
+    /** Whether a part of the file name, split at {@code - _ .} and lower-cased, is one {@code part} accepts. */
+    private static boolean nameHasPart(String path, java.util.function.Predicate<String> part) {
         String name = path.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        for (String part : name.split("[-_.]")) {
-            if (part.equals("override") || part.equals("ci") || Profiles.isDevName(part)) {
+        for (String p : name.split("[-_.]")) {
+            if (part.test(p)) {
                 return true;
             }
         }

@@ -26,24 +26,12 @@ public final class DatastoreWithoutAuth implements Rule<ComposeFile> {
         return META;
     }
 
-    /** {@code compose.prod.yml}, {@code docker-compose-production.yaml}: a name with a production part. */
-    private static boolean productionFile(String path) {
-        String name = path.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        for (String part : name.split("[-_.]")) {
-            if (part.equals("prod") || part.equals("production") || part.equals("prd")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
         if (ComposeSupport.devFile(ctx.file().path())) {
             return;
         }
-        boolean production = productionFile(ctx.file().path());
+        boolean production = ComposeSupport.productionFile(ctx.file().path());
         for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             YEntry image = s.get("image");
             if (image == null || s.text("image") == null || s.has("env_file") || ComposeSupport.devService(s)) {

@@ -26,7 +26,6 @@ public final class SourceBindMount implements Rule<ComposeFile> {
     private static final Set<String> TREE = Set.of(".", "./", "..", "../", "$PWD", "${PWD}", "./src", "./app");
     private static final Set<String> APP_DIRS = Set.of("/app", "/usr/src/app", "/code", "/src", "/var/www",
             "/var/www/html", "/opt/app", "/srv/app", "/home/node/app", "/workspace", "/usr/app", "/application");
-    private static final Pattern PROD_FILE = Pattern.compile(".*[-_.](prod|production|live|release)([-_.].*)?");
     private static final Pattern DEV_COMMAND = Pattern.compile("--reload|nodemon|npm run dev|yarn dev|pnpm dev"
             + "|runserver|--watch|\\bwatch\\b|bootrun|air\\b|flask run|--debug|ng serve|vite");
 
@@ -41,8 +40,7 @@ public final class SourceBindMount implements Rule<ComposeFile> {
         if (ComposeSupport.devFile(path)) {
             return;
         }
-        String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        boolean prodFile = PROD_FILE.matcher(name).matches();
+        boolean prodFile = ComposeSupport.productionFile(path);
         for (ComposeService s : f.services()) {
             if (ComposeSupport.devService(s) || !(prodFile || looksDeployed(f, s.effective()))) {
                 continue;
