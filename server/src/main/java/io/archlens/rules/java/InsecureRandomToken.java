@@ -30,7 +30,7 @@ final class InsecureRandomToken extends JavaRule {
                     + "activationcode|invitecode|pin\\b");
 
     InsecureRandomToken() {
-        super(java("insecure-random-token", "Predictable random numbers used for a secret", Severity.ERROR,
+        super(java("insecure-random-token", "Predictable random numbers used for a secret", Severity.WARNING,
                 Category.SECURITY).withFix());
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class UnsafeDeserialization extends JavaRule {
     UnsafeDeserialization() {
-        super(java("unsafe-deserialization", "Java deserialization of request data", Severity.ERROR,
+        super(java("unsafe-deserialization", "Java deserialization of request data", Severity.WARNING,
                 Category.SECURITY));
     }
 
@@ -34,7 +34,8 @@ final class UnsafeDeserialization extends JavaRule {
                     .anyMatch(c -> c.getNameAsString().equals("setObjectInputFilter"))).orElse(false)
                     || oc.getAnonymousClassBody().isPresent();
             if (external && !filtered) {
-                ctx.report(f.range(oc.getType()), "ObjectInputStream reads data from outside: readObject runs code "
+                ctx.report(f.range(oc.getType()), "ObjectInputStream here reads what looks like outside data (a handler, "
+                        + "a request, socket or message stream): readObject runs code "
                         + "from any class on the classpath (gadget chains), before your cast; use JSON, or set an "
                         + "ObjectInputFilter allow-list");
             }
