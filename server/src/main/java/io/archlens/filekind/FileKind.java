@@ -24,10 +24,10 @@ public enum FileKind {
     AGENT_DEFINITION("agent-definition", "agent", false, "<!--"),
     JAVA("java", "java", true, "//"),
     KOTLIN("kotlin", "code", true, "//"),
-    PYTHON("python", "code", true, "#"),
-    JAVASCRIPT("javascript", "code", true, "//"),
-    TYPESCRIPT("typescript", "code", true, "//"),
-    GO("go", "code", true, "//"),
+    PYTHON("python", "python", true, "#"),
+    JAVASCRIPT("javascript", "js", true, "//"),
+    TYPESCRIPT("typescript", "js", true, "//"),
+    GO("go", "go", true, "//"),
     CSHARP("csharp", "code", true, "//"),
     UNKNOWN("unknown", "unknown", false);
 

@@ -26,6 +26,9 @@ public final class KindNames {
         name("gha", "gha", "github-actions", "actions");
         name("tf", "tf", "terraform");
         name("java", "java", "spring-java");
+        name("python", "python", "py");
+        name("js", "js", "javascript", "typescript", "ts", "node", "nodejs");
+        name("go", "go", "golang");
         name("arch", "arch");
         name("config", "config", "archlens-config");
         name("agent", "agent");

@@ -33,7 +33,13 @@ final class JavaFacts {
         configReads(f, reads);
         List<Route> routes = new ArrayList<>();
         routes(f, routes);
-        return new CodeFacts(clients, calls, sinks, reads, routes);
+        CodeFacts.Builder b = CodeFacts.builder();
+        b.httpClients.addAll(clients);
+        b.remoteCalls.addAll(calls);
+        b.sinks.addAll(sinks);
+        b.configReads.addAll(reads);
+        b.routes.addAll(routes);
+        return b.build();
     }
 
     private static void configReads(JavaFile f, List<ConfigRead> out) {
