@@ -136,6 +136,13 @@ public final class TreeSitterParser {
     }
 
     private static void leafEnd(SyntaxTree t, int idx, TSNode n, int[] toUtf16) throws Throwable {
+        if ((t.flags[idx] & SyntaxTree.NAMED) == 0) { // a keyword or punctuation: its text is its type, no call needed
+            String literal = t.grammar.symbol(t.type[idx]);
+            if (!literal.isEmpty() && t.text.startsWith(literal, t.start[idx])) {
+                t.end[idx] = t.start[idx] + literal.length();
+                return;
+            }
+        }
         int endByte = END != null ? (int) END.invokeExact(n) : n.getEndByte();
         t.end[idx] = Math.max(t.start[idx], offset(toUtf16, endByte));
         if (t.end[idx] == t.start[idx] && (MISSING != null ? (boolean) MISSING.invokeExact(n) : n.isMissing())) {
