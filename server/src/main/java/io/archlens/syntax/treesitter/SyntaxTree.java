@@ -79,6 +79,25 @@ public final class SyntaxTree {
         return i;
     }
 
+    /** The same tree over an equal text (a version that changed nothing). */
+    SyntaxTree withText(String same) {
+        if (same.equals(text)) {
+            SyntaxTree t = new SyntaxTree(grammar, same, 1);
+            t.count = count;
+            t.type = type;
+            t.field = field;
+            t.start = start;
+            t.end = end;
+            t.parent = parent;
+            t.firstChild = firstChild;
+            t.nextSibling = nextSibling;
+            t.flags = flags;
+            t.errors = errors;
+            return t;
+        }
+        return this;
+    }
+
     void markErrors() {
         errors = true;
     }

@@ -5,7 +5,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import org.treesitter.TSNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.treesitter.TSParser;
+import org.treesitter.TSRange;
 import org.treesitter.TSTree;
 import org.treesitter.TSTreeCursor;
 
@@ -55,12 +58,23 @@ public final class TreeSitterParser {
     }
 
     public static Result parse(Grammar grammar, String text) {
+        return parse(grammar, text, null);
+    }
+
+    /**
+     * Parses {@code text}; with a {@code key} (the document's URI) the previous parse of the same document is reused:
+     * tree-sitter reparses incrementally and the unchanged parts of the copy come from the previous copy.
+     */
+    public static Result parse(Grammar grammar, String text, String key) {
         Grammar.Loaded g = grammar.load();
         if (!g.ok()) {
             return new Result(SyntaxTree.empty(g, text), g.failure());
         }
         TSParser[] parsers = PARSERS.get();
         TSParser parser = parsers[grammar.ordinal()];
+        String cacheKey = key == null || text.length() > ParseCache.MAX_CHARS ? null : grammar.id() + " " + key;
+        ParseCache.Entry previous = cacheKey == null ? null : ParseCache.take(cacheKey);
+        TSTree tree = null;
         try {
             if (parser == null) {
                 parser = new TSParser();
@@ -68,44 +82,90 @@ public final class TreeSitterParser {
                 parsers[grammar.ordinal()] = parser;
             }
             String clean = withoutLoneSurrogates(text);
-            TSTree tree = parser.parseString(null, clean);
+            Reuse reuse = null;
+            if (previous != null) {
+                TextEdit edit = TextEdit.between(previous.clean(), clean);
+                if (edit.isEmpty()) {
+                    SyntaxTree same = previous.mirror().withText(text);
+                    ParseCache.put(cacheKey, new ParseCache.Entry(clean, previous.tree(), same));
+                    previous = null;
+                    return new Result(same, null);
+                }
+                previous.tree().edit(edit.toInputEdit(previous.clean(), clean));
+                tree = parser.parseString(previous.tree(), clean);
+                if (tree != null) {
+                    reuse = new Reuse(previous.mirror(), edit, changed(previous.tree(), tree, clean));
+                }
+            } else {
+                tree = parser.parseString(null, clean);
+            }
             if (tree == null) {
                 return new Result(SyntaxTree.empty(g, text), grammar.displayName() + " parser returned no tree");
             }
-            try {
-                return new Result(copy(g, tree, text, clean), null);
-            } finally {
-                tree.close();
+            SyntaxTree copy = copy(g, tree, text, clean, reuse);
+            if (cacheKey != null) {
+                ParseCache.put(cacheKey, new ParseCache.Entry(clean, tree, copy));
+                tree = null;
             }
+            return new Result(copy, null);
         } catch (Throwable e) { // a native or binding failure must not take the analysis down
             parsers[grammar.ordinal()] = null;
             return new Result(SyntaxTree.empty(g, text), grammar.displayName() + " parser failed: "
                     + e.getClass().getSimpleName() + (e.getMessage() != null ? ": " + e.getMessage() : ""));
+        } finally {
+            if (tree != null) {
+                tree.close();
+            }
+            ParseCache.close(previous);
         }
     }
 
-    private static SyntaxTree copy(Grammar.Loaded g, TSTree tree, String text, String clean) throws Throwable {
+    /** Forgets the kept parse of a document (it was closed). */
+    public static void forget(Grammar grammar, String key) {
+        ParseCache.forget(grammar.id() + " " + key);
+    }
+
+    private static List<int[]> changed(TSTree before, TSTree after, String clean) {
+        int[] toUtf16 = null;
+        List<int[]> out = new ArrayList<>();
+        for (TSRange r : TSTree.getChangedRanges(before, after)) {
+            if (toUtf16 == null) {
+                toUtf16 = Utf8Offsets.map(clean);
+            }
+            out.add(new int[] {offset(toUtf16, r.getStartByte()), offset(toUtf16, r.getEndByte())});
+        }
+        return out;
+    }
+
+    private static SyntaxTree copy(Grammar.Loaded g, TSTree tree, String text, String clean, Reuse reuse)
+            throws Throwable {
         int[] toUtf16 = Utf8Offsets.map(clean);
         SyntaxTree t = new SyntaxTree(g, text, Math.max(64, text.length() / 3));
         TSNode node = tree.getRootNode();
         int idx = add(t, g, node, 0, -1, toUtf16);
         try (TSTreeCursor c = new TSTreeCursor(node)) {
+            boolean copied = false;
             outer:
             while (true) {
-                if (c.gotoFirstChild()) {
+                if (!copied && c.gotoFirstChild()) {
                     node = c.currentNode();
                     int child = add(t, g, node, c.currentFieldId(), idx, toUtf16);
                     t.firstChild[idx] = child;
                     idx = child;
+                    copied = reuse != null && reuse.tryCopy(t, idx, offset(toUtf16, endByte(node)));
                     continue;
                 }
-                leafEnd(t, idx, node, toUtf16);
+                if (!copied) {
+                    leafEnd(t, idx, node, toUtf16);
+                }
+                copied = false;
                 while (true) {
                     if (c.gotoNextSibling()) {
                         node = c.currentNode();
                         int sib = add(t, g, node, c.currentFieldId(), t.parent[idx], toUtf16);
                         t.nextSibling[idx] = sib;
                         idx = sib;
+                        copied = reuse != null && reuse.tryCopy(t, idx, offset(toUtf16, endByte(node)));
                         continue outer;
                     }
                     if (!c.gotoParent()) {
@@ -133,6 +193,10 @@ public final class TreeSitterParser {
         }
         int s = offset(toUtf16, startByte);
         return t.add(symbol, fieldId, parent, s, s, flags);
+    }
+
+    private static int endByte(TSNode n) throws Throwable {
+        return END != null ? (int) END.invokeExact(n) : n.getEndByte();
     }
 
     private static void leafEnd(SyntaxTree t, int idx, TSNode n, int[] toUtf16) throws Throwable {

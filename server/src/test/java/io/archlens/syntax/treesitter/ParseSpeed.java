@@ -17,5 +17,18 @@ public final class ParseSpeed {
                 System.out.println("nodes " + t.size() + " total " + (t1 - t0) / 1e6 + " ms");
             }
         }
+        String text = src;
+        TreeSitterParser.parse(Grammar.PYTHON, text, "k");
+        long[] times = new long[200];
+        for (int k = 0; k < times.length; k++) {
+            int at = text.indexOf("return None", (k * 7919) % (text.length() - 100));
+            at = at < 0 ? 100 : at;
+            text = text.substring(0, at) + "x" + text.substring(at);
+            long t0 = System.nanoTime();
+            TreeSitterParser.parse(Grammar.PYTHON, text, "k");
+            times[k] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(times);
+        System.out.println("incremental typing: median " + times[100] / 1e6 + " ms, p95 " + times[190] / 1e6 + " ms");
     }
 }
