@@ -33,17 +33,21 @@ export const CONFIG_GROUPS: SelectorGroup[] = [
   { kinds: ['terraform'], pattern: '**/*.tf' },
   { kinds: ['openapi'], pattern: '**/*{openapi,swagger}*.json' },
   { kinds: ['agent-definition'], pattern: '**/.archlens/agents/*.md' },
-  // Java source: the rule book's java/ pack reads it (the agent too, when enabled)
+  // Source code the rule book reads: java/ (JavaParser), python/, js/ and go/ (tree-sitter); the agent too, when enabled.
+  // Generated and vendored code (node_modules, vendor, dist, *.min.js, *_pb2.py, *.pb.go, *.d.ts) is left out.
   { kinds: ['java'], pattern: '**/*.java' },
+  { kinds: ['python'], pattern: '**/*.py' },
+  { kinds: ['javascript', 'typescript'], pattern: '**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}' },
+  { kinds: ['go'], pattern: '**/*.go' },
 ];
 
 /**
  * Backend source code the rule book has no pack for yet: reviewed only by the LLM agent, so only sent to the server
- * while the agent is on. (Java is in CONFIG_GROUPS: the rule book reads it.)
+ * while the agent is on. (Java, Python, JavaScript/TypeScript and Go are in CONFIG_GROUPS: the rule book reads them.)
  */
 export const SOURCE_GROUP: SelectorGroup = {
-  kinds: ['kotlin', 'python', 'javascript', 'typescript', 'go', 'csharp'],
-  pattern: '**/*.{kt,kts,py,js,jsx,mjs,cjs,ts,tsx,mts,cts,go,cs}',
+  kinds: ['kotlin', 'csharp'],
+  pattern: '**/*.{kt,kts,cs}',
 };
 
 export function documentSelector(opts: { agentEnabled: boolean }): PatternFilter[] {

@@ -31,7 +31,8 @@ test('every config kind the server analyses is selected', () => {
     'db/migration/V1__init.sql', 'infra/main.tf',
     'api/openapi.yaml', 'api/openapi.json', 'docs/swagger.json',
     '.github/workflows/ci.yml', '.archlens.yml', '.archlens/agents/team-reviewer.md',
-    'src/main/java/com/example/OrderService.java',
+    'src/main/java/com/example/OrderService.java', 'app/main.py', 'src/index.ts', 'web/App.tsx', 'server.mjs',
+    'cmd/api/main.go',
   ];
   for (const p of yes) {
     assert.ok(selected(`${ws}/${p}`), `${p} should be selected`);
@@ -39,23 +40,25 @@ test('every config kind the server analyses is selected', () => {
 });
 
 test('unrelated files are not sent to the server', () => {
-  const no = ['README.md', 'package.json', 'app.py', 'docs/guide.md', 'pom.xml', 'gradle.properties',
-    'src/index.ts', 'Makefile', 'docs/agents/x.md'];
+  const no = ['README.md', 'package.json', 'docs/guide.md', 'pom.xml', 'gradle.properties', 'Makefile',
+    'docs/agents/x.md', 'go.mod', 'requirements.txt'];
   for (const p of no) {
     assert.ok(!selected(`${ws}/${p}`), `${p} should not be selected`);
   }
 });
 
-test('source code without a rule pack is sent only while the agent is enabled; Java always', () => {
-  assert.ok(selected(`${ws}/src/Main.java`, false));
-  for (const p of ['app.py', 'src/index.ts', 'main.go', 'Api.cs', 'build.gradle.kts']) {
+test('source code without a rule pack is sent only while the agent is enabled; Java, Python, JS/TS, Go always', () => {
+  for (const p of ['src/Main.java', 'app.py', 'src/index.ts', 'main.go']) {
+    assert.ok(selected(`${ws}/${p}`, false), p);
+  }
+  for (const p of ['Api.cs', 'build.gradle.kts', 'Main.kt']) {
     assert.ok(!selected(`${ws}/${p}`, false), p);
     assert.ok(selected(`${ws}/${p}`, true), p);
   }
   assert.equal(documentSelector({ agentEnabled: false }).length, CONFIG_GROUPS.length);
   assert.equal(documentSelector({ agentEnabled: true }).length, CONFIG_GROUPS.length + 1);
-  assert.ok(SOURCE_GROUP.kinds.includes('python'));
-  assert.ok(!SOURCE_GROUP.kinds.includes('java'));
+  assert.ok(SOURCE_GROUP.kinds.includes('kotlin'));
+  assert.ok(!SOURCE_GROUP.kinds.includes('java') && !SOURCE_GROUP.kinds.includes('python'));
 });
 
 test('every file kind the server knows (FileKind.java) is covered by some selector group', () => {
