@@ -75,18 +75,31 @@ def main():
     unknown = sorted({c.rule for c in cases} - set(mapping))
     folder_of = {}
     with tempfile.TemporaryDirectory(prefix="archlens-conf-") as tmp:
+        # cases that carry the peer's per-case configuration (squawk's pg_version) run in their own root, whose
+        # .archlens.yml says the same thing; all others in one root without settings
+        roots = {}
         for i, c in enumerate(cases):
             key = c.group or i
             if key in folder_of:
                 continue
+            settings = getattr(c, "settings", None)
+            if settings not in roots:
+                roots[settings] = Path(tmp) / f"root{len(roots)}"
+                roots[settings].mkdir()
+                if settings:
+                    (roots[settings] / ".archlens.yml").write_text(settings)
             folder_of[key] = f"case{i:05d}"
-            d = Path(tmp) / f"case{i:05d}"
+            d = roots[settings] / f"case{i:05d}"
             (d / c.filename).parent.mkdir(parents=True, exist_ok=True)
             (d / c.filename).write_text(c.text)
         cwd = os.getcwd()
-        os.chdir(tmp)
+        jar = os.path.abspath(os.path.join(cwd, a.jar)) if not os.path.isabs(a.jar) else a.jar
+        fired = defaultdict(list)
         try:
-            fired = run_archlens(os.path.abspath(os.path.join(cwd, a.jar)) if not os.path.isabs(a.jar) else a.jar, ".")
+            for root in roots.values():
+                os.chdir(root)
+                for k, v in run_archlens(jar, ".").items():
+                    fired[k].extend(v)
         finally:
             os.chdir(cwd)
     per_rule = defaultdict(lambda: {"pos": 0, "caught": 0, "neg": 0, "alarms": 0})

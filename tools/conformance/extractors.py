@@ -15,6 +15,7 @@ class Case:
     name: str
     group: str = None  # cases sharing one file (same group) are written once
     lines: tuple = None  # (first, last) 1-based lines of this case inside a shared file
+    settings: str = None  # .archlens.yml for this case's folder (the peer's per-case configuration, said our way)
 
 
 class Checkout:
@@ -213,11 +214,14 @@ def squawk(root: Path):
                 positive = False
             else:
                 continue
+            version = re.search(r'pg_version:\s*"(\d+)', block)
+            settings = (f"context:\n  database:\n    engine: postgres\n    version: {version.group(1)}\n"
+                        if version else None)
             if "squawk-disable-assume-in-transaction" in sql:
                 # squawk's in-file marker for "this file runs outside a transaction", said the way ArchLens reads it
                 sql = "-- executeInTransaction=false\n" + sql
             cases.append(Case(rule, positive, sql.strip("\n") + "\n", "db/migration/V1__case.sql",
-                              f"{Path(path).stem}: {m.group(1)}"))
+                              f"{Path(path).stem}: {m.group(1)}", settings=settings))
     return cases
 
 

@@ -15,11 +15,12 @@ public record ProjectContext(
         Integer teamSize,
         String databaseEngine,
         Integer databaseMaxConnections,
+        Integer databaseVersion,
         String cloud,
         List<String> requiredTags,
         Map<String, Object> raw) {
 
-    public static final ProjectContext EMPTY = new ProjectContext(null, null, null, null, null, null, null,
+    public static final ProjectContext EMPTY = new ProjectContext(null, null, null, null, null, null, null, null,
             List.of(), Map.of());
 
     public ProjectContext {
@@ -35,6 +36,11 @@ public record ProjectContext(
             });
             raw = java.util.Collections.unmodifiableMap(clean);
         }
+    }
+
+    /** The database's major version when the context declares it ({@code database: {version: 11}}). */
+    public boolean databaseOlderThan(int major) {
+        return databaseVersion != null && databaseVersion < major;
     }
 
     public boolean isProduction() {
@@ -59,9 +65,19 @@ public record ProjectContext(
                 Maps.integer(m.get("team-size")),
                 Maps.str(firstNonNull(db.get("engine"), m.get("database-engine"))),
                 Maps.integer(firstNonNull(db.get("max-connections"), m.get("database-max-connections"))),
+                majorVersion(firstNonNull(db.get("version"), m.get("database-version"))),
                 Maps.str(m.get("cloud")),
                 tags instanceof List ? ((List<Object>) tags).stream().map(String::valueOf).toList() : List.of(),
                 m);
+    }
+
+    /** The major version in {@code 11}, {@code "11"}, {@code "11.4"}, {@code "postgres 11"}; null when none. */
+    static Integer majorVersion(Object v) {
+        if (v == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,3})").matcher(String.valueOf(v));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     private static Object firstNonNull(Object a, Object b) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * PostgreSQL migrations: ALTER COLUMN ... SET NOT NULL on an existing table, unless an earlier statement of the
  * file validated a CHECK (column IS NOT NULL) constraint for that column (VALIDATE CONSTRAINT, or a CHECK added
  * without NOT VALID), which lets PostgreSQL 12+ skip the scan. A constraint validated here but added elsewhere is
- * taken to be for the column when its name contains the column's.
+ * taken to be for the column when its name contains the column's. With {@code context: database: version:} below 12
+ * the validated check does not help (the scan is skipped from PostgreSQL 12 on), so every SET NOT NULL is reported.
  */
 final class SetNotNull extends SqlRule {
     private static final Pattern NOT_NULL_CHECK = Pattern.compile(
@@ -39,6 +40,7 @@ final class SetNotNull extends SqlRule {
         if (!script.isMigration() || script.dialect(ctx.project()) == SqlDialect.MYSQL) {
             return;
         }
+        boolean before12 = ctx.project() != null && ctx.project().databaseOlderThan(12);
         Map<String, String> checkColumn = new HashMap<>(); // constraint -> column of its IS NOT NULL check
         Set<String> validated = new HashSet<>(); // table + " " + constraint
         for (SqlStatement s : script.statements()) {
@@ -68,8 +70,18 @@ final class SetNotNull extends SqlRule {
                 continue;
             }
             for (AlterTable.Action a : at.actions()) {
-                if (a.kind() == AlterTable.Kind.SET_NOT_NULL && !checked(validated, checkColumn, table,
-                        SqlName.normalize(a.columnName()))) {
+                if (a.kind() != AlterTable.Kind.SET_NOT_NULL) {
+                    continue;
+                }
+                if (before12) {
+                    ctx.report(s.range(a.from(), a.to()), "SET NOT NULL on " + table + "." + a.columnName()
+                            + " scans the whole table under an ACCESS EXCLUSIVE lock on PostgreSQL " + ctx.project()
+                            .databaseVersion() + " (context database.version), even after a validated CHECK (only 12+"
+                            + " skips the scan); keep the validated CHECK (" + a.columnName() + " IS NOT NULL) instead,"
+                            + " or run it in a quiet window");
+                    continue;
+                }
+                if (!checked(validated, checkColumn, table, SqlName.normalize(a.columnName()))) {
                     ctx.report(s.range(a.from(), a.to()), "SET NOT NULL on " + table + "." + a.columnName()
                             + " scans the whole table under an ACCESS EXCLUSIVE lock; add CHECK (" + a.columnName()
                             + " IS NOT NULL) NOT VALID, VALIDATE it in a later migration, then SET NOT NULL"
