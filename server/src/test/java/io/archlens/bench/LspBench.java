@@ -101,6 +101,38 @@ public final class LspBench {
         List<Double> warm = new ArrayList<>(lat.subList(edits / 3, lat.size()));
         Collections.sort(warm);
 
+        // the same on 1,000-line service files of the tree-sitter languages (incremental reparse per edit)
+        List<String> codeLines = new ArrayList<>();
+        String[][] code = {{"bench/app.py", "python", CodeSamples.python(1000), "# edit "},
+            {"bench/server.ts", "typescript", CodeSamples.typescript(1000), "// edit "},
+            {"bench/orders.go", "go", CodeSamples.go(1000), "// edit "}};
+        for (String[] c : code) {
+            String cu = ws.resolve(c[0]).toUri().toString();
+            CompletableFuture<Void> opened0 = new CompletableFuture<>();
+            waiting.put(cu, opened0);
+            wantVersion.put(cu, 1);
+            server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(cu, c[1], 1, c[2])));
+            opened0.get(30, TimeUnit.SECONDS);
+            List<Double> cl = new ArrayList<>();
+            int lines = (int) c[2].chars().filter(ch -> ch == '\n').count();
+            for (int v = 2; v < 2 + edits; v++) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                waiting.put(cu, done);
+                wantVersion.put(cu, v);
+                int line = 1 + (v * 37) % (lines - 10);
+                long s = System.nanoTime();
+                server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                        new VersionedTextDocumentIdentifier(cu, v), List.of(new TextDocumentContentChangeEvent(
+                                new Range(new Position(line, 0), new Position(line, 0)), c[3] + v + "\n"))));
+                done.get(30, TimeUnit.SECONDS);
+                cl.add((System.nanoTime() - s) / 1e6);
+            }
+            List<Double> w = new ArrayList<>(cl.subList(edits / 3, cl.size()));
+            Collections.sort(w);
+            codeLines.add(String.format("didChange -> publishDiagnostics on a %d-line %s file: median %.2f ms, p95 %.2f ms,"
+                    + " max %.2f ms", lines, c[1], pct(w, 50), pct(w, 95), w.get(w.size() - 1)));
+        }
+
         // 100 documents of mixed kinds from the examples and fixtures
         List<Path> docs = new ArrayList<>();
         for (String root : List.of("examples", "server/src/test/resources/fixtures")) {
@@ -132,6 +164,7 @@ public final class LspBench {
         System.out.printf("didChange -> publishDiagnostics on a 2,000-line Dockerfile (%d edits after warm-up): "
                 + "median %.2f ms, p95 %.2f ms, max %.2f ms%n", warm.size(), pct(warm, 50), pct(warm, 95),
                 warm.get(warm.size() - 1));
+        codeLines.forEach(System.out::println);
         System.out.printf("resident memory idle after initialize: %d MB; after opening %d documents: %d MB; "
                 + "peak: %d MB%n", idleKb / 1024, opened, rssKb / 1024, peakKb / 1024);
     }
