@@ -94,6 +94,7 @@ final class TextDocumentHandler implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         session.store.close(uri);
         session.scheduler.forget(uri);
+        io.archlens.syntax.treesitter.TreeSitterParser.forgetDocument(uri); // its kept parse, native tree included
         session.agent.closed(uri);
         if (!session.pullDiagnostics && session.client != null) {
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));

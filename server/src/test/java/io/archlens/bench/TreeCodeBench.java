@@ -46,12 +46,13 @@ public final class TreeCodeBench {
         long[] typing = new long[runs];
         String path = "svc/typing/" + name;
         String current = text;
-        book.analyze(SourceFile.of(path, current, kind), Settings.DEFAULTS);
+        int version = 1; // an editor document (version > 0): its parse is kept for the next version
+        book.analyze(new SourceFile(path, path, current, kind, version), Settings.DEFAULTS);
         for (int i = -warmup; i < runs; i++) {
             int at = (int) ((long) Math.abs(i * 7919) % (text.length() - 1));
             at = current.indexOf('\n', at) + 1; // type at the start of a line somewhere in the file
             current = i % 2 == 0 ? current.substring(0, at) + "x" + current.substring(at) : text;
-            SourceFile f = SourceFile.of(path, current, kind);
+            SourceFile f = new SourceFile(path, path, current, kind, ++version);
             long t0 = System.nanoTime();
             book.analyze(f, Settings.DEFAULTS);
             if (i >= 0) {

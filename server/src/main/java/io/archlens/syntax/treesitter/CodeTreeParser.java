@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * asks the language's extractor for the {@link CodeFacts} and decides whether the file is test code. Never throws:
  * a grammar that cannot load gives one {@code archlens/not-analyzed} hint naming the platform and the cause; an
  * extractor that fails gives the facts it had (none) and a hint. Syntax errors are left to the language's own
- * tooling (its compiler and language server report them better); the rules judge whatever parsed. Parses are keyed
- * by the document's URI, so the editor's next version of a file is parsed incrementally.
+ * tooling (its compiler and language server report them better); the rules judge whatever parsed. Editor documents
+ * (a non-zero version) are keyed by URI, so the editor's next version of a file is parsed incrementally; files read
+ * from disk are not kept.
  */
 public final class CodeTreeParser implements Parser<CodeTree> {
     private final Function<SourceFile, Grammar> grammar;
@@ -34,7 +35,7 @@ public final class CodeTreeParser implements Parser<CodeTree> {
     @Override
     public Parsed<CodeTree> parse(SourceFile file) {
         Grammar g = grammar.apply(file);
-        TreeSitterParser.Result r = TreeSitterParser.parse(g, file.text(), file.uri());
+        TreeSitterParser.Result r = TreeSitterParser.parse(g, file.text(), file.version() != 0 ? file.uri() : null);
         String path = "/" + file.path().replace('\\', '/');
         CodeTree tree = new CodeTree(file, r.tree(), testPath.test(path));
         List<ParseIssue> issues = new ArrayList<>();

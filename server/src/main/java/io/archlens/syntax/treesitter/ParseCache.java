@@ -41,6 +41,12 @@ final class ParseCache {
         close(evicted);
     }
 
+    static int size() {
+        synchronized (ENTRIES_BY_KEY) {
+            return ENTRIES_BY_KEY.size();
+        }
+    }
+
     /** Forgets a document (closed in the editor). */
     static void forget(String key) {
         close(take(key));

@@ -120,9 +120,16 @@ public final class TreeSitterParser {
         }
     }
 
-    /** Forgets the kept parse of a document (it was closed). */
+    /** Forgets the kept parse of a document in one grammar. */
     public static void forget(Grammar grammar, String key) {
         ParseCache.forget(grammar.id() + " " + key);
+    }
+
+    /** Forgets every kept parse of a document: it was closed in the editor, so nothing of it may stay behind. */
+    public static void forgetDocument(String uri) {
+        for (Grammar g : Grammar.values()) {
+            forget(g, uri);
+        }
     }
 
     private static List<int[]> changed(TSTree before, TSTree after, String clean) {

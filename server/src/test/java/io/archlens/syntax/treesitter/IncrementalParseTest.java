@@ -26,6 +26,19 @@ class IncrementalParseTest {
         check(Grammar.TYPESCRIPT, TS, 3);
     }
 
+    @Test
+    void aClosedDocumentLeavesNoParseBehindAndDiskFilesAreNotKept() {
+        String uri = "file:///test/closed.py";
+        TreeSitterParser.parse(Grammar.PYTHON, PY, uri);
+        TreeSitterParser.parse(Grammar.GO, GO, uri);
+        int before = ParseCache.size();
+        TreeSitterParser.forgetDocument(uri);
+        assertEquals(before - 2, ParseCache.size());
+        int now = ParseCache.size();
+        TreeSitterParser.parse(Grammar.PYTHON, PY);
+        assertEquals(now, ParseCache.size());
+    }
+
     private static void check(Grammar g, String start, long seed) {
         Random rnd = new Random(seed);
         String key = "file:///test/" + g.id() + seed;
