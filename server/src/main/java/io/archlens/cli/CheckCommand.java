@@ -126,6 +126,17 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code archlens report} writes instead of a --format (null for check). */
+    interface Output {
+        int write(List<FileResult> results, RuleBook book, Settings settings,
+                List<io.archlens.model.SystemModel> projects, PrintWriter err);
+    }
+
+    Output output;
+
+    /** The width the full text form wraps messages at (COLUMNS, else 100); a test may set another. */
+    int columns = TextReport.columns(System.getenv("COLUMNS"));
+
     /** stdin for {@code -}; a test may set another. */
     java.io.InputStream stdin = System.in;
 
@@ -269,6 +280,10 @@ public final class CheckCommand implements Callable<Integer> {
             return ioError(e, err);
         }
         Coverage.report(results, paths, verbose, err);
+        if (output != null) {
+            io.archlens.model.CrossFileAnalysis.Result cross = analyzer.lastCrossFile();
+            return output.write(results, book, settings, cross == null ? List.of() : cross.projects(), err);
+        }
         if (sarifOutput != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(sarifOutput))) {
                 SarifReport.write(results, book, settings, w);
@@ -289,7 +304,7 @@ public final class CheckCommand implements Callable<Integer> {
                 if (statistics) {
                     Statistics.write(results, book, ansi, out);
                 }
-                TextReport.write(results, out, concise, ansi, !statistics);
+                TextReport.write(results, out, concise, ansi, !statistics, columns);
             }
         }
         out.flush();
