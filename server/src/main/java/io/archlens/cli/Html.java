@@ -60,7 +60,7 @@ final class Html {
                 }
                 out.append("<pre class=\"code\">").append(esc(code.toString())).append("</pre>\n");
             } else if (t.startsWith("#")) {
-                int level = Math.min(6, Math.max(4, (int) t.chars().takeWhile(c -> c == '#').count() + 3));
+                int level = Math.min(6, Math.max(4, (int) t.chars().takeWhile(c -> c == '#').count() + 2));
                 out.append("<h").append(level).append('>').append(inline(t.replaceFirst("^#+\\s*", "")))
                         .append("</h").append(level).append(">\n");
             } else if (item) {

@@ -12,7 +12,7 @@ record SourceExcerpt(int line, String text, int from, int to) {
     private static final int MAX_LINE = 160;
     /** Rules whose range is a secret's value. */
     private static final java.util.regex.Pattern SECRET =
-            java.util.regex.Pattern.compile("secret|password|credential|token|private-key|api-key");
+            java.util.regex.Pattern.compile("secret|password|credential|token|private-key|api-key|entropy");
 
     static SourceExcerpt of(LineIndex li, Finding f) {
         int line = li.lineOf(f.range().start());
