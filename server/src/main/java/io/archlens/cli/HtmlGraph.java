@@ -125,9 +125,28 @@ final class HtmlGraph {
         List<Integer> columns = new ArrayList<>(new TreeSet<>(layer.values()));
         Map<String, int[]> at = new LinkedHashMap<>();
         int[] rows = new int[Math.max(1, columns.size())];
-        for (String id : ids) {
-            int c = columns.indexOf(layer.get(id));
-            at.put(id, new int[] {PAD + c * (W + GAP), top + TITLE + rows[c]++ * (H + VGAP)});
+        Map<String, Integer> row = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            int col = columns.get(c);
+            // fewer crossings: a vertex goes level with the average row of the vertices pointing at it
+            List<String> here = new ArrayList<>(ids.stream().filter(id -> layer.get(id) == col).toList());
+            Map<String, Double> key = new LinkedHashMap<>();
+            for (String id : here) {
+                double sum = 0;
+                int n = 0;
+                for (List<String> e : p.links.keySet()) {
+                    if (e.get(1).equals(id) && row.containsKey(e.get(0))) {
+                        sum += row.get(e.get(0));
+                        n++;
+                    }
+                }
+                key.put(id, n == 0 ? Double.MAX_VALUE : sum / n);
+            }
+            here.sort((a, b) -> Double.compare(key.get(a), key.get(b)));
+            for (String id : here) {
+                row.put(id, rows[c]);
+                at.put(id, new int[] {PAD + c * (W + GAP), top + TITLE + rows[c]++ * (H + VGAP)});
+            }
         }
         int maxRows = 0;
         for (int r : rows) {
@@ -158,8 +177,11 @@ final class HtmlGraph {
                 .append(n(y0)).append(" C").append(n(x1)).append(',').append(n(y0)).append(' ').append(n(x2))
                 .append(',').append(n(y3)).append(' ').append(n(x3)).append(',').append(n(y3))
                 .append("\" marker-end=\"url(#arrow)\"/>\n");
-        double mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8;
-        double my = (y0 + 3 * y0 + 3 * y3 + y3) / 8;
+        // the label sits mid-way, or near the target when the edge passes other columns (their boxes would hide it)
+        double t = x3 - x0 > GAP + 1 ? 0.8 : 0.5;
+        double u = 1 - t;
+        double mx = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
+        double my = u * u * u * y0 + 3 * u * u * t * y0 + 3 * u * t * t * y3 + t * t * t * y3;
         sb.append("<text class=\"elabel\" x=\"").append(n(mx)).append("\" y=\"").append(n(my - 4)).append("\">")
                 .append(esc(String.join(", ", l.labels))).append("</text>\n");
     }
