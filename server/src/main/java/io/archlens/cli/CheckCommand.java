@@ -134,8 +134,11 @@ public final class CheckCommand implements Callable<Integer> {
 
     Output output;
 
-    /** The width the full text form wraps messages at (COLUMNS, else 100); a test may set another. */
-    int columns = TextReport.columns(System.getenv("COLUMNS"));
+    /**
+     * The width the full text form wraps messages at on a terminal (COLUMNS, else 100); 0 (no wrapping) when the
+     * output goes to a file, a pipe or a CI log, which grep and problem matchers read line by line. A test may set it.
+     */
+    int columns = Ansi.stdoutIsTerminal() ? TextReport.columns(System.getenv("COLUMNS")) : 0;
 
     /** stdin for {@code -}; a test may set another. */
     java.io.InputStream stdin = System.in;

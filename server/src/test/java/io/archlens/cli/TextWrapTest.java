@@ -55,6 +55,18 @@ class TextWrapTest {
     }
 
     @Test
+    void checkWrapsAtItsColumnsAndNotInAPipe() throws Exception {
+        Files.writeString(dir.resolve(".env"), "A=TODO\n");
+        CheckCommand cmd = new CheckCommand();
+        cmd.book = ReportFixtures.testBook();
+        assertEquals(0, cmd.columns, "tests write to a pipe: no wrapping");
+        cmd.columns = 40;
+        String out = CliRun.of(cmd, dir.toString()).out();
+        assertTrue(out.contains("\n" + TextReport.HANG + "TODO found; write DONE\n"), out);
+        assertTrue(CliRun.of(cmd, dir.toString(), "--concise").out().contains("test/todo TODO found; write DONE\n"));
+    }
+
+    @Test
     void wrapSplitsAtSpacesAndNeverCutsAWord() {
         assertEquals(List.of("aaaa bbbb cccc dddd", "eeee ffff", "g"),
                 TextReport.wrap("aaaa bbbb cccc dddd eeee ffff g", 20, 10));
