@@ -126,6 +126,20 @@ public final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code archlens report} writes instead of a --format (null for check). */
+    interface Output {
+        int write(List<FileResult> results, RuleBook book, Settings settings,
+                List<io.archlens.model.SystemModel> projects, PrintWriter err);
+    }
+
+    Output output;
+
+    /**
+     * The width the full text form wraps messages at on a terminal (COLUMNS, else 100); 0 (no wrapping) when the
+     * output goes to a file, a pipe or a CI log, which grep and problem matchers read line by line. A test may set it.
+     */
+    int columns = Ansi.stdoutIsTerminal() ? TextReport.columns(System.getenv("COLUMNS")) : 0;
+
     /** stdin for {@code -}; a test may set another. */
     java.io.InputStream stdin = System.in;
 
@@ -269,6 +283,10 @@ public final class CheckCommand implements Callable<Integer> {
             return ioError(e, err);
         }
         Coverage.report(results, paths, verbose, err);
+        if (output != null) {
+            io.archlens.model.CrossFileAnalysis.Result cross = analyzer.lastCrossFile();
+            return output.write(results, book, settings, cross == null ? List.of() : cross.projects(), err);
+        }
         if (sarifOutput != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(sarifOutput))) {
                 SarifReport.write(results, book, settings, w);
@@ -289,7 +307,7 @@ public final class CheckCommand implements Callable<Integer> {
                 if (statistics) {
                     Statistics.write(results, book, ansi, out);
                 }
-                TextReport.write(results, out, concise, ansi, !statistics);
+                TextReport.write(results, out, concise, ansi, !statistics, columns);
             }
         }
         out.flush();

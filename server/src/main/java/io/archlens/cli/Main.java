@@ -4,11 +4,11 @@ import io.archlens.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code archlens} command: lsp, check, rules, explain. */
+/** The {@code archlens} command: lsp, check, report, rules, explain, graph. */
 @Command(name = "archlens", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Reviews backend configuration the way a senior backend architect would.",
         subcommands = {LspCommand.class, CheckCommand.class, RulesCommand.class, ExplainCommand.class,
-                GraphCommand.class})
+                GraphCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, rules, explain or graph");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, report, rules, explain or graph");
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -17,21 +17,22 @@ import java.util.Map;
  * the fix's title, the concise form stops there.
  */
 final class TextReport {
-    /** Source lines longer than this are shown as a window around the finding. */
-    private static final int MAX_LINE = 160;
-    /** Rules whose range is a secret's value. */
-    private static final java.util.regex.Pattern SECRET =
-            java.util.regex.Pattern.compile("secret|password|credential|token|private-key|api-key");
+    /** Continuation lines of a wrapped message start with this. */
+    static final String HANG = "    ";
 
     private TextReport() {
     }
 
     static void write(List<FileResult> results, PrintWriter out) {
-        write(results, out, true, Ansi.OFF, true);
+        write(results, out, true, Ansi.OFF, true, 0);
     }
 
-    /** {@code list}: false prints only the summary line (after --statistics). */
-    static void write(List<FileResult> results, PrintWriter out, boolean concise, Ansi ansi, boolean list) {
+    /**
+     * {@code list}: false prints only the summary line (after --statistics). {@code width}: the full form wraps a
+     * long first line at this many columns, continuation lines indented by {@link #HANG}; 0 never wraps.
+     */
+    static void write(List<FileResult> results, PrintWriter out, boolean concise, Ansi ansi, boolean list,
+            int width) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         int files = 0;
         int skipped = 0;
@@ -50,9 +51,16 @@ final class TextReport {
                     continue;
                 }
                 Position p = li.position(f.range().start());
-                out.println(ansi.bold(r.displayPath() + ":" + (p.line() + 1) + ":" + p.displayColumn() + ":") + " "
-                        + ansi.severity(f.severity(), f.severity().label()) + " " + ansi.rule(f.ruleId()) + " "
-                        + f.message());
+                String where = r.displayPath() + ":" + (p.line() + 1) + ":" + p.displayColumn() + ":";
+                String head = ansi.bold(where) + " " + ansi.severity(f.severity(), f.severity().label()) + " "
+                        + ansi.rule(f.ruleId()) + " ";
+                int used = where.length() + f.severity().label().length() + f.ruleId().length() + 3;
+                List<String> lines = concise || width <= 0 ? List.of(f.message())
+                        : wrap(f.message(), width - used, width - HANG.length());
+                out.println((head + lines.get(0)).stripTrailing());
+                for (String more : lines.subList(1, lines.size())) {
+                    out.println(HANG + more);
+                }
                 if (!concise) {
                     excerpt(li, f, ansi, out);
                 }
@@ -65,40 +73,61 @@ final class TextReport {
 
     /** The finding's first line with a caret under its range (to the line's end when it goes on), and its fix. */
     static void excerpt(LineIndex li, Finding f, Ansi ansi, PrintWriter out) {
-        int line = li.lineOf(f.range().start());
-        String text = li.lineText(line);
-        int from = f.range().start() - li.lineStart(line);
-        int to = Math.min(text.length(), Math.max(from + 1, f.range().end() - li.lineStart(line)));
-        if (SECRET.matcher(f.ruleId()).find() && from < to) {
-            // CI logs are read by more people than the repository's secrets should be: the value is masked
-            text = text.substring(0, from) + "*".repeat(to - from) + text.substring(to);
-        }
-        int shift = 0;
-        String prefix = "";
-        if (text.length() > MAX_LINE) {
-            shift = Math.max(0, Math.min(from - 20, text.length() - MAX_LINE));
-            prefix = shift > 0 ? "…" : "";
-            text = prefix + text.substring(shift, Math.min(text.length(), shift + MAX_LINE))
-                    + (shift + MAX_LINE < text.length() ? "…" : "");
-            from = from - shift + prefix.length();
-            to = Math.min(text.length(), to - shift + prefix.length());
-        }
+        SourceExcerpt x = SourceExcerpt.of(li, f);
+        String text = x.text();
+        int line = x.line();
         String number = String.valueOf(line + 1);
         String gutter = " ".repeat(number.length());
         out.println(ansi.dim(gutter + " |"));
         out.println(ansi.dim(number + " |") + " " + text);
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < Math.min(from, text.length()); i++) {
-            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        String marks = "^".repeat(Math.max(1, to - from));
-        out.println(ansi.dim(gutter + " |") + " " + caret + ansi.severity(f.severity(), marks));
+        out.println(ansi.dim(gutter + " |") + " " + x.pad() + ansi.severity(f.severity(), x.carets()));
         if (!f.fixes().isEmpty()) {
             Fix fix = f.fixes().get(0);
             out.println(ansi.dim(gutter + " =") + " " + ansi.bold("help:") + " " + fix.title()
                     + (fix.safe() ? "" : " (unsafe fix: --fix --unsafe-fixes)"));
         }
         out.println();
+    }
+
+    /**
+     * Splits {@code text} at spaces into lines of at most {@code first} characters for the first line and
+     * {@code rest} for the others; a word longer than a line gets a line of its own (never cut). When the first
+     * line has room for less than a fifth of the text width (a long path), the text starts on the next line.
+     */
+    static List<String> wrap(String text, int first, int rest) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (text.length() <= first) {
+            return List.of(text);
+        }
+        int limit = first;
+        if (first < Math.max(20, rest / 5)) {
+            lines.add("");
+            limit = rest;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > limit) {
+                lines.add(line.toString());
+                line.setLength(0);
+                limit = rest;
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The width to wrap at: {@code COLUMNS} when it is a sensible number, else 100. */
+    static int columns(String env) {
+        try {
+            int n = env == null ? 0 : Integer.parseInt(env.trim());
+            return n >= 40 ? n : 100;
+        } catch (NumberFormatException e) {
+            return 100;
+        }
     }
 
     /** " (2 kubernetes, 1 compose)": the analysed files per kind, or nothing when none was analysed. */
