@@ -1,0 +1,123 @@
+package io.archlens.syntax.go;
+
+import io.archlens.code.CodeFacts;
+import io.archlens.code.ConfigRead;
+import io.archlens.code.ServiceUrl;
+import io.archlens.code.Sink;
+import io.archlens.syntax.treesitter.CodeTree;
+import io.archlens.syntax.treesitter.SyntaxNode;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The language-neutral facts of a Go file: SQL sinks (database/sql, sqlx, gorm {@code Raw}/{@code Exec}) and
+ * command sinks ({@code exec.Command}) with how their strings were built, environment reads, service URLs, and
+ * through {@link GoHttpFacts} and {@link GoServeFacts} the HTTP clients, routes, listens and shutdown handling.
+ */
+public final class GoFacts {
+    /** SQL methods and the index of their statement argument. */
+    private static final Map<String, Integer> SQL = Map.ofEntries(Map.entry("Query", 0), Map.entry("QueryRow", 0),
+            Map.entry("Exec", 0), Map.entry("Prepare", 0), Map.entry("QueryContext", 1),
+            Map.entry("QueryRowContext", 1), Map.entry("ExecContext", 1), Map.entry("PrepareContext", 1),
+            Map.entry("Raw", 0), Map.entry("Queryx", 0), Map.entry("QueryRowx", 0), Map.entry("MustExec", 0),
+            Map.entry("QueryxContext", 1), Map.entry("QueryRowxContext", 1), Map.entry("MustExecContext", 1),
+            Map.entry("Select", 1), Map.entry("Get", 1), Map.entry("SelectContext", 2), Map.entry("GetContext", 2),
+            Map.entry("Preparex", 0), Map.entry("PreparexContext", 1));
+    private static final Pattern SQL_WORDS = Pattern.compile(
+            "(?i)\\b(select|insert\\s+into|update|delete\\s+from|from|where|values|create\\s+table|drop|alter|"
+                    + "order\\s+by|group\\s+by|join|set|truncate|grant|call)\\b");
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "ksh", "dash", "/bin/sh", "/bin/bash",
+            "/usr/bin/sh", "/usr/bin/bash", "/usr/bin/env", "cmd", "cmd.exe", "powershell", "pwsh");
+
+    private GoFacts() {
+    }
+
+    public static CodeFacts extract(CodeTree tree) {
+        CodeFacts.Builder b = CodeFacts.builder();
+        GoStrings strings = new GoStrings(tree);
+        for (SyntaxNode call : tree.all("call_expression")) {
+            sink(call, strings, b);
+            env(call, b);
+        }
+        for (String type : List.of("interpreted_string_literal", "raw_string_literal")) {
+            for (SyntaxNode s : tree.all(type)) {
+                url(s, b);
+            }
+        }
+        GoHttpFacts.extract(tree, b);
+        GoServeFacts.extract(tree, b);
+        GoEntities.extract(tree, b);
+        return b.build();
+    }
+
+    private static void sink(SyntaxNode call, GoStrings strings, CodeFacts.Builder b) {
+        String callee = Go.callee(call);
+        List<SyntaxNode> args = Go.args(call);
+        if (callee.equals("exec.Command") || callee.equals("exec.CommandContext")) {
+            int first = callee.equals("exec.Command") ? 0 : 1;
+            if (args.size() <= first) {
+                return;
+            }
+            String program = Go.stringValue(args.get(first));
+            boolean shell = program != null && SHELLS.contains(program.toLowerCase(Locale.ROOT));
+            String flag = args.size() > first + 2 ? Go.stringValue(args.get(first + 1)) : null;
+            if (shell && flag != null && (flag.equals("-c") || flag.equalsIgnoreCase("/c") || flag.equals("-Command"))) {
+                SyntaxNode script = args.get(first + 2);
+                b.sinks.add(new Sink(Sink.Kind.COMMAND, callee, call.range(), script.range(),
+                        strings.build(script).build(), true));
+            } else if (!shell) {
+                SyntaxNode p = args.get(first);
+                b.sinks.add(new Sink(Sink.Kind.COMMAND, callee, call.range(), p.range(), strings.build(p).build(),
+                        false));
+            }
+            return;
+        }
+        Integer at = SQL.get(Go.method(call));
+        if (at == null || at >= args.size() || Go.receiver(call) == null || callee.startsWith("http.")) {
+            return;
+        }
+        SyntaxNode q = args.get(at);
+        GoStrings.Built built = strings.build(q);
+        // a statement shows itself by its words: Get/Select/Exec are common names for other things
+        if (!SQL_WORDS.matcher(built.literals()).find()) {
+            return;
+        }
+        String receiver = Go.receiver(call).text().replaceAll("\\s+", "");
+        b.sinks.add(new Sink(Sink.Kind.SQL, receiver + "." + Go.method(call), call.range(), q.range(),
+                built.build(), false));
+    }
+
+    /** {@code os.Getenv("X")}, {@code os.LookupEnv("X")}; a default assigned when the value is empty is kept. */
+    private static void env(SyntaxNode call, CodeFacts.Builder b) {
+        String callee = Go.callee(call);
+        if (!callee.equals("os.Getenv") && !callee.equals("os.LookupEnv")) {
+            return;
+        }
+        SyntaxNode a = Go.arg(call, 0);
+        String key = Go.stringValue(a);
+        b.configReads.add(new ConfigRead("env", key, key == null ? null : GoServeFacts.envDefault(call), call.range()));
+    }
+
+    private static void url(SyntaxNode s, CodeFacts.Builder b) {
+        String v = Go.stringValue(s);
+        if (v == null || !(v.startsWith("http://") || v.startsWith("https://") || v.startsWith("grpc://")
+                || v.startsWith("amqp://") || v.startsWith("redis://") || v.startsWith("nats://"))
+                || v.contains("%") || v.contains("{") || v.contains(" ")) {
+            return;
+        }
+        try {
+            URI u = URI.create(v);
+            if (u.getHost() != null && !u.getHost().isEmpty()) {
+                b.urls.add(new ServiceUrl(v, u.getScheme(), u.getHost(), u.getPort() < 0 ? null : u.getPort(),
+                        s.range()));
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL after all
+        }
+    }
+
+}
