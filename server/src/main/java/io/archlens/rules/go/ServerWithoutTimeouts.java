@@ -9,8 +9,9 @@ import io.archlens.syntax.treesitter.SyntaxNode;
 import java.util.Map;
 
 /**
- * An HTTP server that never times out reading a request's headers (Slowloris): {@code http.ListenAndServe} and
- * {@code ListenAndServeTLS} (the package helpers build a server with no timeouts at all), and {@code http.Server}
+ * An HTTP server that never times out reading a request's headers (Slowloris): {@code http.ListenAndServe},
+ * {@code ListenAndServeTLS}, {@code http.Serve} and {@code ServeTLS} (the package helpers build a server with no
+ * timeouts at all), and {@code http.Server}
  * literals with neither {@code ReadHeaderTimeout} nor {@code ReadTimeout}, unless the function sets one on the
  * variable afterwards ({@code srv.ReadHeaderTimeout = ...}).
  */
@@ -24,7 +25,8 @@ final class ServerWithoutTimeouts extends GoRule {
     void run(CodeTree t, RuleContext ctx) {
         for (SyntaxNode call : t.all("call_expression")) {
             String callee = Go.callee(call);
-            if (callee.equals("http.ListenAndServe") || callee.equals("http.ListenAndServeTLS")) {
+            if (callee.equals("http.ListenAndServe") || callee.equals("http.ListenAndServeTLS")
+                    || callee.equals("http.Serve") || callee.equals("http.ServeTLS")) {
                 ctx.report(call.field("function").range(), callee + " starts a server with no timeouts: a client "
                         + "that sends its headers a byte at a time (Slowloris) holds a connection and a goroutine for "
                         + "ever; run an http.Server with ReadHeaderTimeout (and ReadTimeout, WriteTimeout, IdleTimeout)");

@@ -41,6 +41,9 @@ final class TlsOldVersion extends GoRule {
         if (v == null || !key.equals("MinVersion") && !key.equals("MaxVersion")) {
             return;
         }
+        if (v.is("identifier") && Go.valueOf(v) != null) {
+            v = Go.valueOf(v); // var lowMax uint16 = tls.VersionTLS10
+        }
         String text = v.text().replaceAll("\\s+", "");
         SyntaxNode lit = v.ancestor("composite_literal");
         boolean inConfig = lit != null && Go.literalType(lit).equals("tls.Config");

@@ -9,7 +9,8 @@ import io.archlens.syntax.treesitter.SyntaxNode;
 
 /**
  * Certificate checks turned off in code: {@code tls.Config{InsecureSkipVerify: true}} or
- * {@code cfg.InsecureSkipVerify = true}, with the literal {@code true} (a flag from configuration is not judged).
+ * {@code cfg.InsecureSkipVerify = true}, with {@code true} written in the file (a literal, {@code !false}, a constant
+ * set to one; a flag from configuration is not judged).
  */
 final class TlsSkipVerify extends GoRule {
     private static final String MESSAGE = "InsecureSkipVerify: true accepts any certificate: anyone on the network "
@@ -25,7 +26,7 @@ final class TlsSkipVerify extends GoRule {
         for (SyntaxNode e : t.all("keyed_element")) {
             SyntaxNode k = e.field("key");
             SyntaxNode v = Go.unwrap(e.field("value"));
-            if (k != null && v != null && k.text().trim().equals("InsecureSkipVerify") && v.is("true")) {
+            if (k != null && v != null && k.text().trim().equals("InsecureSkipVerify") && Go.isTrue(v)) {
                 ctx.report(e.range(), MESSAGE);
             }
         }
@@ -34,7 +35,7 @@ final class TlsSkipVerify extends GoRule {
             SyntaxNode right = a.field("right");
             if (left != null && right != null && left.namedChildren().size() == 1
                     && left.text().trim().endsWith(".InsecureSkipVerify") && right.namedChildren().size() == 1
-                    && right.namedChildren().get(0).is("true")) {
+                    && Go.isTrue(right.namedChildren().get(0))) {
                 ctx.report(a.range(), MESSAGE);
             }
         }

@@ -171,6 +171,65 @@ public final class Go {
         return idx >= 0 && idx < left.size() ? left.get(idx).text().replaceAll("\\s+", "") : null;
     }
 
+    /**
+     * The value a name is given once, where it is visible: a constant or variable of the file, or a declaration
+     * of the same function before the use; null when there is none or more than one (it may change).
+     */
+    public static SyntaxNode valueOf(SyntaxNode id) {
+        if (id == null || !id.is("identifier")) {
+            return null;
+        }
+        SyntaxNode fn = function(id);
+        SyntaxNode found = null;
+        int count = 0;
+        for (SyntaxNode s : id.tree().all("const_spec")) {
+            SyntaxNode v = single(s, id.text());
+            found = v != null ? v : found;
+            count += v != null ? 1 : 0;
+        }
+        for (SyntaxNode s : id.tree().all("var_spec")) {
+            SyntaxNode in = function(s);
+            SyntaxNode v = in == null || in.equals(fn) && s.start() < id.start() ? single(s, id.text()) : null;
+            found = v != null ? v : found;
+            count += v != null ? 1 : 0;
+        }
+        if (fn != null) {
+            for (SyntaxNode s : fn.descendants("short_var_declaration", "assignment_statement")) {
+                SyntaxNode left = s.field("left");
+                SyntaxNode right = s.field("right");
+                if (left != null && right != null && left.namedChildren().size() == 1
+                        && left.namedChildren().get(0).text().equals(id.text()) && right.namedChildren().size() == 1) {
+                    found = right.namedChildren().get(0);
+                    count++;
+                }
+            }
+        }
+        return count == 1 ? unwrap(found) : null;
+    }
+
+    private static SyntaxNode single(SyntaxNode spec, String name) {
+        List<SyntaxNode> names = spec.fieldAll("name");
+        SyntaxNode value = spec.field("value");
+        return names.size() == 1 && names.get(0).text().equals(name) && value != null
+                && value.namedChildren().size() == 1 ? value.namedChildren().get(0) : null;
+    }
+
+    /** A boolean expression that is {@code true} as written: {@code true}, {@code !false}, a constant holding one. */
+    public static boolean isTrue(SyntaxNode n) {
+        n = unwrap(n);
+        if (n == null) {
+            return false;
+        }
+        if (n.is("true")) {
+            return true;
+        }
+        if (n.is("unary_expression") && n.field("operator") != null && n.field("operator").text().equals("!")) {
+            SyntaxNode o = unwrap(n.field("operand"));
+            return o != null && o.is("false");
+        }
+        return n.is("identifier") && !n.text().equals("true") && isTrue(valueOf(n));
+    }
+
     /** 1-based line of a node. */
     public static int line(CodeTree t, SyntaxNode n) {
         return t.file().lines().lineOf(n.start()) + 1;

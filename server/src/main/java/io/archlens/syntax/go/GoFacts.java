@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The language-neutral facts of a Go file: SQL sinks (database/sql, sqlx, gorm {@code Raw}/{@code Exec}) and
+ * The language-neutral facts of a Go file: SQL sinks (database/sql, sqlx, pgx, go-pg, gorm {@code Raw}/{@code Exec}
+ * and the ORM condition methods {@code Where}/{@code Or}/{@code Not}/{@code Having}) and
  * command sinks ({@code exec.Command}) with how their strings were built, environment reads, service URLs, and
  * through {@link GoHttpFacts} and {@link GoServeFacts} the HTTP clients, routes, listens and shutdown handling.
  */
@@ -26,7 +27,13 @@ public final class GoFacts {
             Map.entry("Raw", 0), Map.entry("Queryx", 0), Map.entry("QueryRowx", 0), Map.entry("MustExec", 0),
             Map.entry("QueryxContext", 1), Map.entry("QueryRowxContext", 1), Map.entry("MustExecContext", 1),
             Map.entry("Select", 1), Map.entry("Get", 1), Map.entry("SelectContext", 2), Map.entry("GetContext", 2),
-            Map.entry("Preparex", 0), Map.entry("PreparexContext", 1));
+            Map.entry("Preparex", 0), Map.entry("PreparexContext", 1), Map.entry("QueryOne", 1),
+            Map.entry("ExecOne", 0), Map.entry("QueryEx", 1), Map.entry("ExecEx", 1), Map.entry("QueryRowEx", 1),
+            Map.entry("Where", 0), Map.entry("WhereOr", 0), Map.entry("Or", 0),
+            Map.entry("Not", 0), Map.entry("Having", 0));
+    /** ORM condition methods: their argument is a fragment ({@code "name = '" + n + "'"}), not a statement. */
+    private static final Set<String> CONDITIONS = Set.of("Where", "WhereOr", "Or", "Not", "Having");
+    private static final Pattern CONDITION_WORDS = Pattern.compile("(?i)[=<>]|\\b(like|in|is|between)\\b");
     private static final Pattern SQL_WORDS = Pattern.compile(
             "(?i)\\b(select|insert\\s+into|update|delete\\s+from|from|where|values|create\\s+table|drop|alter|"
                     + "order\\s+by|group\\s+by|join|set|truncate|grant|call)\\b");
@@ -76,14 +83,27 @@ public final class GoFacts {
             }
             return;
         }
-        Integer at = SQL.get(Go.method(call));
-        if (at == null || at >= args.size() || Go.receiver(call) == null || callee.startsWith("http.")) {
+        String method = Go.method(call);
+        Integer at = SQL.get(method);
+        if (at == null || Go.receiver(call) == null || callee.startsWith("http.")) {
             return;
         }
-        SyntaxNode q = args.get(at);
-        GoStrings.Built built = strings.build(q);
-        // a statement shows itself by its words: Get/Select/Exec are common names for other things
-        if (!SQL_WORDS.matcher(built.literals()).find()) {
+        // a statement shows itself by its words (Get/Select/Exec are common names for other things); drivers put
+        // a context (pgx, go-pg: Query(ctx, sql)) or a model (go-pg: QueryOne(model, sql)) before it
+        Pattern words = CONDITIONS.contains(method) ? CONDITION_WORDS : SQL_WORDS;
+        SyntaxNode q = null;
+        GoStrings.Built built = null;
+        for (int i : new int[] {at, at + 1, at - 1}) {
+            if (i >= 0 && i < args.size()) {
+                GoStrings.Built t = strings.build(args.get(i));
+                if (words.matcher(t.literals()).find()) {
+                    q = args.get(i);
+                    built = t;
+                    break;
+                }
+            }
+        }
+        if (q == null) {
             return;
         }
         String receiver = Go.receiver(call).text().replaceAll("\\s+", "");

@@ -22,7 +22,14 @@ final class GoStrings {
     private static final Pattern VERB = Pattern.compile("%[-+# 0]*(?:\\[\\d+])?[\\d*]*(?:\\.[\\d*]*)?([a-zA-Z%])");
     /** Calls whose result is a number's or a bool's text: safe in any statement. */
     private static final Set<String> NON_TEXT = Set.of("strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint",
-            "strconv.FormatFloat", "strconv.FormatBool", "len", "strconv.Quote");
+            "strconv.FormatFloat", "strconv.FormatBool", "len", "pq.QuoteIdentifier", "pq.QuoteLiteral",
+            "uuid.NewString");
+
+    /** Conversions whose result is a number or a bool. */
+    private static final Set<String> PARSES = Set.of("strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint",
+            "strconv.ParseFloat", "strconv.ParseBool", "uuid.Parse", "uuid.New", "time.Now");
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "\\*?(u?int(8|16|32|64)?|float(32|64)|bool|uuid\\.UUID|time\\.Time|time\\.Duration)");
 
     private final CodeTree tree;
     private final Set<String> constants = new HashSet<>();
@@ -55,6 +62,9 @@ final class GoStrings {
             lits.append(Go.stringValue(e)).append(' ');
             return new StringBuild(How.LITERAL, List.of(), null);
         }
+        if (e.is("binary_expression") && !"+".equals(op(e))) {
+            return StringBuild.CONSTANT; // a comparison, arithmetic: a number or a bool
+        }
         if (e.is("binary_expression") && "+".equals(op(e))) {
             List<TextRange> dyn = new ArrayList<>();
             String origin = null;
@@ -84,6 +94,10 @@ final class GoStrings {
         if (NON_TEXT.contains(callee)) {
             return StringBuild.CONSTANT;
         }
+        if (Go.method(e).equals("String") && Go.args(e).isEmpty() && Go.receiver(e) != null
+                && Go.receiver(e).is("identifier")) {
+            return builder(Go.receiver(e), lits, depth, seen);
+        }
         if (!callee.equals("fmt.Sprintf")) {
             return StringBuild.UNKNOWN;
         }
@@ -92,6 +106,9 @@ final class GoStrings {
             return StringBuild.UNKNOWN;
         }
         String format = Go.stringValue(Go.unwrap(args.get(0)));
+        if (format == null) {
+            build(args.get(0), lits, depth, seen); // a format assembled elsewhere: its words still tell SQL
+        }
         List<Character> verbs = new ArrayList<>();
         if (format != null) {
             lits.append(format).append(' ');
@@ -120,7 +137,8 @@ final class GoStrings {
         String name = id.text();
         SyntaxNode fn = Go.function(id);
         if (fn != null && Go.params(fn).containsKey(name)) {
-            return new StringBuild(How.PARAMETER, List.of(id.range()), null);
+            return NUMERIC_TYPE.matcher(Go.params(fn).get(name)).matches() ? StringBuild.CONSTANT
+                    : new StringBuild(How.PARAMETER, List.of(id.range()), null);
         }
         if (fn == null || depth > 4 || !seen.add(name)) {
             return constants.contains(name) ? StringBuild.CONSTANT : StringBuild.UNKNOWN;
@@ -139,7 +157,11 @@ final class GoStrings {
                 continue;
             }
             String op = s.is("assignment_statement") ? op(s) : "=";
-            if ("+=".equals(op)) {
+            List<SyntaxNode> parts = operands(value, new ArrayList<>());
+            if ("=".equals(op) && def != null && parts.size() > 1 && parts.get(0).is("identifier")
+                    && parts.get(0).text().equals(name)) {
+                appends.addAll(parts.subList(1, parts.size())); // q = q + " AND ..."
+            } else if ("+=".equals(op)) {
                 appends.add(value);
             } else if ("=".equals(op) || ":=".equals(op)) {
                 def = value;
@@ -149,6 +171,11 @@ final class GoStrings {
         if (def == null) {
             seen.remove(name);
             return constants.contains(name) ? StringBuild.CONSTANT : StringBuild.UNKNOWN;
+        }
+        SyntaxNode d = Go.unwrap(def);
+        if (d != null && d.is("call_expression") && PARSES.contains(Go.callee(d))) {
+            seen.remove(name);
+            return StringBuild.CONSTANT; // id, err := strconv.Atoi(...): a number
         }
         StringBuild first = build(def, lits, depth + 1, seen);
         List<TextRange> dyn = new ArrayList<>(constant(first) ? List.of() : first.dynamicParts());
@@ -171,6 +198,41 @@ final class GoStrings {
             how = How.CONCATENATION; // x := param; x += "..." : still one value joined to text
         }
         return new StringBuild(how, dyn.isEmpty() ? first.dynamicParts() : dyn, where);
+    }
+
+    /** {@code sb.String()} of a strings.Builder the function fills with {@code WriteString}/{@code Fprintf}. */
+    private StringBuild builder(SyntaxNode recv, StringBuilder lits, int depth, Set<String> seen) {
+        SyntaxNode fn = Go.function(recv);
+        if (fn == null || depth > 4) {
+            return StringBuild.UNKNOWN;
+        }
+        String name = recv.text();
+        boolean written = false;
+        List<TextRange> dyn = new ArrayList<>();
+        for (SyntaxNode c : fn.descendants("call_expression")) {
+            String callee = Go.callee(c);
+            List<SyntaxNode> args = Go.args(c);
+            List<SyntaxNode> pieces;
+            if (callee.equals(name + ".WriteString") || callee.equals(name + ".WriteByte")
+                    || callee.equals(name + ".WriteRune")) {
+                pieces = args;
+            } else if (callee.equals("fmt.Fprintf") && !args.isEmpty() && args.get(0).text().replace("&", "").equals(name)) {
+                pieces = args.subList(1, args.size());
+            } else {
+                continue;
+            }
+            written = true;
+            for (SyntaxNode a : pieces) {
+                StringBuild b = build(a, lits, depth + 1, seen);
+                if (!constant(b) && !Go.unwrap(a).is("rune_literal")) {
+                    dyn.add(a.range());
+                }
+            }
+        }
+        if (!written) {
+            return StringBuild.UNKNOWN;
+        }
+        return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.BUILDER, dyn, null);
     }
 
     private static boolean constant(StringBuild b) {

@@ -77,6 +77,30 @@ class GoFactsTest {
     }
 
     @Test
+    void driversOrmConditionsBuildersAndNumbers() {
+        CodeFacts f = facts("""
+                func q(ctx context.Context, conn *pgx.Conn, db *gorm.DB, name string, raw string, n int) {
+                    conn.Query(ctx, "SELECT * FROM t WHERE n = '" + name + "'")
+                    db.Where("n = '" + name + "'").Find(&x)
+                    var sb strings.Builder
+                    sb.WriteString("SELECT * FROM t WHERE id IN (")
+                    sb.WriteString("?)")
+                    db.Raw(sb.String())
+                    id, _ := strconv.Atoi(raw)
+                    db.Exec("DELETE FROM t WHERE id = " + id)
+                    db.Exec("DELETE FROM t WHERE id = " + n)
+                    var w strings.Builder
+                    w.WriteString("SELECT * FROM t WHERE n = ")
+                    w.WriteString(name)
+                    db.Raw(w.String())
+                }
+                """);
+        assertEquals(List.of("conn.Query CONCATENATION", "db.Where CONCATENATION", "db.Raw CONSTANT",
+                "db.Exec CONSTANT", "db.Exec CONSTANT", "db.Raw BUILDER"), f.sinks().stream()
+                .map(s -> s.api() + " " + s.built().how()).toList());
+    }
+
+    @Test
     void envReadsWithDefaults() {
         CodeFacts f = facts("""
                 func main() {
