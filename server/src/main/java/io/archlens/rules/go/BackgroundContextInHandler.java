@@ -7,6 +7,7 @@ import io.archlens.syntax.go.Go;
 import io.archlens.syntax.treesitter.CodeTree;
 import io.archlens.syntax.treesitter.SyntaxNode;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code context.Background()} or {@code context.TODO()} directly in an HTTP handler (a function with a
@@ -14,6 +15,8 @@ import java.util.Map;
  * the handler are left alone: work that outlives the request rightly needs its own context.
  */
 final class BackgroundContextInHandler extends GoRule {
+    private static final Pattern LOGGING = Pattern.compile("(?i)log|slog|zerolog|zap|trace|span|metric");
+
     BackgroundContextInHandler() {
         super(go("background-context-in-handler", "Fresh context in an HTTP handler", Severity.WARNING,
                 Category.RELIABILITY));
@@ -25,6 +28,11 @@ final class BackgroundContextInHandler extends GoRule {
             String callee = Go.callee(call);
             if (!callee.equals("context.Background") && !callee.equals("context.TODO")) {
                 continue;
+            }
+            SyntaxNode args = call.parent();
+            if (args != null && args.is("argument_list") && args.parent() != null
+                    && LOGGING.matcher(Go.callee(args.parent())).find()) {
+                continue; // a logger's context: nothing to cancel
             }
             SyntaxNode fn = Go.function(call);
             String request = fn == null ? null : requestParam(Go.params(fn));

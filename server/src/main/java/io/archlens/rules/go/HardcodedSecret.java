@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * A credential written in Go source, judged by the one secret detector ({@code secrets/}): a string literal with a
- * vendor token's shape anywhere (tests included, sample JWTs there excepted), or a literal given to a secret-named
+ * vendor token's shape anywhere (tests included, sample JWTs and test PEM keys there excepted), or a literal given to a secret-named
  * variable, constant or struct field ({@code password := "..."}, {@code APIKey: "..."}) in production code.
  */
 final class HardcodedSecret extends GoRule {
@@ -42,7 +42,8 @@ final class HardcodedSecret extends GoRule {
         for (String type : List.of("interpreted_string_literal", "raw_string_literal")) {
             for (SyntaxNode s : t.all(type)) {
                 SecretType st = SecretScanner.shape(null, Go.stringValue(s));
-                if (st != null && !(t.isTest() && st == SecretType.JWT) && seen.add(s.range())) {
+                if (st != null && !(t.isTest() && (st == SecretType.JWT || st == SecretType.PRIVATE_KEY))
+                        && seen.add(s.range())) {
                     ctx.report(s.range(), "This string looks like " + st.description() + ": anyone with the "
                             + "repository can use it; revoke it and read it from the environment or a secret store");
                 }
@@ -105,8 +106,14 @@ final class HardcodedSecret extends GoRule {
         String v = Go.stringValue(value);
         if (v == null || v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("%")
                 || v.matches("[A-Z][A-Z0-9_]+") // an environment variable's name
-                || NAME_LIKE.matcher(v).matches() && SECRET_WORD.matcher(v).find()) { // a key: "learner_auth_token"
+                || (NAME_LIKE.matcher(v).matches() || v.matches("[A-Za-z]+"))
+                        && SECRET_WORD.matcher(v.toLowerCase(java.util.Locale.ROOT)).find()) { // "auth_token", "Secret"
             return;
+        }
+        boolean password = SecretKeys.words(name).stream().anyMatch(w -> w.startsWith("PASS") || w.equals("PWD")
+                || w.endsWith("PASSWORD"));
+        if (!password && !SecretValues.credentialLike(v)) {
+            return; // RootKey = "traefik": a key name with a plain word is a prefix or a label
         }
         boolean random = v.length() >= 16 && SecretValues.credentialLike(v) && !SecretValues.looksMadeUp(v);
         if (!SecretKeys.isSecretKey(name) && !(random && SHORT_NAMES.matcher(name).find())) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class PathFromRequest extends GoRule {
     private static final Set<String> FILE_CALLS = Set.of("os.Open", "os.OpenFile", "os.ReadFile", "ioutil.ReadFile",
             "os.Create", "os.Remove", "os.RemoveAll", "os.WriteFile", "ioutil.WriteFile", "http.ServeFile",
-            "filepath.Join", "path.Join", "os.ReadDir", "os.Stat", "os.MkdirAll");
+            "filepath.Join", "os.ReadDir", "os.Stat", "os.MkdirAll");
     private static final Pattern ANY_REQUEST = Pattern.compile("\\.URL\\.(Query\\(\\)|Path\\b|RawQuery)|mux\\.Vars\\(|"
             + "chi\\.URLParam\\(");
 

@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code http.DefaultClient.Do/Get/Post} (the default client has no timeout), and {@code http.Client} literals
  * with the timeouts they set: {@code Timeout} (CALL), a transport with {@code ResponseHeaderTimeout} (RESPONSE),
  * {@code c.Timeout = ...} later in the same function. A request sent with a context that has a deadline
- * ({@code context.WithTimeout} in the function) is bounded, so {@code DefaultClient.Do} there is not reported.
+ * ({@code context.WithTimeout} in the function) is bounded, so {@code DefaultClient.Do} there is not reported; a file
+ * that sends requests with {@code http.NewRequestWithContext} and makes deadlines is taken to bound each request.
  */
 final class GoHttpFacts {
     static final String LIBRARY = "go-http";
@@ -27,12 +28,13 @@ final class GoHttpFacts {
     }
 
     static void extract(CodeTree tree, CodeFacts.Builder b) {
+        boolean perRequestDeadlines = perRequestDeadlines(tree);
         for (SyntaxNode call : tree.all("call_expression")) {
             String callee = Go.callee(call);
             boolean helper = HELPERS.contains(callee);
             if (helper || DEFAULT_CLIENT.contains(callee)) {
                 SyntaxNode fn = Go.function(call);
-                boolean deadline = !helper && fn != null && hasDeadline(fn);
+                boolean deadline = !helper && (fn != null && hasDeadline(fn) || perRequestDeadlines);
                 String name = Go.functionName(call);
                 b.httpClients.add(new HttpClientFact(LIBRARY, callee + " uses http.DefaultClient, which has no Timeout,"
                         + " so it", call.field("function").range(), Set.of(), deadline, name));
@@ -45,12 +47,12 @@ final class GoHttpFacts {
         }
         for (SyntaxNode lit : tree.all("composite_literal")) {
             if (Go.literalType(lit).equals("http.Client")) {
-                client(lit, b);
+                client(lit, b, perRequestDeadlines);
             }
         }
     }
 
-    private static void client(SyntaxNode lit, CodeFacts.Builder b) {
+    private static void client(SyntaxNode lit, CodeFacts.Builder b, boolean perRequestDeadlines) {
         Map<String, SyntaxNode> keys = Go.keyed(lit);
         Set<Timeout> timeouts = EnumSet.noneOf(Timeout.class);
         if (keys.containsKey("Timeout")) {
@@ -67,7 +69,7 @@ final class GoHttpFacts {
         }
         SyntaxNode type = lit.field("type");
         b.httpClients.add(new HttpClientFact(LIBRARY, "This http.Client has no Timeout, so it", type.range(),
-                timeouts, false, Go.functionName(lit)));
+                timeouts, perRequestDeadlines, Go.functionName(lit)));
     }
 
     /** A transport given inline or as a variable of the function that sets ResponseHeaderTimeout. */
@@ -98,6 +100,21 @@ final class GoHttpFacts {
             }
         }
         return false;
+    }
+
+    /**
+     * The file sends requests with a context ({@code http.NewRequestWithContext}) and gives contexts deadlines
+     * ({@code context.WithTimeout}/{@code WithDeadline}): its clients are bounded per request.
+     */
+    private static boolean perRequestDeadlines(CodeTree tree) {
+        boolean withContext = false;
+        boolean deadline = false;
+        for (SyntaxNode c : tree.all("call_expression")) {
+            String callee = Go.callee(c);
+            withContext |= callee.equals("http.NewRequestWithContext");
+            deadline |= callee.equals("context.WithTimeout") || callee.equals("context.WithDeadline");
+        }
+        return withContext && deadline;
     }
 
     private static boolean hasDeadline(SyntaxNode fn) {
