@@ -46,9 +46,10 @@ public final class GoFacts {
     public static CodeFacts extract(CodeTree tree) {
         CodeFacts.Builder b = CodeFacts.builder();
         GoStrings strings = new GoStrings(tree);
+        Set<String> helpers = envHelpers(tree);
         for (SyntaxNode call : tree.all("call_expression")) {
             sink(call, strings, b);
-            env(call, b);
+            env(call, helpers, b);
         }
         for (String type : List.of("interpreted_string_literal", "raw_string_literal")) {
             for (SyntaxNode s : tree.all(type)) {
@@ -111,15 +112,49 @@ public final class GoFacts {
                 built.build(), false));
     }
 
-    /** {@code os.Getenv("X")}, {@code os.LookupEnv("X")}; a default assigned when the value is empty is kept. */
-    private static void env(SyntaxNode call, CodeFacts.Builder b) {
+    /**
+     * {@code os.Getenv("X")}, {@code os.LookupEnv("X")}; a default assigned when the value is empty is kept. A
+     * helper of the file that reads the variable named by its first parameter ({@code getEnv("PORT", "8080")})
+     * counts as a read with its second argument as the default.
+     */
+    private static void env(SyntaxNode call, Set<String> helpers, CodeFacts.Builder b) {
         String callee = Go.callee(call);
+        if (helpers.contains(callee)) {
+            String key = Go.stringValue(Go.arg(call, 0));
+            if (key != null) {
+                b.configReads.add(new ConfigRead("env", key, Go.stringValue(Go.arg(call, 1)), call.range()));
+            }
+            return;
+        }
         if (!callee.equals("os.Getenv") && !callee.equals("os.LookupEnv")) {
             return;
         }
         SyntaxNode a = Go.arg(call, 0);
         String key = Go.stringValue(a);
         b.configReads.add(new ConfigRead("env", key, key == null ? null : GoServeFacts.envDefault(call), call.range()));
+    }
+
+    /** Functions of the file whose first parameter names the environment variable they read. */
+    static Set<String> envHelpers(CodeTree tree) {
+        Set<String> out = new java.util.HashSet<>();
+        for (SyntaxNode fn : tree.all("function_declaration")) {
+            SyntaxNode name = fn.field("name");
+            SyntaxNode params = fn.field("parameters");
+            SyntaxNode first = params == null || params.namedChildren().isEmpty() ? null : params.namedChildren().get(0);
+            if (name == null || first == null || first.fieldAll("name").isEmpty()) {
+                continue;
+            }
+            String p = first.fieldAll("name").get(0).text();
+            for (SyntaxNode c : fn.descendants("call_expression")) {
+                String callee = Go.callee(c);
+                if ((callee.equals("os.Getenv") || callee.equals("os.LookupEnv")) && Go.arg(c, 0) != null
+                        && Go.arg(c, 0).text().equals(p)) {
+                    out.add(name.text());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static void url(SyntaxNode s, CodeFacts.Builder b) {

@@ -33,6 +33,7 @@ final class GoServeFacts {
     }
 
     static void extract(CodeTree tree, CodeFacts.Builder b) {
+        Set<String> helpers = GoFacts.envHelpers(tree);
         boolean gin = tree.file().text().contains("github.com/gin-gonic/gin");
         boolean starts = false;
         boolean sigterm = false;
@@ -45,10 +46,10 @@ final class GoServeFacts {
             if (SERVE.contains(callee)) {
                 starts = true;
                 if (callee.startsWith("http.ListenAndServe") && !args.isEmpty()) {
-                    listen(args.get(0), b);
+                    listen(args.get(0), helpers, b);
                 }
             } else if (callee.equals("net.Listen") && args.size() == 2) {
-                listen(args.get(1), b);
+                listen(args.get(1), helpers, b);
             } else if (Go.receiver(call) != null && (m.equals("ListenAndServe") || m.equals("ListenAndServeTLS")
                     || m.equals("Serve") && args.size() == 1)) {
                 starts = true;
@@ -60,7 +61,7 @@ final class GoServeFacts {
                     if (args.isEmpty()) {
                         b.listens.add(new Listen(8080, "PORT", call.range())); // gin: $PORT, else 8080
                     } else {
-                        listen(args.get(0), b);
+                        listen(args.get(0), helpers, b);
                     }
                 }
             } else if (callee.equals("signal.Notify") || callee.equals("signal.NotifyContext")) {
@@ -73,7 +74,7 @@ final class GoServeFacts {
         }
         for (SyntaxNode lit : tree.all("composite_literal")) {
             if (Go.literalType(lit).equals("http.Server") && Go.keyed(lit).get("Addr") != null) {
-                listen(Go.keyed(lit).get("Addr"), b);
+                listen(Go.keyed(lit).get("Addr"), helpers, b);
             }
         }
         b.shutdown = sigterm ? Shutdown.HANDLED : starts && !shutdownCall ? Shutdown.NOT_HANDLED : Shutdown.UNKNOWN;
@@ -160,17 +161,17 @@ final class GoServeFacts {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
-    private static void listen(SyntaxNode addr, CodeFacts.Builder b) {
+    private static void listen(SyntaxNode addr, Set<String> helpers, CodeFacts.Builder b) {
         Integer[] port = {null};
         String[] key = {null};
-        resolve(addr, port, key, 0);
+        resolve(addr, port, key, 0, helpers);
         if (port[0] != null || key[0] != null) {
             b.listens.add(new Listen(port[0], key[0], addr.range()));
         }
     }
 
     /** Follows an address expression to a literal port and/or the environment key it is read from. */
-    private static void resolve(SyntaxNode e, Integer[] port, String[] key, int depth) {
+    private static void resolve(SyntaxNode e, Integer[] port, String[] key, int depth, Set<String> helpers) {
         e = Go.unwrap(e);
         if (e == null || depth > 4) {
             return;
@@ -184,8 +185,8 @@ final class GoServeFacts {
                 port[0] = Integer.valueOf(s);
             }
         } else if (e.is("binary_expression")) {
-            resolve(e.field("left"), port, key, depth + 1);
-            resolve(e.field("right"), port, key, depth + 1);
+            resolve(e.field("left"), port, key, depth + 1, helpers);
+            resolve(e.field("right"), port, key, depth + 1, helpers);
         } else if (e.is("call_expression")) {
             String callee = Go.callee(e);
             if (callee.equals("os.Getenv") || callee.equals("os.LookupEnv")) {
@@ -194,17 +195,23 @@ final class GoServeFacts {
                 if (d != null) {
                     resolve(d, port);
                 }
+            } else if (helpers.contains(callee)) {
+                key[0] = Go.stringValue(Go.arg(e, 0));
+                String d = Go.stringValue(Go.arg(e, 1));
+                if (d != null) {
+                    resolve(d, port);
+                }
             } else if (callee.equals("fmt.Sprintf")) {
-                Go.args(e).forEach(a -> resolve(a, port, key, depth + 1));
+                Go.args(e).forEach(a -> resolve(a, port, key, depth + 1, helpers));
             } else if (callee.equals("strconv.Itoa") && Go.arg(e, 0) != null) {
-                resolve(Go.arg(e, 0), port, key, depth + 1);
+                resolve(Go.arg(e, 0), port, key, depth + 1, helpers);
             }
         } else if (e.is("int_literal")) {
             port[0] = Integer.valueOf(e.text().replace("_", ""));
         } else if (e.is("identifier")) {
             SyntaxNode def = definition(e);
             if (def != null) {
-                resolve(def, port, key, depth + 1);
+                resolve(def, port, key, depth + 1, helpers);
             }
         }
     }

@@ -178,6 +178,26 @@ class GoFactsTest {
     }
 
     @Test
+    void envHelpersOfTheFileCountAsReads() {
+        CodeFacts f = facts("""
+                func getEnv(key, fallback string) string {
+                    if v, ok := os.LookupEnv(key); ok {
+                        return v
+                    }
+                    return fallback
+                }
+                func main() {
+                    dsn := getEnv("DATABASE_URL", "postgres://localhost/app")
+                    http.ListenAndServe(":"+getEnv("PORT", "8080"), nil)
+                }
+                """);
+        List<String> reads = f.configReads().stream().map(r -> r.key() + "=" + r.fallback()).toList();
+        assertEquals(List.of("null=null", "DATABASE_URL=postgres://localhost/app", "PORT=8080"), reads);
+        assertEquals("PORT", f.listens().get(0).key());
+        assertEquals(8080, f.listens().get(0).port());
+    }
+
+    @Test
     void shutdownHandling() {
         assertEquals(CodeFacts.Shutdown.NOT_HANDLED, facts("func main() { http.ListenAndServe(\":8080\", nil) }").shutdown());
         assertEquals(CodeFacts.Shutdown.HANDLED, facts("""
