@@ -35,6 +35,7 @@ public final class Profiles {
             "docker/unpinned-package",
             "env/lowercase-key",
             "gha/unpinned-first-party-action",
+            "go/sql-pool-unbounded",
             "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path");
 
     private Profiles() {
