@@ -87,6 +87,15 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 case "azurerm_network_security_rule":
                     azure(ctx, r);
                     break;
+                case "aws_eks_node_group": {
+                    HclBlock ra = r.block("remote_access");
+                    if (ra != null && ra.value("ec2_ssh_key") != null && ra.value("source_security_group_ids") == null) {
+                        ctx.report(ra.typeRange(), "Node group " + r.label(1) + " allows SSH with a key but names no"
+                                + " source_security_group_ids: EKS then opens port 22 on the nodes to 0.0.0.0/0;"
+                                + " list the security groups allowed to connect, or use SSM Session Manager");
+                    }
+                    break;
+                }
                 case "azurerm_network_security_group":
                     for (HclBlock sr : r.blocks("security_rule")) {
                         azure(ctx, sr);
