@@ -74,13 +74,14 @@ public final class LoggingDisabled extends EvaluatedRule {
     }
 
     private static void database(Subject s) {
-        if (Rds.clusterMember(s) || Rds.inherits(s.block())) {
-            return;
+        if (Rds.clusterMember(s) || Rds.inherits(s.block())
+                || !Tf.production(s.ctx(), s.file().model(), s.block())) {
+            return; // outside production, exporting database logs is a cost choice
         }
         Subject.Attr a = s.attr("enabled_cloudwatch_logs_exports");
         List<String> types = a == null ? List.of() : Settings.strings(a.value());
         if (types != null && types.isEmpty()) {
-            String message = "Database " + s.name() + " exports no logs to CloudWatch"
+            String message = "Production database " + s.name() + " exports no logs to CloudWatch"
                     + " (enabled_cloudwatch_logs_exports): errors, slow queries and audit records stay on the"
                     + " instance and are lost with it; export them (\"postgresql\"; \"error\", \"slowquery\" for"
                     + " MySQL)";
