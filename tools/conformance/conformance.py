@@ -12,6 +12,11 @@ kept in this repository except the reviewed rule mapping (tools/conformance/<pee
 
     peer-rule <TAB> relevant|style <TAB> archlens-rule[,archlens-rule...] or - <TAB> note
 
+An ArchLens rule may be written `rule~regex` when one rule groups several peer rules about different settings of
+the same resource (tf/datastore-tls-not-enforced judges both AUTH and TLS of a Memorystore instance): a finding of
+that rule counts for this peer rule only when its message matches the regex (the setting's name), so that a
+finding about another setting is neither a catch nor a false alarm of this one.
+
 Figures (relevant rules only; style rules are listed but not counted):
   covered      relevant peer rules mapped to at least one ArchLens rule / relevant peer rules
   caught       positive cases of covered rules where a mapped ArchLens rule fires / those positive cases
@@ -20,6 +25,7 @@ Figures (relevant rules only; style rules are listed but not counted):
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,6 +55,15 @@ def load_mapping(peer):
     return mapping
 
 
+def matches(ours, rule, message):
+    """True when a finding of `rule` with `message` counts for one of the mapped entries (`rule` or `rule~regex`)."""
+    for entry in ours:
+        name, _, regex = entry.partition("~")
+        if name == rule and (not regex or re.search(regex, message)):
+            return True
+    return False
+
+
 def run_archlens(jar, folder):
     """Findings per case folder: {folder: [(rule, line)]}."""
     out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error",
@@ -59,7 +74,7 @@ def run_archlens(jar, folder):
     data = json.loads(out.stdout)
     fired = defaultdict(list)
     for f in data["findings"]:
-        fired[Path(f["path"]).parts[0]].append((f["rule"], f.get("line", 0)))
+        fired[Path(f["path"]).parts[0]].append((f["rule"], f.get("line", 0), f.get("message", "")))
     return fired
 
 
@@ -109,7 +124,8 @@ def main():
         if relevance != "relevant" or not ours:
             continue
         found = fired.get(folder_of[c.group or i], [])
-        hit = any(r in ours and (c.lines is None or c.lines[0] <= line <= c.lines[1]) for r, line in found)
+        hit = any(matches(ours, r, msg) and (c.lines is None or c.lines[0] <= line <= c.lines[1])
+                  for r, line, msg in found)
         s = per_rule[c.rule]
         if c.positive:
             s["pos"] += 1
