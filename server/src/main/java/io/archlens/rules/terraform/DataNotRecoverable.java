@@ -33,7 +33,7 @@ public final class DataNotRecoverable extends EvaluatedRule {
         String n = s.name();
         switch (s.type()) {
             case "aws_elasticache_cluster" -> {
-                if (Settings.is(s.attr("engine"), "memcached") || s.attr("replication_group_id") != null) {
+                if (TfArgs.is(s.attr("engine"), "memcached") || s.attr("replication_group_id") != null) {
                     return; // memcached keeps no snapshots; a group member's snapshots are the group's
                 }
                 Subject.Attr a = s.attr("snapshot_retention_limit");
@@ -49,22 +49,22 @@ public final class DataNotRecoverable extends EvaluatedRule {
                 }
             }
             case "google_sql_database_instance" -> {
-                if (s.attr("master_instance_name") != null || Settings.nested(s, "settings") == null) {
+                if (s.attr("master_instance_name") != null || TfArgs.nested(s, "settings") == null) {
                     return; // a replica: backups are the primary's
                 }
                 String why = ": a bad migration or a deleted table cannot be undone and point-in-time recovery is"
                         + " impossible; set settings { backup_configuration { enabled = true } } (with"
                         + " point_in_time_recovery_enabled)";
-                Settings.flag(s, "settings.backup_configuration.enabled", true, "Cloud SQL instance " + n
+                TfArgs.flag(s, "settings.backup_configuration.enabled", true, "Cloud SQL instance " + n
                         + " has automated backups turned off" + why, "Cloud SQL instance " + n + " does not enable"
                         + " automated backups (settings.backup_configuration.enabled, default false)" + why);
             }
-            case "google_storage_bucket" -> Settings.flag(s, "versioning.enabled", true, "Bucket " + n + " has"
+            case "google_storage_bucket" -> TfArgs.flag(s, "versioning.enabled", true, "Bucket " + n + " has"
                     + " versioning turned off: an overwrite or delete loses the object for good; enable versioning"
                     + " with a lifecycle rule expiring old versions", "Bucket " + n + " keeps no object versions"
                     + " (no versioning { enabled = true }): an overwrite or delete (bug, script, attacker) loses"
                     + " the data for good; enable versioning with a lifecycle rule expiring old versions");
-            default -> Settings.flag(s, "purge_protection_enabled", true, "Key Vault " + n + " has"
+            default -> TfArgs.flag(s, "purge_protection_enabled", true, "Key Vault " + n + " has"
                     + " purge_protection_enabled = false: a deleted vault, key or secret can be purged at once,"
                     + " and data encrypted with its keys is lost; set it to true", "Key Vault " + n + " does not"
                     + " enable purge protection (default false): a deleted vault, key or secret can be purged at"

@@ -40,7 +40,7 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
                 for (HclBlock p : s.blocks(s.block(), "parameter")) {
                     Subject.Attr name = s.attr(p, "name");
                     Subject.Attr value = s.attr(p, "value");
-                    if (Settings.is(name, "tls") && Settings.is(value, "disabled")) {
+                    if (TfArgs.is(name, "tls") && TfArgs.is(value, "disabled")) {
                         s.bad(value, "Parameter group " + n + " sets tls = disabled: DocumentDB clusters using it"
                                 + " accept plaintext connections" + SNIFF + "; set it to \"enabled\"", null);
                     }
@@ -48,23 +48,23 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
             }
             case "aws_elasticsearch_domain", "aws_opensearch_domain" -> search(s);
             case "aws_msk_cluster" -> {
-                Subject.Attr cb = Settings.attr(s, "encryption_info.encryption_in_transit.client_broker");
-                if (Settings.is(cb, "PLAINTEXT", "TLS_PLAINTEXT")) {
+                Subject.Attr cb = TfArgs.attr(s, "encryption_info.encryption_in_transit.client_broker");
+                if (TfArgs.is(cb, "PLAINTEXT", "TLS_PLAINTEXT")) {
                     s.bad(cb, "MSK cluster " + n + " has client_broker = \"" + cb.str() + "\": clients may"
                             + " produce and consume without TLS" + SNIFF + "; use \"TLS\"", null);
                 }
-                Settings.flag(s, "encryption_info.encryption_in_transit.in_cluster", true, "MSK cluster " + n
+                TfArgs.flag(s, "encryption_info.encryption_in_transit.in_cluster", true, "MSK cluster " + n
                         + " has in_cluster = false: replication between brokers is unencrypted; it can only be"
                         + " turned on when the cluster is created", null);
             }
             case "google_sql_database_instance" -> cloudSql(s);
             case "google_redis_instance" -> memorystore(s);
-            case "azurerm_postgresql_server", "azurerm_mysql_server" -> Settings.flag(s, "ssl_enforcement_enabled",
+            case "azurerm_postgresql_server", "azurerm_mysql_server" -> TfArgs.flag(s, "ssl_enforcement_enabled",
                     true, "Server " + n + " has ssl_enforcement_enabled = false: clients may connect without TLS"
                     + SNIFF + "; set it to true", null);
             case "azurerm_mssql_server" -> {
                 Subject.Attr v = s.attr("minimum_tls_version");
-                if (Settings.is(v, "1.0", "1.1", "Disabled")) {
+                if (TfArgs.is(v, "1.0", "1.1", "Disabled")) {
                     s.bad(v, "SQL server " + n + " accepts TLS below 1.2 (minimum_tls_version = \"" + v.str()
                             + "\"): old protocol versions with known weaknesses; set \"1.2\"", null);
                 }
@@ -75,15 +75,15 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
 
     private static void search(Subject s) {
         String n = s.name();
-        Settings.flag(s, "domain_endpoint_options.enforce_https", true, "Domain " + n + " has enforce_https ="
+        TfArgs.flag(s, "domain_endpoint_options.enforce_https", true, "Domain " + n + " has enforce_https ="
                 + " false: the search API is served over plain HTTP" + SNIFF + "; set it to true with"
                 + " tls_security_policy = \"Policy-Min-TLS-1-2-2019-07\"", null);
-        Subject.Attr count = Settings.attr(s, "cluster_config.instance_count");
+        Subject.Attr count = TfArgs.attr(s, "cluster_config.instance_count");
         Double nodes = count == null ? null : count.num();
         if (nodes == null || nodes <= 1) {
             return; // one node (or unknown): nothing travels between nodes
         }
-        Settings.flag(s, "node_to_node_encryption.enabled", true, "Domain " + n + " turns node-to-node encryption"
+        TfArgs.flag(s, "node_to_node_encryption.enabled", true, "Domain " + n + " turns node-to-node encryption"
                 + " off: shard data travels between its " + nodes.intValue() + " nodes in clear; it can only be"
                 + " turned on when the domain is created", "Domain " + n + " has " + nodes.intValue() + " nodes"
                 + " and no node_to_node_encryption { enabled = true } (default off): shard data travels between"
@@ -92,10 +92,10 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
 
     private static void cloudSql(Subject s) {
         String n = s.name();
-        Subject.Attr mode = Settings.attr(s, "settings.ip_configuration.ssl_mode");
-        Subject.Attr require = Settings.attr(s, "settings.ip_configuration.require_ssl");
+        Subject.Attr mode = TfArgs.attr(s, "settings.ip_configuration.ssl_mode");
+        Subject.Attr require = TfArgs.attr(s, "settings.ip_configuration.require_ssl");
         if (mode != null) {
-            if (Settings.is(mode, "ALLOW_UNENCRYPTED_AND_ENCRYPTED")) {
+            if (TfArgs.is(mode, "ALLOW_UNENCRYPTED_AND_ENCRYPTED")) {
                 s.bad(mode, "Cloud SQL instance " + n + " allows unencrypted connections" + SNIFF + "; set"
                         + " ssl_mode = \"ENCRYPTED_ONLY\" (or TRUSTED_CLIENT_CERTIFICATE_REQUIRED)", null);
             }
@@ -116,7 +116,7 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
         Subject.Attr mode = s.attr("transit_encryption_mode");
         if (mode == null) {
             off.add("in-transit encryption (transit_encryption_mode, default DISABLED)");
-        } else if (Settings.is(mode, "DISABLED")) {
+        } else if (TfArgs.is(mode, "DISABLED")) {
             s.bad(mode, "Memorystore instance " + n + " has transit_encryption_mode = \"DISABLED\"" + SNIFF
                     + "; use \"SERVER_AUTHENTICATION\" (only when the instance is created)", null);
         }
@@ -142,7 +142,7 @@ public final class DatastoreTlsNotEnforced extends EvaluatedRule {
             }
         }
         Subject.Attr v = s.attr("minimum_tls_version");
-        if (Settings.is(v, "1.0", "1.1")) {
+        if (TfArgs.is(v, "1.0", "1.1")) {
             s.bad(v, "Redis cache " + n + " accepts TLS " + v.str() + ": old protocol versions with known"
                     + " weaknesses; set minimum_tls_version = \"1.2\"", null);
         }

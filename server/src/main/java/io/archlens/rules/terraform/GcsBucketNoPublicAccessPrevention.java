@@ -34,7 +34,7 @@ public final class GcsBucketNoPublicAccessPrevention extends EvaluatedRule {
         if (pap == null) {
             off.add("public_access_prevention = \"enforced\" (default \"inherited\": only an organisation policy,"
                     + " assumed absent, stops an allUsers grant)");
-        } else if (Settings.is(pap, "inherited", "unspecified")) {
+        } else if (TfArgs.is(pap, "inherited", "unspecified")) {
             s.bad(pap, "Bucket " + n + " does not enforce public access prevention (\"" + pap.str() + "\"): one"
                     + " allUsers grant publishes its objects; set public_access_prevention = \"enforced\"", null);
         }

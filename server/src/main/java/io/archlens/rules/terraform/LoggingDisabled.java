@@ -33,12 +33,12 @@ public final class LoggingDisabled extends EvaluatedRule {
         String n = s.name();
         switch (s.type()) {
             case "aws_lb", "aws_alb" -> {
-                if (Settings.is(s.attr("load_balancer_type"), "gateway")) {
+                if (TfArgs.is(s.attr("load_balancer_type"), "gateway")) {
                     return;
                 }
                 String why = ": there is no record of who called what, with which status and latency, for incident"
                         + " response and debugging; add access_logs { bucket = ..., enabled = true }";
-                Settings.flag(s, "access_logs.enabled", true, "Load balancer " + n + " has access logs turned off"
+                TfArgs.flag(s, "access_logs.enabled", true, "Load balancer " + n + " has access logs turned off"
                         + why, s.block(s.block(), "access_logs") == null ? "Load balancer " + n + " keeps no"
                         + " access logs (no access_logs block)" + why : "Load balancer " + n + " has an"
                         + " access_logs block without enabled = true (default false)" + why);
@@ -49,12 +49,12 @@ public final class LoggingDisabled extends EvaluatedRule {
                     s.missing("Classic load balancer " + n + " keeps no access logs (no access_logs block)" + why,
                             null);
                 } else {
-                    Settings.flag(s, "access_logs.enabled", true, "Classic load balancer " + n + " has access logs"
+                    TfArgs.flag(s, "access_logs.enabled", true, "Classic load balancer " + n + " has access logs"
                             + " turned off" + why, null);
                 }
             }
             case "aws_api_gateway_stage", "aws_apigatewayv2_stage" -> {
-                if (Settings.attr(s, "access_log_settings.destination_arn") == null) {
+                if (TfArgs.attr(s, "access_log_settings.destination_arn") == null) {
                     s.missing("API stage " + n + " keeps no access logs (no access_log_settings with a"
                             + " destination_arn): there is no record of callers, routes, statuses and latencies;"
                             + " send them to a CloudWatch log group or Firehose", null);
@@ -64,7 +64,7 @@ public final class LoggingDisabled extends EvaluatedRule {
             case "aws_eks_cluster" -> eks(s);
             case "google_container_cluster" -> {
                 Subject.Attr a = s.attr("logging_service");
-                if (Settings.is(a, "none")) {
+                if (TfArgs.is(a, "none")) {
                     s.bad(a, "GKE cluster " + n + " has logging_service = \"none\": no container, system or audit"
                             + " logs reach Cloud Logging; use \"logging.googleapis.com/kubernetes\"", null);
                 }
@@ -79,7 +79,7 @@ public final class LoggingDisabled extends EvaluatedRule {
             return; // outside production, exporting database logs is a cost choice
         }
         Subject.Attr a = s.attr("enabled_cloudwatch_logs_exports");
-        List<String> types = a == null ? List.of() : Settings.strings(a.value());
+        List<String> types = a == null ? List.of() : TfArgs.strings(a.value());
         if (types != null && types.isEmpty()) {
             String message = "Production database " + s.name() + " exports no logs to CloudWatch"
                     + " (enabled_cloudwatch_logs_exports): errors, slow queries and audit records stay on the"
@@ -95,7 +95,7 @@ public final class LoggingDisabled extends EvaluatedRule {
 
     private static void eks(Subject s) {
         Subject.Attr a = s.attr("enabled_cluster_log_types");
-        List<String> types = a == null ? List.of() : Settings.strings(a.value());
+        List<String> types = a == null ? List.of() : TfArgs.strings(a.value());
         if (types == null) {
             return;
         }
@@ -121,12 +121,12 @@ public final class LoggingDisabled extends EvaluatedRule {
     private static void cloudTrail(Subject s) {
         String n = s.name();
         List<String> off = new ArrayList<>();
-        if (!Settings.flag(s, "is_multi_region_trail", true, "Trail " + n + " has is_multi_region_trail = false:"
+        if (!TfArgs.flag(s, "is_multi_region_trail", true, "Trail " + n + " has is_multi_region_trail = false:"
                 + " API calls in other regions (where an attacker would start resources) are not recorded", null)
                 && s.attr("is_multi_region_trail") == null) {
             off.add("is_multi_region_trail (API calls in other regions go unrecorded)");
         }
-        if (!Settings.flag(s, "enable_log_file_validation", true, "Trail " + n + " has enable_log_file_validation ="
+        if (!TfArgs.flag(s, "enable_log_file_validation", true, "Trail " + n + " has enable_log_file_validation ="
                 + " false: a deleted or edited log file cannot be detected", null)
                 && s.attr("enable_log_file_validation") == null) {
             off.add("enable_log_file_validation (edited or deleted log files go unnoticed)");

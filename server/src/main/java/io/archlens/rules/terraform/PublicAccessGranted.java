@@ -40,7 +40,7 @@ public final class PublicAccessGranted extends EvaluatedRule {
         switch (s.type()) {
             case "aws_db_snapshot", "aws_db_cluster_snapshot" -> {
                 Subject.Attr a = s.attr("shared_accounts");
-                List<String> accounts = a == null ? null : Settings.strings(a.value());
+                List<String> accounts = a == null ? null : TfArgs.strings(a.value());
                 if (accounts != null && accounts.contains("all")) {
                     s.bad(a, "Snapshot " + s.name() + " is shared with \"all\": every AWS account can copy it and"
                             + " restore the database with its data; share it with named account ids only", null);
@@ -51,7 +51,7 @@ public final class PublicAccessGranted extends EvaluatedRule {
                 Subject.Attr action = s.attr("action");
                 if (p != null && "*".equals(p.str()) && s.attr("source_arn") == null
                         && s.attr("source_account") == null && s.attr("principal_org_id") == null
-                        && !Settings.is(action, "lambda:InvokeFunctionUrl")) {
+                        && !TfArgs.is(action, "lambda:InvokeFunctionUrl")) {
                     s.bad(p, "Permission " + s.name() + " lets any principal invoke the function (principal \"*\""
                             + " without source_arn, source_account or principal_org_id): anyone with AWS credentials"
                             + " can call it; name the service principal and the source ARN that invokes it", null);
@@ -65,9 +65,9 @@ public final class PublicAccessGranted extends EvaluatedRule {
                     + " far as the statement's actions go; name the account or role ARNs");
             case "azurerm_storage_container" -> {
                 Subject.Attr a = s.attr("container_access_type");
-                if (Settings.is(a, "blob", "container")) {
+                if (TfArgs.is(a, "blob", "container")) {
                     s.bad(a, "Container " + s.name() + " has container_access_type = \"" + a.str() + "\": anyone"
-                            + " on the internet can read its blobs" + (Settings.is(a, "container") ? " and list them"
+                            + " on the internet can read its blobs" + (TfArgs.is(a, "container") ? " and list them"
                             : "") + " without credentials; use \"private\" and hand out SAS tokens or a CDN", null);
                 }
             }
@@ -99,7 +99,7 @@ public final class PublicAccessGranted extends EvaluatedRule {
     private static void firewall(Subject s) {
         Subject.Attr start = s.attr("start_ip_address");
         Subject.Attr end = s.attr("end_ip_address");
-        if (Settings.is(start, "0.0.0.0", "0.0.0.0/0") && Settings.is(end, "255.255.255.255")) {
+        if (TfArgs.is(start, "0.0.0.0", "0.0.0.0/0") && TfArgs.is(end, "255.255.255.255")) {
             s.bad(end, "Firewall rule " + s.name() + " allows every IPv4 address (0.0.0.0 to 255.255.255.255): the"
                     + " database login is the only thing between the internet and the data; allow the addresses"
                     + " that need it, or use a private endpoint", null);

@@ -43,7 +43,7 @@ public final class PublicNetworkAccess extends EvaluatedRule {
         }
         if (s.type().equals("azurerm_storage_account_network_rules")) {
             Subject.Attr d = s.attr("default_action");
-            if (Settings.is(d, "Allow")) {
+            if (TfArgs.is(d, "Allow")) {
                 s.bad(d, "Storage account network rules " + s.name() + " allow every network by default: only the"
                         + " account keys and SAS tokens stand between the internet and the data; set default_action"
                         + " = \"Deny\" and list the networks that need it", null);
@@ -80,13 +80,13 @@ public final class PublicNetworkAccess extends EvaluatedRule {
             return false;
         }
         Subject.Attr d = s.attr(rules, "default_action");
-        if (Settings.is(d, "Deny")) {
+        if (TfArgs.is(d, "Deny")) {
             return true;
         }
         if (d != null && !d.value().known()) {
             return true; // unknown: decided elsewhere
         }
-        if (Settings.is(d, "Allow")) {
+        if (TfArgs.is(d, "Allow")) {
             Subject.Attr pna = s.attr("public_network_access_enabled");
             if (pna == null || !pna.isFalse()) {
                 s.bad(d, WHAT.get(s.type()) + " " + s.name() + " allows every network by default (" + block

@@ -28,7 +28,7 @@ public final class VmPasswordAuth extends EvaluatedRule {
 
     @Override
     void judge(Subject s) {
-        Settings.flag(s, "disable_password_authentication", true, "VM " + s.name() + " allows SSH password logins"
+        TfArgs.flag(s, "disable_password_authentication", true, "VM " + s.name() + " allows SSH password logins"
                 + " (disable_password_authentication = false)" + WHY, null);
         for (HclBlock linux : s.blocks(s.block(), "os_profile_linux_config")) {
             Subject.Attr a = s.attr(linux, "disable_password_authentication");

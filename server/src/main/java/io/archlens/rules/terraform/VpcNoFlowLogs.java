@@ -29,7 +29,7 @@ public final class VpcNoFlowLogs extends EvaluatedRule {
     void judge(Subject s) {
         HclBlock b = s.block();
         if (s.type().equals("google_compute_subnetwork")) {
-            if (s.block(b, "log_config") == null && !Settings.is(s.attr("purpose"), "INTERNAL_HTTPS_LOAD_BALANCER",
+            if (s.block(b, "log_config") == null && !TfArgs.is(s.attr("purpose"), "INTERNAL_HTTPS_LOAD_BALANCER",
                     "REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "PRIVATE_SERVICE_CONNECT")) {
                 s.missing("Subnetwork " + b.label(1) + " has no log_config: VPC flow logs are off, so there is no"
                         + " record of which addresses talked to what, for incident response or for finding what"

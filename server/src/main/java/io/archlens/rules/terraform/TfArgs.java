@@ -10,8 +10,8 @@ import java.util.Locale;
  * Helpers of the grouped setting rules: an argument read through nested blocks ({@code "cluster_config.instance_count"})
  * with evaluated values, and the common judgements (a flag that must hold, a value from a list).
  */
-final class Settings {
-    private Settings() {
+final class TfArgs {
+    private TfArgs() {
     }
 
     /** The nested block at {@code path} ("a.b"), or null when one of them is missing. */
