@@ -23,7 +23,10 @@ public final class DatastoreNotEncrypted extends EvaluatedRule {
             "aws_docdb_cluster", "storage_encrypted",
             "aws_neptune_cluster", "storage_encrypted",
             "aws_elasticsearch_domain", "encrypt_at_rest.enabled",
-            "aws_opensearch_domain", "encrypt_at_rest.enabled");
+            "aws_opensearch_domain", "encrypt_at_rest.enabled",
+            "aws_redshift_cluster", "encrypted",
+            "aws_sns_topic", "kms_master_key_id",
+            "aws_sqs_queue", "sqs_managed_sse_enabled");
 
     @Override
     public RuleMeta meta() {
@@ -41,6 +44,23 @@ public final class DatastoreNotEncrypted extends EvaluatedRule {
         if (b.value("snapshot_id") != null || b.value("snapshot_identifier") != null) {
             return; // restored from a snapshot: encryption comes from it
         }
+        if (s.type().equals("aws_sns_topic")) {
+            if (s.attr("kms_master_key_id") == null) {
+                s.missing("SNS topic " + s.name() + " has no kms_master_key_id: messages are stored unencrypted"
+                        + " until delivered; set kms_master_key_id (\"alias/aws/sns\" or your own key)", null);
+            }
+            return;
+        }
+        if (s.type().equals("aws_sqs_queue")) {
+            Subject.Attr sse = s.attr("sqs_managed_sse_enabled");
+            if (sse != null && sse.isFalse() && s.attr("kms_master_key_id") == null) {
+                s.bad(sse, "SQS queue " + s.name() + " turns server-side encryption off (sqs_managed_sse_enabled ="
+                        + " false, no kms_master_key_id): messages are stored unencrypted; remove it or set a KMS"
+                        + " key", null);
+            }
+            return; // new queues are encrypted with SSE-SQS by default
+        }
+        boolean defaultOn = s.type().equals("aws_redshift_cluster"); // encrypted by default since January 2025
         String flag = FLAG.get(s.type());
         HclBlock holder = b;
         String name = flag;
@@ -54,6 +74,9 @@ public final class DatastoreNotEncrypted extends EvaluatedRule {
                 + " when the resource is created (changing it replaces it); set " + flag + " = true (with your own"
                 + " KMS key where supported)";
         if (a == null) {
+            if (defaultOn) {
+                return;
+            }
             s.missing("The " + s.type() + " " + s.name() + " does not set " + flag + " (default false, assuming no"
                     + " account-level default applies)" + why, null);
         } else if (a.isFalse()) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * IAM statements allowing every action on every resource: {@code jsonencode} policies, JSON heredocs and
- * {@code data "aws_iam_policy_document"} statements.
+ * {@code data "aws_iam_policy_document"} statements; the AdministratorAccess managed policy attached.
  */
 public final class IamWildcardPolicy implements Rule<HclFile> {
     static final RuleMeta META = RuleMeta.of("tf/iam-wildcard-policy",
@@ -32,6 +32,10 @@ public final class IamWildcardPolicy implements Rule<HclFile> {
     public void check(HclFile f, RuleContext ctx) {
         Set<Integer> seen = new HashSet<>();
         for (HclBlock r : Tf.resources(f)) {
+            adminAttachment(ctx, r);
+            if (r.label(0).equals("aws_ssoadmin_permission_set_inline_policy")) {
+                check(ctx, PolicyDocs.statements(ctx.text(), f, r.value("inline_policy")), seen);
+            }
             if (!r.label(0).startsWith("aws_iam_")) {
                 continue;
             }
@@ -48,6 +52,23 @@ public final class IamWildcardPolicy implements Rule<HclFile> {
             check(ctx, PolicyDocs.fromDataSource(d), seen);
         }
     }
+
+    /** AWS's AdministratorAccess managed policy attached to a role, user, group or permission set. */
+    private static void adminAttachment(RuleContext ctx, HclBlock r) {
+        String type = r.label(0);
+        HclExpr arns = type.equals("aws_iam_role") ? r.value("managed_policy_arns")
+                : type.equals("aws_ssoadmin_managed_policy_attachment") ? r.value("managed_policy_arn")
+                : type.startsWith("aws_iam_") && type.endsWith("policy_attachment") ? r.value("policy_arn") : null;
+        for (HclExpr arn : Tf.items(arns)) {
+            if (ADMIN.equals(Tf.str(arn))) {
+                ctx.report(arn.range(), "The AdministratorAccess managed policy is attached (" + type + " "
+                        + r.label(1) + "): it allows every action on every resource, so whoever holds it is an"
+                        + " administrator of the account; attach a policy with the actions the workload needs");
+            }
+        }
+    }
+
+    private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 
     private static void check(RuleContext ctx, List<PolicyDocs.Statement> statements, Set<Integer> seen) {
         for (PolicyDocs.Statement st : statements) {

@@ -87,6 +87,15 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 case "azurerm_network_security_rule":
                     azure(ctx, r);
                     break;
+                case "aws_eks_node_group": {
+                    HclBlock ra = r.block("remote_access");
+                    if (ra != null && ra.value("ec2_ssh_key") != null && ra.value("source_security_group_ids") == null) {
+                        ctx.report(ra.typeRange(), "Node group " + r.label(1) + " allows SSH with a key but names no"
+                                + " source_security_group_ids: EKS then opens port 22 on the nodes to 0.0.0.0/0;"
+                                + " list the security groups allowed to connect, or use SSM Session Manager");
+                    }
+                    break;
+                }
                 case "azurerm_network_security_group":
                     for (HclBlock sr : r.blocks("security_rule")) {
                         azure(ctx, sr);
@@ -125,8 +134,8 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 || proto.equals("1") || proto.equals("58"))) {
             return;
         } else {
-            Double lo = Tf.num(from);
-            Double hi = Tf.num(to);
+            Double lo = port(from);
+            Double hi = port(to);
             if (lo == null && hi == null) {
                 return;
             }
@@ -136,7 +145,8 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
             if (hi == null) {
                 hi = lo;
             }
-            exposed = sensitiveIn(lo.intValue(), hi.intValue());
+            // -1 stands for every port (as for protocol -1)
+            exposed = lo < 0 || hi < 0 ? "every port" : sensitiveIn(lo.intValue(), hi.intValue());
             if (exposed == null) {
                 return;
             }
@@ -146,6 +156,15 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 report(ctx, c, exposed);
             }
         }
+    }
+
+    /** A literal port number, negative ones ("-1") included; null when not a literal. */
+    private static Double port(HclExpr e) {
+        if (e instanceof HclExpr.Other o && o.kind().equals("unary -") && o.parts().size() == 1) {
+            Double n = Tf.num(o.parts().get(0));
+            return n == null ? null : -n;
+        }
+        return Tf.num(e);
     }
 
     /** The sensitive ports in [lo, hi] as text ("port 22 (SSH)"), or null. */
@@ -208,7 +227,7 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 break;
             }
             for (HclExpr p : Tf.items(ports)) {
-                String e = sensitiveInSpec(Tf.str(p));
+                String e = sensitiveInSpec(p instanceof HclExpr.Num n ? n.text() : Tf.str(p));
                 if (e != null) {
                     exposed = e;
                     break;

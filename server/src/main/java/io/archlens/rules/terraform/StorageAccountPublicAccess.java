@@ -24,6 +24,13 @@ public final class StorageAccountPublicAccess implements Rule<HclFile> {
     @Override
     public void check(HclFile f, RuleContext ctx) {
         for (HclBlock sa : f.resources("azurerm_storage_account")) {
+            if (sa.attr("allow_nested_items_to_be_public") == null && sa.attr("allow_blob_public_access") == null) {
+                Tf.report(ctx, sa.nameRange(), "Storage account " + sa.label(1) + " does not set"
+                        + " allow_nested_items_to_be_public (the azurerm provider's default is true): one container"
+                        + " setting exposes its blobs to anyone; set it to false and share with SAS tokens or a CDN",
+                        Tf.addAttribute(ctx.file(), sa, "allow_nested_items_to_be_public = false", false));
+                continue;
+            }
             for (String name : new String[] {"allow_nested_items_to_be_public", "allow_blob_public_access"}) {
                 HclAttribute a = sa.attr(name);
                 if (a != null && Boolean.TRUE.equals(Tf.bool(a.value()))) {

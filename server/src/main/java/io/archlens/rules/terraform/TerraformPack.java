@@ -46,7 +46,15 @@ public final class TerraformPack implements RulePack<HclFile> {
             new PublicNetworkAccess(),
             new RdsNoMonitoring(),
             new DynamoDbNoPitr(),
-            new GcsBucketPublic());
+            new GcsBucketPublic(),
+            new PublicAccessGranted(),
+            new InstancePublicIp(),
+            new DatastoreTlsNotEnforced(),
+            new LoggingDisabled(),
+            new DataNotRecoverable(),
+            new KubernetesClusterHardening(),
+            new GcsBucketNoPublicAccessPrevention(),
+            new VmPasswordAuth());
 
     @Override
     public FileKind kind() {

@@ -12,13 +12,15 @@ import java.util.Deque;
 
 /**
  * The evaluation environment of the analysed file's module, built once per analysis and shared by the rules
- * (they run one after the other on the same parsed file): a few entries keyed by the parse's identity.
+ * (they run one after the other on the same parsed file): one entry keyed by the parse's identity. Only the last
+ * one is kept, so that a closed document's parse and environment do not outlive its analysis (an editor session
+ * kept eight large ones alive); two files analysed at once rebuild theirs, which is correct, only slower.
  */
 final class TfEnv {
     private record Entry(HclFile file, SourceFile source, HclSource self, ModuleEnv env) {
     }
 
-    private static final int KEEP = 8;
+    private static final int KEEP = 1;
     private static final Deque<Entry> RECENT = new ArrayDeque<>();
 
     private TfEnv() {

@@ -28,10 +28,12 @@ class TerraformExamplesTest {
         assertEquals(List.of(
                 "12:4-10 warning tf/provider-version-unpinned",
                 "102:19-30 error tf/security-group-open-to-world",
+                "137:27-37 warning tf/logging-disabled",
                 "137:27-37 warning tf/rds-no-deletion-protection",
                 "137:27-37 info tf/rds-no-iam-auth",
                 "137:27-37 info tf/rds-no-monitoring",
                 "137:27-37 warning tf/rds-single-az",
+                "192:18-24 warning tf/logging-disabled",
                 "214:22-28 warning tf/lb-http-without-redirect",
                 "246:36-41 warning tf/log-group-without-retention"), marks("main.tf"));
     }
