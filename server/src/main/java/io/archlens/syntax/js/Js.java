@@ -186,6 +186,15 @@ public final class Js {
     /** An expression that reads the incoming request: {@code req.query.x}, {@code req.body}, {@code ctx.params}. */
     public static boolean readsRequest(SyntaxNode n) {
         n = unwrap(n);
-        return n != null && REQUEST.matcher(n.text().replace("?.", ".")).matches();
+        if (n == null) {
+            return false;
+        }
+        if (n.is("call_expression")) { // req.query.q.trim(), req.get('Referer')
+            SyntaxNode c = callee(n);
+            return c != null && c.is("member_expression") && (readsRequest(c.field("object"))
+                    || REQUEST.matcher(n.text().replace("?.", ".")).matches());
+        }
+        return n.isAny("member_expression", "subscript_expression")
+                && REQUEST.matcher(n.text().replace("?.", ".")).matches();
     }
 }
