@@ -72,8 +72,7 @@ final class JsHttpFacts {
             } else if (recv != null && recv.is("identifier") && (method.equals("request") || method.equals("get"))
                     && m.isModule(recv.text(), "http", "https")) {
                 SyntaxNode opts = Js.arg(call, 0) != null && Js.arg(call, 0).is("object") ? Js.arg(call, 0)
-                        : Js.arg(call, 1) != null && !Js.arg(call, 1).isAny("arrow_function", "function_expression",
-                                "function") ? Js.arg(call, 1) : null;
+                        : Js.args(call).size() > 2 || !callback(m, Js.arg(call, 1)) ? Js.arg(call, 1) : null;
                 boolean later = setsTimeoutLater(m, call);
                 HttpClientFact f = options(m, "node-http", text + "(...)", callee, opts, fn, "signal", "timeout");
                 out.httpClients.add(later ? new HttpClientFact(f.library(), f.what(), f.range(),
@@ -115,6 +114,23 @@ final class JsHttpFacts {
             elsewhere |= Js.prop(o, "agent") != null && lib.equals("node-http");
         }
         return new HttpClientFact(lib, what, callee.range(), timeouts, elsewhere, fn);
+    }
+
+    /** The second argument of {@code http.get(url, x)} is the response callback, not options. */
+    private static boolean callback(JsModule m, SyntaxNode a) {
+        if (a == null || a.isAny("arrow_function", "function_expression", "function")) {
+            return true;
+        }
+        if (!a.is("identifier")) {
+            return false;
+        }
+        SyntaxNode v = m.valueOf(a);
+        if (v != null) {
+            return v.isAny("arrow_function", "function_expression", "function");
+        }
+        return m.tree().all("function_declaration").stream()
+                .anyMatch(f -> f.field("name") != null && f.field("name").text().equals(a.text()))
+                || a.text().matches("cb|callback|done|next|on[A-Z]\\w*|handle\\w*|\\w*(Handler|Callback)");
     }
 
     /** {@code http.get(...).setTimeout(n)} or {@code const req = http.request(...); req.setTimeout(n)}. */

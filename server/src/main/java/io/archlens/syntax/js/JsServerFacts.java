@@ -36,6 +36,7 @@ final class JsServerFacts {
 
     static void add(JsModule m, List<SyntaxNode> calls, CodeFacts.Builder out) {
         envReads(m, out);
+        out.configReads.sort(java.util.Comparator.comparingInt(r -> r.range().start()));
         boolean handled = false;
         for (SyntaxNode call : calls) {
             String method = Js.method(call);
