@@ -35,6 +35,7 @@ import extractors_ghaoas  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
 extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
+extractors.PEERS.setdefault("semgrep-js", extractors_semgrep.semgrep_js)
 extractors.PEERS.update(extractors_ghaoas.PEERS)
 
 

@@ -1,4 +1,5 @@
-"""Semgrep's community rules (semgrep/semgrep-rules) as conformance cases, Java for now. Each rule has a test file
+"""Semgrep's community rules (semgrep/semgrep-rules) as conformance cases, per language (Java; JavaScript and
+TypeScript, whose test files share one folder scheme and the `//` comment token). Each rule has a test file
 next to its YAML whose lines are annotated `// ruleid: <id>` (the next code line must match) or `// ok: <id>` (it
 must not); `todoruleid`/`todook` mark known gaps of Semgrep's own and are left out. Every annotated line is one
 case, judged on the lines from there to the next annotation or blank line (at most 4: Semgrep's match starts at
@@ -34,15 +35,19 @@ def _target_line(lines, i):
     return None
 
 
-def semgrep_java(root: Path):
+def semgrep_lang(root: Path, folders, extensions):
+    """Cases from the test files under `folders` whose name ends with one of `extensions` (`.fixed.*` autofix
+    outputs left out); each file keeps its own name, so the kind is detected as for a user's file."""
     co = Checkout(root)
     cases = []
-    for path in co.files("java/"):
-        if not path.endswith(".java") or path.endswith(".fixed.java"):
+    paths = [p for f in folders for p in co.files(f)]
+    for path in paths:
+        ext = next((e for e in extensions if path.endswith(e)), None)
+        if ext is None or ".fixed." in Path(path).name:
             continue
         text = co.read(path)
         lines = text.splitlines()
-        stem = Path(path).name[:-len(".java")]
+        stem = Path(path).name[:-len(ext)]
         for i, line in enumerate(lines):
             m = _ANNOTATION.match(line)
             if not m:
@@ -53,6 +58,14 @@ def semgrep_java(root: Path):
             for rule in (r.strip() for r in m.group(2).split(",")):
                 if rule:
                     cases.append(Case(rule=rule, positive=m.group(1) == "ruleid", text=text,
-                                      filename=f"{stem}.java", name=f"{path}:{target}", group=path,
+                                      filename=f"{stem}{ext}", name=f"{path}:{target}", group=path,
                                       lines=(target, _last_line(lines, target))))
     return cases
+
+
+def semgrep_java(root: Path):
+    return semgrep_lang(root, ["java/"], [".java"])
+
+
+def semgrep_js(root: Path):
+    return semgrep_lang(root, ["javascript/", "typescript/"], [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx"])
