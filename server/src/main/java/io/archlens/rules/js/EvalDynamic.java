@@ -27,7 +27,11 @@ final class EvalDynamic extends JsRule {
             String callee = Js.calleeText(c);
             SyntaxNode recv = Js.receiver(c);
             boolean vm = recv != null && recv.is("identifier") && m.isModule(recv.text(), "vm")
-                    && Js.method(c).startsWith("run") || "vm".equals(m.moduleOf(callee)) && callee.startsWith("run");
+                    && (Js.method(c).startsWith("run") || Js.method(c).equals("compileFunction"))
+                    || "vm".equals(m.moduleOf(callee)) && (callee.startsWith("run") || callee.equals("compileFunction"));
+            if (callee.equals("window.eval") || callee.equals("globalThis.eval")) {
+                callee = "eval";
+            }
             SyntaxNode code = null;
             if (callee.equals("eval") || callee.equals("Function") || vm) {
                 List<SyntaxNode> a = Js.args(c);

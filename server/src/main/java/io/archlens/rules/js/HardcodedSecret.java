@@ -65,14 +65,22 @@ final class HardcodedSecret extends JsRule {
             named(ctx, f.field("property"), f.field("value"), seen);
         }
         for (SyntaxNode c : t.all("call_expression")) {
-            SyntaxNode recv = Js.receiver(c);
-            String method = Js.method(c);
-            SyntaxNode key = Js.arg(c, 1);
-            if ((method.equals("sign") || method.equals("verify")) && recv != null && recv.is("identifier")
-                    && m.isModule(recv.text(), "jsonwebtoken") && key != null && Js.stringValue(key) != null
-                    && !Js.stringValue(key).isBlank() && seen.add(key.range())) {
-                ctx.report(key.range(), "The JWT signing key is written in the source: anyone with the repository "
-                        + "can sign tokens as any user; read it from the environment or a secret store");
+            SyntaxNode key = JsKeys.keyArgument(m, c);
+            if (key != null && JsKeys.literal(m, key, 0) != null && seen.add(key.range())) {
+                ctx.report(key.range(), JsKeys.what(c) + " key is written in the source" + JsKeys.where(m, key)
+                        + ": anyone with the repository can " + (JsKeys.what(c).startsWith("The HMAC")
+                        ? "compute valid signatures" : "sign tokens as any user")
+                        + "; read it from the environment or a secret store");
+            }
+        }
+        for (SyntaxNode o : t.all("object")) {
+            SyntaxNode secret = Js.prop(o, "secret");
+            if (secret != null && JsKeys.sessionOptions(o)) {
+                SyntaxNode lit = JsKeys.literal(m, secret, 0);
+                if (lit != null && seen.add(secret.range())) {
+                    ctx.report(secret.range(), "The session secret is written in the source" + JsKeys.where(m, secret)
+                            + ": anyone with the repository can forge session cookies; read it from the environment");
+                }
             }
         }
         for (SyntaxNode b : t.all("binary_expression")) {

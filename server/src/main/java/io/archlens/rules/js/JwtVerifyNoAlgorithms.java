@@ -28,6 +28,13 @@ final class JwtVerifyNoAlgorithms extends JsRule {
                     || Js.callee(c) != null && Js.callee(c).is("identifier") && "jsonwebtoken".equals(
                             m.moduleOf(Js.callee(c).text())) && "verify".equals(m.importedName(Js.callee(c).text()));
             List<SyntaxNode> args = Js.args(c);
+            if (Js.method(c).equals("verify") && recv != null && recv.is("identifier")
+                    && "jose".equals(m.moduleOf(recv.text())) && args.size() >= 2
+                    && args.get(1).text().replace(" ", "").endsWith("JWK.None")) {
+                ctx.report(args.get(1).range(), "JWK.None accepts unsigned tokens: anyone can be any user; verify "
+                        + "with the key you sign with");
+                continue;
+            }
             if (!verify || args.size() < 2) {
                 continue;
             }

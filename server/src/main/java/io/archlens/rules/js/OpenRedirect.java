@@ -46,11 +46,14 @@ final class OpenRedirect extends JsRule {
             return false;
         }
         if (e.is("binary_expression") && "+".equals(e.field("operator").text())) {
-            return leading(m, e.field("left"));
+            SyntaxNode left = Js.unwrap(e.field("left"));
+            String scheme = Js.stringValue(left);
+            // "https://" + host: the request picks the host
+            return scheme != null && scheme.matches("(https?:)?//") ? leading(m, e.field("right")) : leading(m, left);
         }
         if (e.is("template_string")) {
             for (SyntaxNode c : e.namedChildren()) {
-                if (c.is("string_fragment")) {
+                if (c.is("string_fragment") && !c.text().matches("(https?:)?//")) {
                     return false;
                 }
                 if (c.is("template_substitution") && !c.namedChildren().isEmpty()) {

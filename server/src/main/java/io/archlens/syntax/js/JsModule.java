@@ -48,6 +48,9 @@ public final class JsModule {
                 v = Js.unwrap(v.namedChildren().isEmpty() ? null : v.namedChildren().get(0));
             }
             String from = required(v);
+            if (from == null && v != null && v.is("identifier") && moduleOf.containsKey(v.text())) {
+                from = moduleOf.get(v.text()); // const { JWT } = jose, with jose = require('jose')
+            }
             SyntaxNode name = d.field("name");
             if (from == null || name == null) {
                 continue;

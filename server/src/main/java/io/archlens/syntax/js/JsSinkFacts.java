@@ -42,6 +42,9 @@ final class JsSinkFacts {
         for (SyntaxNode call : calls) {
             String method = Js.method(call);
             SyntaxNode arg = Js.arg(call, 0);
+            if (arg != null && arg.is("object") && Js.prop(arg, "sql") != null) {
+                arg = Js.prop(arg, "sql"); // mysql's query({ sql, values })
+            }
             if (arg == null || method.isEmpty()) {
                 continue;
             }

@@ -68,6 +68,18 @@ public final class JsStrings {
                 }
                 return new StringBuild(How.FORMAT, dyn, null);
             }
+            if (Js.method(e).equals("concat") && Js.receiver(e) != null) { // 'SELECT ... '.concat(id)
+                StringBuild head = build(Js.receiver(e), depth + 1);
+                if (head.how() != How.UNKNOWN && head.how() != How.PARAMETER) {
+                    List<TextRange> dyn = new ArrayList<>(head.dynamicParts());
+                    for (SyntaxNode a : Js.args(e)) {
+                        if (!constant(a, depth)) {
+                            dyn.add(a.range());
+                        }
+                    }
+                    return new StringBuild(How.CONCATENATION, dyn, head.origin());
+                }
+            }
             return StringBuild.UNKNOWN;
         }
         if (e.is("identifier")) {
