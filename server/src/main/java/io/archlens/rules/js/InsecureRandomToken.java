@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Math.random()} whose value becomes a token, password, salt, nonce or code, judged by the names around it:
- * the enclosing function, the variable, property or field it is stored in.
+ * the enclosing function, the variable, property or field it is stored in; and any {@code crypto.pseudoRandomBytes}.
  */
 final class InsecureRandomToken extends JsRule {
     private static final Pattern SECRETISH = Pattern.compile(
@@ -26,6 +26,15 @@ final class InsecureRandomToken extends JsRule {
 
     @Override
     void run(CodeTree t, JsModule m, RuleContext ctx) {
+        for (SyntaxNode c : t.all("member_expression")) {
+            if (c.field("property") != null && c.field("property").text().equals("pseudoRandomBytes")
+                    && Js.unwrap(c.field("object")) != null && Js.unwrap(c.field("object")).is("identifier")
+                    && (m.isModule(Js.unwrap(c.field("object")).text(), "crypto")
+                            || c.field("object").text().equals("crypto"))) {
+                ctx.report(c.range(), "crypto.pseudoRandomBytes is not cryptographically strong (and long "
+                        + "deprecated): its bytes can be predicted; use crypto.randomBytes");
+            }
+        }
         for (SyntaxNode c : t.all("call_expression")) {
             if (!Js.calleeText(c).equals("Math.random")) {
                 continue;

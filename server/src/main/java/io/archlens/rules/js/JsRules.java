@@ -42,6 +42,7 @@ final class JsRules {
             new InsecureRandomToken(),
             new OpenRedirect(),
             new RegexpFromRequest(),
+            new RedosRegex(),
             new BidiCharacters());
 
     private JsRules() {
