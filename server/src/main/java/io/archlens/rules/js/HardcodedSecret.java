@@ -104,13 +104,30 @@ final class HardcodedSecret extends JsRule {
         value = Js.unwrap(value);
         String n = name == null ? null : Js.keyName(name);
         String v = value == null ? null : Js.stringValue(value);
-        if (n == null || v == null || !SecretKeys.isSecretKey(n) || !literal(v)) {
+        if (n == null || v == null || !SecretKeys.isSecretKey(n) || !literal(v) || label(n, v)) {
             return;
         }
         if (seen.add(value.range())) {
             ctx.report(value.range(), n + " is written as a literal in the source: anyone with the repository has "
                     + "it; read it from the environment or a secret store (process.env." + envName(n) + ")");
         }
+    }
+
+    /**
+     * A value that names rather than hides: an enum-like value spelling its own key ({@code RESET_PASSWORD:
+     * 'resetPassword'}), a lower-case slug under a name whose only secret word is KEY ({@code STORAGE_KEY =
+     * 'app-conversation'}: a storage or cache key), or a public address ({@code tokenAddress}).
+     */
+    private static boolean label(String name, String v) {
+        String nn = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        String vv = v.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+        if (nn.equals(vv) || nn.endsWith("address")) {
+            return true;
+        }
+        java.util.List<String> w = SecretKeys.words(name);
+        boolean keyOnly = w.stream().noneMatch(x -> x.contains("PASS") || x.contains("SECRET") || x.contains("TOKEN")
+                || x.equals("PWD") || x.contains("CREDENTIAL"));
+        return keyOnly && v.matches("[a-z]+([-_.:][a-z]+)+");
     }
 
     private static boolean literal(String v) {

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 public final class JsFacts {
     private static final Pattern TEST_PATH = Pattern.compile(
             "(?i).*/(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?)/.*|.*\\.(test|spec|e2e-spec|cy)\\.[cm]?[jt]sx?$");
+    private static final Pattern BROWSER_PATH = Pattern.compile(".*/(frontend|client|web|webapp|web-app|ui|public|"
+            + "static|www|browser|extension|components|pages|views|actions|reducers|store|redux|hooks|assets)/.*");
+    private static final Pattern BROWSER_TEXT = Pattern.compile(
+            "\\b(window|document|navigator|localStorage|sessionStorage)\\.\\w|\\bdispatch\\(\\s*\\{\\s*type\\b");
     private static final Pattern BROWSER_IMPORT = Pattern.compile("react|react-dom|vue|svelte|@angular/core|preact|"
             + "solid-js|next/router|next/navigation|react-native");
 
@@ -35,14 +39,19 @@ public final class JsFacts {
         return TEST_PATH.matcher(path).matches();
     }
 
-    /** Code that runs in a browser: JSX/TSX files, or a file importing a UI framework. */
+    /**
+     * Code that runs in a browser: JSX/TSX files, a file importing a UI framework, under a front-end folder
+     * ({@code frontend/}, {@code client/}, {@code components/}, {@code actions/}..., not {@code pages/api/}), or using
+     * {@code window}, {@code document}, {@code localStorage} or Redux-style {@code dispatch({ type })}.
+     */
     public static boolean isBrowser(CodeTree t) {
         return isBrowser(t, module(t));
     }
 
     static boolean isBrowser(CodeTree t, JsModule m) {
-        String p = t.file().path().toLowerCase(Locale.ROOT);
-        if (p.endsWith(".jsx") || p.endsWith(".tsx")) {
+        String p = "/" + t.file().path().toLowerCase(Locale.ROOT).replace('\\', '/');
+        if (p.endsWith(".jsx") || p.endsWith(".tsx") || BROWSER_PATH.matcher(p).matches() && !p.contains("/api/")
+                || BROWSER_TEXT.matcher(t.file().text()).find()) {
             return true;
         }
         for (SyntaxNode imp : t.all("import_statement")) {
