@@ -24,6 +24,9 @@ public final class JsFacts {
     private static final Pattern BROWSER_IMPORT = Pattern.compile("react|react-dom|vue|svelte|@angular/core|preact|"
             + "solid-js|next/router|next/navigation|react-native");
 
+    private static final java.util.Map<io.archlens.syntax.treesitter.SyntaxTree, JsModule> MODULES =
+            new java.util.WeakHashMap<>();
+
     private JsFacts() {
     }
 
@@ -63,8 +66,11 @@ public final class JsFacts {
         return m.imports("react") || m.imports("vue");
     }
 
+    /** The file's bindings, made once per tree (the extractor and every rule share them). */
     public static JsModule module(CodeTree t) {
-        return new JsModule(t.tree());
+        synchronized (MODULES) {
+            return MODULES.computeIfAbsent(t.tree(), JsModule::new);
+        }
     }
 
     public static CodeFacts extract(CodeTree t) {

@@ -16,10 +16,17 @@ public final class JsModule {
     private final Map<String, String> moduleOf = new HashMap<>();
     private final Map<String, String> importedName = new HashMap<>();
     private final List<SyntaxNode> declarators;
+    private final Map<String, List<SyntaxNode>> declaratorsByName = new HashMap<>();
 
     public JsModule(SyntaxTree tree) {
         this.tree = tree;
         this.declarators = tree.all("variable_declarator");
+        for (SyntaxNode d : declarators) {
+            SyntaxNode n = d.field("name");
+            if (n != null && n.is("identifier")) {
+                declaratorsByName.computeIfAbsent(n.text(), k -> new java.util.ArrayList<>()).add(d);
+            }
+        }
         for (SyntaxNode imp : tree.all("import_statement")) {
             String from = Js.stringValue(imp.field("source"));
             SyntaxNode clause = imp.childOfType("import_clause");
@@ -125,15 +132,10 @@ public final class JsModule {
      * the use in a function (or module) enclosing it, else null.
      */
     public SyntaxNode declarator(SyntaxNode use) {
-        String name = use.text();
         SyntaxNode best = null;
-        for (SyntaxNode d : declarators) {
+        for (SyntaxNode d : declaratorsByName.getOrDefault(use.text(), List.of())) {
             if (d.start() > use.start()) {
                 break;
-            }
-            SyntaxNode n = d.field("name");
-            if (n == null || !n.is("identifier") || !n.text().equals(name)) {
-                continue;
             }
             SyntaxNode fn = Js.function(d);
             if (fn == null || fn.contains(use)) {

@@ -110,7 +110,8 @@ final class JsServerFacts {
     }
 
     private static boolean isEnv(SyntaxNode n) {
-        return n.is("member_expression") && n.text().replace(" ", "").equals("process.env");
+        SyntaxNode p = n.is("member_expression") ? n.field("property") : null;
+        return p != null && p.text().equals("env") && n.text().replace(" ", "").equals("process.env");
     }
 
     private static boolean assigned(SyntaxNode e) {

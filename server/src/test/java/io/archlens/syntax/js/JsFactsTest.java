@@ -74,6 +74,11 @@ class JsFactsTest {
     void browserCodeHasNoClientFacts() {
         assertTrue(facts("src/View.tsx", "import React from 'react';\nfetch('/api');\n").httpClients().isEmpty());
         assertTrue(facts("src/page.ts", "import { ref } from 'vue';\nfetch('/api');\n").httpClients().isEmpty());
+        assertTrue(facts("frontend/src/actions/cart.js", "import axios from 'axios';\naxios.get('/api');\n")
+                .httpClients().isEmpty());
+        assertTrue(facts("src/sw.js", "self.x = 1;\nconst r = navigator.onLine && fetch('/api');\n").httpClients()
+                .isEmpty());
+        assertEquals(1, facts("pages/api/orders.js", "export default async () => fetch(u);\n").httpClients().size());
     }
 
     @Test
