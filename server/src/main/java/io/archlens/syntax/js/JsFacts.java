@@ -24,9 +24,6 @@ public final class JsFacts {
     private static final Pattern BROWSER_IMPORT = Pattern.compile("react|react-dom|vue|svelte|@angular/core|preact|"
             + "solid-js|next/router|next/navigation|react-native");
 
-    private static final java.util.Map<io.archlens.syntax.treesitter.SyntaxTree, JsModule> MODULES =
-            new java.util.WeakHashMap<>();
-
     private JsFacts() {
     }
 
@@ -66,11 +63,12 @@ public final class JsFacts {
         return m.imports("react") || m.imports("vue");
     }
 
-    /** The file's bindings, made once per tree (the extractor and every rule share them). */
+    /**
+     * The file's bindings (imports, declarations by name). Made per use: a linear pass, and nothing static holds a
+     * tree (a cache keyed by tree kept closed documents' trees alive in the editor session test).
+     */
     public static JsModule module(CodeTree t) {
-        synchronized (MODULES) {
-            return MODULES.computeIfAbsent(t.tree(), JsModule::new);
-        }
+        return new JsModule(t.tree());
     }
 
     public static CodeFacts extract(CodeTree t) {
