@@ -39,11 +39,14 @@ import extractors_checkov  # noqa: E402
 import extractors_semgrep  # noqa: E402
 import extractors_ghaoas  # noqa: E402
 import extractors_go  # noqa: E402
+import extractors_eslint_security  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
 extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
+extractors.PEERS.setdefault("semgrep-js", extractors_semgrep.semgrep_js)
 extractors.PEERS.update(extractors_ghaoas.PEERS)
 extractors.PEERS.update(extractors_go.PEERS)
+extractors.PEERS.update(extractors_eslint_security.PEERS)
 
 
 def load_mapping(peer):

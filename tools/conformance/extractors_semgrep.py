@@ -1,9 +1,10 @@
-"""Semgrep's community rules (semgrep/semgrep-rules) as conformance cases, per language (`semgrep_lang`). Each
-rule has a test file next to its YAML whose lines are annotated `// ruleid: <id>` (the next code line must match) or `// ok: <id>` (it
-must not); `todoruleid`/`todook` mark known gaps of Semgrep's own and are left out. Every annotated line is one
-case, judged on the lines from there to the next annotation or blank line (at most 4: Semgrep's match starts at
-a method's annotations or a statement's first line, ours may sit on the name or the argument); the test file is
-checked whole (one group per file)."""
+"""Semgrep's community rules (semgrep/semgrep-rules) as conformance cases, per language (`semgrep_lang`: Java, Go,
+JavaScript and TypeScript with `//` comments, Python with `#`). Each rule has a test file next to its YAML whose
+lines are annotated `// ruleid: <id>` (the next code line must match) or `// ok: <id>` (it must not);
+`todoruleid`/`todook` mark known gaps of Semgrep's own and are left out. Every annotated line is one case, judged
+on the lines from there to the next annotation or blank line (at most 4: Semgrep's match starts at a method's
+annotations or a statement's first line, ours may sit on the name or the argument); the test file is checked whole
+(one group per file) and keeps its own name, so the kind is detected as for a user's file."""
 import re
 from pathlib import Path
 
@@ -39,17 +40,17 @@ def _target_line(lines, i, comment="//"):
     return None
 
 
-def semgrep_java(root: Path):
-    return semgrep_lang(root, "java/", ".java", "//")
-
-
-def semgrep_lang(root: Path, folder, ext, comment):
-    """The annotated test files under `folder` ending in `ext` (autofix outputs `*.fixed<ext>` left out)."""
+def semgrep_lang(root: Path, folders, extensions, comment="//"):
+    """Cases from the annotated test files under `folders` (a folder or a list) whose name ends with one of
+    `extensions` (one or a list); autofix outputs (`*.fixed.*`) are left out."""
+    folders = [folders] if isinstance(folders, str) else folders
+    extensions = [extensions] if isinstance(extensions, str) else extensions
     co = Checkout(root)
     annotation = _annotation(comment)
     cases = []
-    for path in co.files(folder):
-        if not path.endswith(ext) or path.endswith(".fixed" + ext):
+    for path in (p for f in folders for p in co.files(f)):
+        ext = next((e for e in extensions if path.endswith(e)), None)
+        if ext is None or ".fixed." in Path(path).name:
             continue
         text = co.read(path)
         lines = text.splitlines()
@@ -67,3 +68,11 @@ def semgrep_lang(root: Path, folder, ext, comment):
                                       filename=f"{stem}{ext}", name=f"{path}:{target}", group=path,
                                       lines=(target, _last_line(lines, target, annotation))))
     return cases
+
+
+def semgrep_java(root: Path):
+    return semgrep_lang(root, "java/", ".java")
+
+
+def semgrep_js(root: Path):
+    return semgrep_lang(root, ["javascript/", "typescript/"], [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx"])

@@ -16,6 +16,7 @@ public final class Profiles {
             "compose/host-network", "compose/literal-secret", "compose/sensitive-host-mount",
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
             "gha/cache-key-untrusted", "gha/curl-pipe-shell",
+            "js/bidi-characters",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
             "k8s/rbac-wildcard",
             "nginx/autoindex-on",
@@ -30,6 +31,8 @@ public final class Profiles {
             "k8s/writable-root-filesystem", "k8s/secret-env-var",
             // per-proxy tuning that holds for nearly every container-style nginx (proxy_pass http://api:8080)
             "nginx/proxy-pass-without-upstream",
+            // Node services: shutdown and handler hygiene, hardening beyond the library defaults
+            "js/no-sigterm-handler", "js/async-handler-unhandled", "js/body-limit-huge", "js/jwt-verify-no-algorithms",
             // hygiene: labels, clean-up, naming and documentation style
             "k8s/missing-recommended-labels", "k8s/job-no-ttl",
             "docker/unpinned-package",
