@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import org.treesitter.TSInputEncoding;
 import org.treesitter.TSNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,9 @@ import org.treesitter.TSTreeCursor;
  * each, and a parent's end from its last child.
  */
 public final class TreeSitterParser {
+    /** How long one parse may take ({@code -Darchlens.treesitter.parse-budget-ms}); 2 MB of normal code takes ~1 s. */
+    static final long PARSE_BUDGET_MS = Long.getLong("archlens.treesitter.parse-budget-ms", 3000);
+    private static final int CHUNK = 64 * 1024;
     private static final ThreadLocal<TSParser[]> PARSERS = ThreadLocal.withInitial(() -> new TSParser[Grammar.values().length]);
     private static final MethodHandle SYMBOL;
     private static final MethodHandle END;
@@ -92,15 +97,18 @@ public final class TreeSitterParser {
                     return new Result(same, null);
                 }
                 previous.tree().edit(edit.toInputEdit(previous.clean(), clean));
-                tree = parser.parseString(previous.tree(), clean);
+                tree = parseBounded(parser, previous.tree(), clean);
                 if (tree != null) {
                     reuse = new Reuse(previous.mirror(), edit, changed(previous.tree(), tree, clean));
                 }
             } else {
-                tree = parser.parseString(null, clean);
+                tree = parseBounded(parser, null, clean);
             }
             if (tree == null) {
-                return new Result(SyntaxTree.empty(g, text), grammar.displayName() + " parser returned no tree");
+                parser.reset(); // a stopped parse would otherwise be resumed by the next one
+                return new Result(SyntaxTree.empty(g, text), grammar.displayName() + " is not analysed: the parser "
+                        + "gave up after " + PARSE_BUDGET_MS + " ms on this text (tree-sitter is slow on some "
+                        + "pathological inputs, such as very long lines it cannot tokenise)");
             }
             SyntaxTree copy = copy(g, tree, text, clean, reuse);
             if (cacheKey != null) {
@@ -130,6 +138,25 @@ public final class TreeSitterParser {
         for (Grammar g : Grammar.values()) {
             forget(g, uri);
         }
+    }
+
+    /**
+     * Parses with a time limit: tree-sitter has inputs on which it takes tens of seconds (a 90 KB line of
+     * {@code http://a:} repeated, in Python), and a native call cannot be interrupted, so the parse checks its budget
+     * (and the thread's interrupt) as it goes and returns null when it stops.
+     */
+    private static TSTree parseBounded(TSParser parser, TSTree old, String clean) {
+        byte[] utf8 = clean.getBytes(StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + PARSE_BUDGET_MS * 1_000_000L;
+        Thread self = Thread.currentThread();
+        return parser.parseWithOptions(new byte[CHUNK], old, (buf, offset, point) -> {
+            if (offset >= utf8.length) {
+                return 0;
+            }
+            int n = Math.min(buf.length, utf8.length - offset);
+            System.arraycopy(utf8, offset, buf, 0, n);
+            return n;
+        }, TSInputEncoding.TSInputEncodingUTF8, state -> System.nanoTime() > deadline || self.isInterrupted());
     }
 
     private static List<int[]> changed(TSTree before, TSTree after, String clean) {

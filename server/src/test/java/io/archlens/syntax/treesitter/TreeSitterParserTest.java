@@ -48,6 +48,20 @@ class TreeSitterParserTest {
     }
 
     @Test
+    void aPathologicalInputStopsWithinTheBudgetAndTheNextParseWorks() {
+        String slow = "http://a:".repeat(12_000); // tree-sitter-python needs tens of seconds for this line
+        long t0 = System.nanoTime();
+        TreeSitterParser.Result r = TreeSitterParser.parse(Grammar.PYTHON, slow);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (r.failure() != null) { // on a fast machine it may finish inside the budget: then it is simply parsed
+            assertTrue(r.failure().contains("gave up after"), r.failure());
+            assertTrue(ms < TreeSitterParser.PARSE_BUDGET_MS + 2000, ms + " ms");
+        }
+        assertEquals("requests.get(u)", TreeSitterParser.parse(Grammar.PYTHON, "x = requests.get(u)\n").tree()
+                .all("call").get(0).text());
+    }
+
+    @Test
     void loneSurrogatesDoNotShiftOffsets() {
         String src = "a = '\uD800'\nb = requests.get(u)\n";
         SyntaxNode call = TreeSitterParser.parse(Grammar.PYTHON, src).tree().all("call").get(0);
