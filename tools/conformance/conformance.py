@@ -32,10 +32,12 @@ import extractors  # noqa: E402
 import extractors_checkov  # noqa: E402
 import extractors_semgrep  # noqa: E402
 import extractors_ghaoas  # noqa: E402
+import extractors_python  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
 extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
 extractors.PEERS.update(extractors_ghaoas.PEERS)
+extractors.PEERS.update(extractors_python.PEERS)
 
 
 def load_mapping(peer):

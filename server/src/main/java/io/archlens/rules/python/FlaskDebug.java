@@ -32,6 +32,12 @@ final class FlaskDebug extends PythonRule {
         });
         for (SyntaxNode a : f.all("assignment")) {
             SyntaxNode left = a.field("left");
+            if (left != null && left.is("subscript") && "DEBUG".equals(Py.str(left.field("subscript")))
+                    && left.field("value").text().endsWith("config") && Py.isTrue(a.field("right"))) {
+                ctx.report(a.range(), left.text() + " = True turns on the Werkzeug debugger: any error page lets a "
+                        + "visitor run Python on the server; set it from the environment and keep it off in production");
+                continue;
+            }
             if (left != null && left.is("attribute") && left.field("attribute").text().equals("debug")
                     && Py.isTrue(a.field("right")) && left.field("object").text().matches("app|application")) {
                 ctx.report(a.range(), left.text() + " = True turns on the Werkzeug debugger: any error page lets a "

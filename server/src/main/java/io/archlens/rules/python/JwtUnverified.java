@@ -20,16 +20,32 @@ final class JwtUnverified extends PythonRule {
 
     @Override
     void run(CodeTree f, RuleContext ctx) {
+        io.archlens.syntax.python.PyStrings strings = new io.archlens.syntax.python.PyStrings(f);
         calls(f, (call, q) -> {
+            if (q.equals("jwt.encode") || q.equals("jose.jwt.encode")) {
+                SyntaxNode alg = Py.kwarg(call, "algorithm");
+                if ("none".equalsIgnoreCase(Py.str(alg))) {
+                    ctx.report(alg.range(), "jwt.encode with algorithm \"none\" issues tokens without a signature: "
+                            + "whoever accepts them accepts anyone's claims; sign with HS256/RS256 and a key");
+                }
+                return;
+            }
             if (!(q.equals("jwt.decode") || q.equals("jose.jwt.decode") || q.equals("jwt.api_jwt.decode"))) {
                 return;
             }
             SyntaxNode opts = Py.kwarg(call, "options");
+            SyntaxNode where = opts;
+            if (opts != null && opts.is("identifier")) {
+                opts = strings.valueOf(call, opts.text());
+            }
             if (opts != null && opts.is("dictionary")) {
                 for (SyntaxNode p : opts.namedChildren()) {
-                    if (p.is("pair") && "verify_signature".equals(Py.str(p.field("key")))
-                            && Py.isFalse(p.field("value"))) {
-                        report(ctx, p);
+                    SyntaxNode v = p.is("pair") ? p.field("value") : null;
+                    if (v != null && v.is("identifier")) {
+                        v = strings.valueOf(call, v.text());
+                    }
+                    if (p.is("pair") && "verify_signature".equals(Py.str(p.field("key"))) && Py.isFalse(v)) {
+                        report(ctx, where == opts ? p : where.parent());
                     }
                 }
             }

@@ -35,13 +35,30 @@ final class TlsVerifyDisabled extends PythonRule {
                     report(ctx, s.parent(), Py.callee(call));
                 }
             }
-            if (q.equals("ssl._create_unverified_context")) {
-                ctx.report(call.range(), "ssl._create_unverified_context() accepts any certificate: anyone on the "
-                        + "path can read and change the traffic; use ssl.create_default_context()");
+            SyntaxNode certReqs = Py.kwarg(call, "cert_reqs");
+            if (certReqs != null && noVerification(certReqs)) {
+                ctx.report(certReqs.parent().range(), Py.callee(call) + "(" + certReqs.parent().text() + ") does not "
+                        + "require a valid certificate: anyone on the path can read and change the traffic; use "
+                        + "ssl.CERT_REQUIRED (the default)");
             }
         });
+        for (SyntaxNode n : f.all("attribute")) {
+            if (n.text().replaceAll("\\s+", "").equals("ssl._create_unverified_context")) {
+                ctx.report(n.range(), "ssl._create_unverified_context accepts any certificate: anyone on the path can "
+                        + "read and change the traffic; use ssl.create_default_context()");
+            }
+        }
         for (SyntaxNode a : f.all("assignment")) {
             SyntaxNode left = a.field("left");
+            SyntaxNode right = a.field("right");
+            if (left != null && left.is("attribute") && right != null
+                    && (left.field("attribute").text().equals("verify_mode") && noVerification(right)
+                    || left.field("attribute").text().equals("check_hostname") && Py.isFalse(right))) {
+                ctx.report(a.range(), left.text() + " = " + right.text() + " turns off certificate checks on this "
+                        + "context: anyone on the path can read and change the traffic; keep ssl.create_default_context()'s "
+                        + "CERT_REQUIRED and check_hostname");
+                continue;
+            }
             if (left != null && left.is("attribute") && left.field("attribute").text().equals("verify")
                     && Py.isFalse(a.field("right"))) {
                 ctx.report(a.range(), left.text() + " = False turns off certificate checks for every request of the "
@@ -49,6 +66,13 @@ final class TlsVerifyDisabled extends PythonRule {
                         + "a CA bundle)");
             }
         }
+    }
+
+    private static boolean noVerification(SyntaxNode v) {
+        String t = v.text();
+        String s = Py.str(v);
+        return t.endsWith("CERT_NONE") || t.endsWith("CERT_OPTIONAL") || "NONE".equals(s) || "CERT_NONE".equals(s)
+                || "OPTIONAL".equals(s) || "CERT_OPTIONAL".equals(s);
     }
 
     private static void report(RuleContext ctx, SyntaxNode kw, String callee) {

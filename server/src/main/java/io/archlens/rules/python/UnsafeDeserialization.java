@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
  */
 final class UnsafeDeserialization extends PythonRule {
     private static final Set<String> LOADERS = Set.of("pickle.loads", "pickle.load", "cPickle.loads", "cPickle.load",
-            "_pickle.loads", "dill.loads", "dill.load", "marshal.loads", "marshal.load", "jsonpickle.decode",
+            "_pickle.loads", "_pickle.load", "dill.loads", "dill.load", "marshal.loads", "marshal.load", "jsonpickle.decode",
             "pandas.read_pickle", "pickle.Unpickler", "joblib.load");
     private static final Pattern OUTSIDE = Pattern.compile(
             "(?i)(\\brequest\\b|\\breq\\b|\\.body\\b|\\bbody\\b|payload|\\.recv|\\brecv|\\bmessage\\b|\\bmsg\\b|"
-                    + "cookie|\\.form\\b|\\.files\\b|get_data|\\.data\\b|upload|\\.content\\b|\\bstdin\\b)");
+                    + "cookie|\\.form\\b|\\.files\\b|get_data|\\.data\\b|upload|\\.content\\b|\\bstdin\\b|\\bevent\\[)");
 
     UnsafeDeserialization() {
         super(python("unsafe-deserialization", "pickle reading request data", Severity.WARNING, Category.SECURITY));
@@ -38,10 +38,15 @@ final class UnsafeDeserialization extends PythonRule {
             if (a == null) {
                 return;
             }
-            String seen = a.text();
+            StringBuilder seen = new StringBuilder(a.text());
+            java.util.List<SyntaxNode> names = new java.util.ArrayList<>(a.descendants("identifier"));
             if (a.is("identifier")) {
-                SyntaxNode v = strings.valueOf(a, a.text());
-                seen = v != null ? v.text() : seen;
+                names.add(a);
+            }
+            for (SyntaxNode n : names) {
+                for (SyntaxNode v : strings.valuesOf(n, n.text())) {
+                    seen.append(' ').append(v.text());
+                }
             }
             if (OUTSIDE.matcher(seen).find()) {
                 ctx.report(a.range(), q + " on " + clip(a.text()) + ", which by its name comes from a request or "

@@ -23,7 +23,11 @@ final class UnsafeYamlLoad extends PythonRule {
 
     @Override
     void run(CodeTree f, RuleContext ctx) {
+        io.archlens.syntax.python.PyStrings strings = new io.archlens.syntax.python.PyStrings(f);
         calls(f, (call, q) -> {
+            if (q.startsWith("yaml.") && Py.callee(call).startsWith("yaml.") && strings.valueOf(call, "yaml") != null) {
+                return; // a local yaml = YAML(...) (ruamel) shadows the module
+            }
             SyntaxNode fn = call.field("function");
             if (q.equals("yaml.unsafe_load") || q.equals("yaml.unsafe_load_all")) {
                 ctx.report(fn.range(), q + " builds any Python object the document names: a crafted file runs code; "

@@ -19,6 +19,8 @@ final class PySinks {
     private static final Set<String> SQL_FUNCTIONS = Set.of("sqlalchemy.text", "sqlalchemy.sql.text",
             "sqlalchemy.sql.expression.text", "django.db.models.expressions.RawSQL", "django.db.models.RawSQL",
             "pandas.read_sql", "pandas.read_sql_query");
+    /** Methods that run SQL on some drivers (asyncpg fetch*, pg8000 run) and mean other things elsewhere. */
+    private static final Set<String> SQL_METHODS_IF_SQL = Set.of("fetch", "fetchrow", "fetchval", "cursor", "run");
     private static final Set<String> SQL_RECEIVER_WORDS = Set.of("cursor", "cur", "conn", "connection", "session",
             "db", "engine", "objects", "manager", "c", "con", "tx", "transaction");
     private static final Pattern SQL_WORDS = Pattern.compile(
@@ -43,7 +45,8 @@ final class PySinks {
         }
         boolean function = SQL_FUNCTIONS.contains(q) || q.equals("text") || q.endsWith(".text") && q.startsWith("sa")
                 || q.equals("RawSQL") || q.endsWith("read_sql") || q.endsWith("read_sql_query");
-        boolean method = q.contains(".") && SQL_METHODS.contains(m);
+        boolean generic = q.contains(".") && SQL_METHODS_IF_SQL.contains(m);
+        boolean method = q.contains(".") && SQL_METHODS.contains(m) || generic;
         if (!function && !method) {
             return;
         }
@@ -62,7 +65,7 @@ final class PySinks {
         if (!built.assembledFromValues()) {
             return;
         }
-        if (method && !function && !sqlReceiver(q) && !SQL_WORDS.matcher(literalText(a, strings)).find()) {
+        if (method && !function && (generic || !sqlReceiver(q)) && !SQL_WORDS.matcher(literalText(a, strings)).find()) {
             return; // an execute() of something that is not visibly a database
         }
         b.sinks.add(new Sink(Sink.Kind.SQL, function ? q : Py.callee(call), call.range(), a.range(), built, false));

@@ -56,6 +56,17 @@ public final class PyStrings {
         return found;
     }
 
+    /** Every value assigned to a name above {@code use} in its scope (any branch), in document order. */
+    public List<SyntaxNode> valuesOf(SyntaxNode use, String name) {
+        List<SyntaxNode> out = new ArrayList<>();
+        for (SyntaxNode a : assignments.getOrDefault(key(use, name), List.of())) {
+            if (a.start() < use.start() && a.is("assignment") && !a.contains(use) && a.field("right") != null) {
+                out.add(a.field("right"));
+            }
+        }
+        return out;
+    }
+
     public StringBuild build(SyntaxNode e) {
         return build(e, 0);
     }
