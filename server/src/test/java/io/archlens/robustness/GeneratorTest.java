@@ -28,7 +28,8 @@ class GeneratorTest {
     void seedsCoverEveryKindTheRuleBookReads() {
         Set<FileKind> want = EnumSet.of(FileKind.DOCKERFILE, FileKind.COMPOSE, FileKind.KUBERNETES, FileKind.NGINX,
                 FileKind.SPRING_PROPERTIES, FileKind.SPRING_YAML, FileKind.DOTENV, FileKind.SQL, FileKind.OPENAPI,
-                FileKind.GITHUB_ACTIONS, FileKind.TERRAFORM, FileKind.AGENT_DEFINITION, FileKind.JAVA);
+                FileKind.GITHUB_ACTIONS, FileKind.TERRAFORM, FileKind.AGENT_DEFINITION, FileKind.JAVA,
+                FileKind.PYTHON);
         assertEquals(want, EnumSet.copyOf(seeds.kinds()));
     }
 

@@ -54,13 +54,24 @@ abstract class PythonRule implements Rule<CodeTree> {
         }
     }
 
+    private static final java.util.Set<String> NOT_PRODUCTION = java.util.Set.of("dev", "develop", "development",
+            "local", "test", "tests", "testing", "example", "sample", "debug", "ci", "e2e");
+
     /** A Django settings module: settings.py, settings/*.py or *_settings.py, not a dev, local or test variant. */
     static boolean settingsModule(CodeTree f) {
         String p = f.file().path().replace('\\', '/').toLowerCase(java.util.Locale.ROOT);
         String name = p.substring(p.lastIndexOf('/') + 1);
         boolean settings = name.equals("settings.py") || name.endsWith("_settings.py") || p.contains("/settings/")
                 || p.startsWith("settings/");
-        return settings && !name.matches(".*(dev|local|test|example|sample|debug|ci).*\\.py");
+        if (!settings) {
+            return false;
+        }
+        for (String word : name.substring(0, name.length() - 3).split("[_.-]")) {
+            if (NOT_PRODUCTION.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A module-level assignment's value, by target name, or null. */
