@@ -12,6 +12,7 @@ import io.archlens.syntax.python.Py;
 import io.archlens.syntax.treesitter.CodeTree;
 import io.archlens.syntax.treesitter.SyntaxNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,13 @@ final class HardcodedSecret extends PythonRule {
                 named(ctx, k.field("name").text(), k.field("value"), seen);
             }
         }
+        for (String type : List.of("default_parameter", "typed_default_parameter")) {
+            for (SyntaxNode d : f.all(type)) {
+                if (d.field("name") != null) {
+                    named(ctx, d.field("name").text(), d.field("value"), seen);
+                }
+            }
+        }
         for (SyntaxNode p : f.all("pair")) {
             String key = Py.str(p.field("key"));
             if (key != null) {
@@ -68,6 +76,10 @@ final class HardcodedSecret extends PythonRule {
         }
         Map<String, String> imports = Py.imports(f);
         calls(f, (call, q) -> {
+            if (q.equals("jwt.encode") || q.equals("jwt.decode") || q.equals("jose.jwt.encode")
+                    || q.equals("jose.jwt.decode")) {
+                named(ctx, "signing key", Py.arg(call, 1, "key"), seen);
+            }
             if (q.equals("os.environ.get") || q.equals("os.getenv")) {
                 String key = Py.str(Py.arg(call, 0, "key"));
                 if (key != null && !(settings && key.endsWith("SECRET_KEY"))) {
@@ -79,7 +91,7 @@ final class HardcodedSecret extends PythonRule {
 
     private static void named(RuleContext ctx, String name, SyntaxNode value, Set<TextRange> seen) {
         String v = Py.str(value);
-        if (v == null || !SecretKeys.isSecretKey(name)) {
+        if (v == null || !name.equals("signing key") && !SecretKeys.isSecretKey(name)) {
             return;
         }
         if (v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("{")

@@ -49,7 +49,9 @@ public final class PythonPack implements RulePack<CodeTree> {
             new WeakPasswordHash(),
             new HardcodedSecret(),
             new SecretInLog(),
-            new SwallowedException());
+            new SwallowedException(),
+            new WeakTlsVersion(),
+            new SshHostKeyUnchecked());
 
     /** tests/ and test/ folders, test_*.py, *_test.py, conftest.py. */
     static boolean testPath(String path) {

@@ -4,6 +4,7 @@ import io.archlens.code.CodeFacts;
 import io.archlens.code.Sink;
 import io.archlens.code.StringBuild;
 import io.archlens.syntax.treesitter.SyntaxNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -36,6 +37,23 @@ final class PySinks {
 
     static void call(SyntaxNode call, String q, PyStrings strings, CodeFacts.Builder b) {
         String m = q.substring(q.lastIndexOf('.') + 1);
+        if (m.equals("BashOperator")) { // Airflow: the command runs through bash
+            SyntaxNode a = Py.kwarg(call, "bash_command");
+            if (a != null) {
+                b.sinks.add(new Sink(Sink.Kind.COMMAND, "BashOperator", call.range(), a.range(), strings.build(a), true));
+            }
+            return;
+        }
+        if (m.equals("extra") && q.contains(".")) { // Django QuerySet.extra(where=[...]): SQL fragments
+            SyntaxNode where = Py.kwarg(call, "where");
+            for (SyntaxNode w : where != null && where.isAny("list", "tuple") ? where.namedChildren() : List.<SyntaxNode>of()) {
+                StringBuild built = strings.build(w);
+                if (built.assembledFromValues()) {
+                    b.sinks.add(new Sink(Sink.Kind.SQL, Py.callee(call), call.range(), w.range(), built, false));
+                }
+            }
+            return;
+        }
         if (ALWAYS_SHELL.contains(q) || SUBPROCESS.contains(q) && Py.isTrue(Py.kwarg(call, "shell"))) {
             SyntaxNode a = Py.arg(call, 0, "args");
             if (a != null && !a.isAny("list", "tuple")) {
