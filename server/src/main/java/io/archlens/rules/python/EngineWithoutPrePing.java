@@ -22,6 +22,7 @@ final class EngineWithoutPrePing extends PythonRule {
     void run(CodeTree f, RuleContext ctx) {
         calls(f, (call, q) -> {
             if (!q.equals("sqlalchemy.create_engine") && !q.equals("sqlalchemy.ext.asyncio.create_async_engine")
+                    && !q.equals("sqlmodel.create_engine")
                     || Py.hasKwargsSplat(call) || Py.kwarg(call, "pool_pre_ping") != null
                     || Py.kwarg(call, "pool_recycle") != null) {
                 return;

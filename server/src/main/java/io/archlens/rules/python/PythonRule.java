@@ -62,7 +62,7 @@ abstract class PythonRule implements Rule<CodeTree> {
         String p = f.file().path().replace('\\', '/').toLowerCase(java.util.Locale.ROOT);
         String name = p.substring(p.lastIndexOf('/') + 1);
         boolean settings = name.equals("settings.py") || name.endsWith("_settings.py") || p.contains("/settings/")
-                || p.startsWith("settings/");
+                || p.startsWith("settings/") || djangoSettingsContent(f);
         if (!settings) {
             return false;
         }
@@ -72,6 +72,16 @@ abstract class PythonRule implements Rule<CodeTree> {
             }
         }
         return true;
+    }
+
+    /** Module-level INSTALLED_APPS or ROOT_URLCONF: Django settings wherever the file lives (config/django/base.py). */
+    private static boolean djangoSettingsContent(CodeTree f) {
+        for (SyntaxNode a : f.all("assignment")) {
+            if (moduleAssignment(a, "INSTALLED_APPS") != null || moduleAssignment(a, "ROOT_URLCONF") != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A module-level assignment's value, by target name, or null. */
