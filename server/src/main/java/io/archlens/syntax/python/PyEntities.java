@@ -29,7 +29,8 @@ final class PyEntities {
             String table = null;
             boolean django = false;
             SyntaxNode sup = c.field("superclasses");
-            if (sup != null && sup.namedChildren().stream().anyMatch(s -> s.text().equals("models.Model"))) {
+            if (sup != null && (sup.namedChildren().stream().anyMatch(s -> s.text().equals("models.Model"))
+                    || djangoFields(body)) && !abstractModel(body)) {
                 django = true;
                 table = djangoApp(t) + "_" + name.text().toLowerCase(Locale.ROOT);
             }
@@ -72,6 +73,32 @@ final class PyEntities {
                 b.entities.add(new Entity(name.text(), table, name.range(), cols, List.of()));
             }
         }
+    }
+
+    /** The class body assigns {@code models.XField(...)}: a Django model whatever its base (an app's BaseModel). */
+    private static boolean djangoFields(SyntaxNode body) {
+        for (SyntaxNode st : body.namedChildren()) {
+            SyntaxNode a = st.is("expression_statement") && !st.namedChildren().isEmpty() ? st.namedChildren().get(0) : null;
+            SyntaxNode right = a != null && a.is("assignment") ? a.field("right") : null;
+            if (right != null && right.is("call") && Py.receiver(right).equals("models")
+                    && (Py.method(right).endsWith("Field") || Py.method(right).equals("ForeignKey"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean abstractModel(SyntaxNode body) {
+        for (SyntaxNode c : body.namedChildren()) {
+            if (c.is("class_definition") && c.field("name") != null && c.field("name").text().equals("Meta")) {
+                for (SyntaxNode a : c.descendants("assignment")) {
+                    if (a.field("left") != null && a.field("left").text().equals("abstract") && Py.isTrue(a.field("right"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String metaTable(SyntaxNode meta) {

@@ -43,6 +43,14 @@ final class PyService {
             b.configReads.add(new ConfigRead("env", Py.str(k), fallback(d), call.range()));
             return;
         }
+        if (environCall(call, q)) {
+            SyntaxNode k = Py.arg(call, 0, "var");
+            String key = Py.str(k);
+            if (key != null && key.matches("[A-Z][A-Z0-9_]*")) {
+                b.configReads.add(new ConfigRead("env", key, fallback(Py.arg(call, 1, "default")), call.range()));
+            }
+            return;
+        }
         if ((q.equals("signal.signal") || q.endsWith(".add_signal_handler")) && !Py.positional(call).isEmpty()
                 && Py.positional(call).get(0).text().endsWith("SIGTERM")) {
             handled = true;
@@ -70,6 +78,19 @@ final class PyService {
             }
         }
     }
+
+    /**
+     * django-environ's {@code env("X", default=...)} / {@code env.bool("X")} (the object is named env by convention,
+     * often imported from the project's own module) and python-decouple's {@code config("X", default=...)}.
+     */
+    private static boolean environCall(SyntaxNode call, String q) {
+        String c = Py.callee(call);
+        return c.equals("env") || c.startsWith("env.") && ENV_TYPES.contains(c.substring(4))
+                || q.equals("decouple.config");
+    }
+
+    private static final Set<String> ENV_TYPES = Set.of("str", "bool", "int", "float", "list", "tuple", "dict",
+            "url", "db", "db_url", "cache", "cache_url", "email_url", "search_url", "json", "path", "decimal");
 
     /** {@code app.run(...)} on a Flask (or Flask-SocketIO) application. */
     private boolean flaskApp(SyntaxNode call) {
@@ -169,6 +190,18 @@ final class PyService {
     }
 
     void routes(CodeFacts.Builder b) {
+        Map<String, String> prefixes = new java.util.HashMap<>();
+        for (SyntaxNode a : t.all("assignment")) {
+            SyntaxNode right = a.field("right");
+            if (right != null && right.is("call") && a.field("left") != null) {
+                String m = Py.method(right);
+                String prefix = m.equals("APIRouter") ? Py.str(Py.kwarg(right, "prefix"))
+                        : m.equals("Blueprint") ? Py.str(Py.kwarg(right, "url_prefix")) : null;
+                if (prefix != null) {
+                    prefixes.put(a.field("left").text(), prefix);
+                }
+            }
+        }
         for (SyntaxNode d : t.all("decorator")) {
             SyntaxNode call = d.namedChildren().isEmpty() ? null : d.namedChildren().get(0);
             if (call == null || !call.is("call") || !ROUTE_METHODS.contains(Py.method(call))
@@ -184,6 +217,7 @@ final class PyService {
                 continue;
             }
             String handler = def.field("name").text();
+            path = prefixes.getOrDefault(Py.receiver(call), "") + path;
             String m = Py.method(call);
             List<String> methods = switch (m) {
                 case "route", "api_route" -> methods(Py.kwarg(call, "methods"));

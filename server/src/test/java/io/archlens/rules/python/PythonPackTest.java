@@ -154,6 +154,41 @@ class PythonPackTest {
     }
 
     @Test
+    void environAndDecoupleReadsAndRoutePrefixes() {
+        List<ConfigRead> r = facts("""
+                from config.env import env
+                DEBUG = env.bool("DJANGO_DEBUG", default=False)
+                DATABASES = {"default": env.db("DATABASE_URL")}
+                DOMAIN = env("APP_DOMAIN", default="http://localhost:8000")
+                """).configReads();
+        assertEquals(List.of("DJANGO_DEBUG", "DATABASE_URL", "APP_DOMAIN"), r.stream().map(ConfigRead::key).toList());
+        assertEquals("False", r.get(0).fallback());
+        assertEquals("http://localhost:8000", r.get(2).fallback());
+        List<Route> routes = facts("""
+                from fastapi import APIRouter
+                router = APIRouter(prefix="/items", tags=["items"])
+                @router.get("/{id}")
+                def read_item(id: int): pass
+                """).routes();
+        assertEquals("/items/{id}", routes.get(0).path());
+    }
+
+    @Test
+    void djangoModelsOnAProjectBaseClassAndAbstractOnesLeftOut() {
+        List<Entity> e = facts("users/models.py", """
+                from django.db import models
+                class BaseModel(models.Model):
+                    created_at = models.DateTimeField()
+                    class Meta:
+                        abstract = True
+                class BaseUser(BaseModel, AbstractBaseUser):
+                    email = models.EmailField(unique=True)
+                """).entities();
+        assertEquals(List.of("users_baseuser"), e.stream().map(Entity::table).toList(),
+                "an abstract model has no table; a model on a project base class is found by its fields");
+    }
+
+    @Test
     void listensAndShutdown() {
         CodeFacts f = facts("""
                 import os
