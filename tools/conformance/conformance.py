@@ -40,6 +40,7 @@ import extractors_semgrep  # noqa: E402
 import extractors_ghaoas  # noqa: E402
 import extractors_go  # noqa: E402
 import extractors_eslint_security  # noqa: E402
+import extractors_python  # noqa: E402
 
 extractors.PEERS.setdefault("checkov", extractors_checkov.checkov)
 extractors.PEERS.setdefault("semgrep-java", extractors_semgrep.semgrep_java)
@@ -47,6 +48,7 @@ extractors.PEERS.setdefault("semgrep-js", extractors_semgrep.semgrep_js)
 extractors.PEERS.update(extractors_ghaoas.PEERS)
 extractors.PEERS.update(extractors_go.PEERS)
 extractors.PEERS.update(extractors_eslint_security.PEERS)
+extractors.PEERS.update(extractors_python.PEERS)
 
 
 def load_mapping(peer):

@@ -76,3 +76,8 @@ def semgrep_java(root: Path):
 
 def semgrep_js(root: Path):
     return semgrep_lang(root, ["javascript/", "typescript/"], [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx"])
+
+
+def annotated(root: Path, folders, extensions, comment="//"):
+    """The same as `semgrep_lang` (the name the Python extractor uses)."""
+    return semgrep_lang(root, folders, extensions, comment)

@@ -64,10 +64,10 @@ class CheckCoverageTest {
 
     @Test
     void namedSourceFileIsSaidToBeForTheAgent() throws Exception {
-        Path py = write("src/app.py", "print('hi')\n");
-        CliRun r = run(py.toString());
+        Path kt = write("src/App.kt", "fun main() {}\n");
+        CliRun r = run(kt.toString());
         assertEquals(0, r.code());
-        assertTrue(r.err().contains("app.py: skipped: python source code: no rules for it in this build, only an LLM "
+        assertTrue(r.err().contains("App.kt: skipped: kotlin source code: no rules for it in this build, only an LLM "
                 + "agent reviews it"), r.err());
         assertTrue(r.err().contains("[source-code]"), r.err());
     }

@@ -29,7 +29,7 @@ class GeneratorTest {
         Set<FileKind> want = EnumSet.of(FileKind.DOCKERFILE, FileKind.COMPOSE, FileKind.KUBERNETES, FileKind.NGINX,
                 FileKind.SPRING_PROPERTIES, FileKind.SPRING_YAML, FileKind.DOTENV, FileKind.SQL, FileKind.OPENAPI,
                 FileKind.GITHUB_ACTIONS, FileKind.TERRAFORM, FileKind.AGENT_DEFINITION, FileKind.JAVA, FileKind.GO,
-                FileKind.JAVASCRIPT, FileKind.TYPESCRIPT);
+                FileKind.JAVASCRIPT, FileKind.TYPESCRIPT, FileKind.PYTHON);
         assertEquals(want, EnumSet.copyOf(seeds.kinds()));
     }
 

@@ -27,6 +27,7 @@ final class KindSyntax {
             case SPRING_PROPERTIES -> appendLine(text, key + "=" + value);
             case DOTENV -> appendLine(text, key + "=" + value);
             case SQL -> appendLine(text, "SELECT '" + value + "' AS " + key + ";");
+            case PYTHON -> appendLine(text, key + " = \"" + value + "\"");
             case TERRAFORM -> appendLine(text, "locals {\n  " + key + " = \"" + value + "\"\n}");
             case AGENT_DEFINITION -> afterFirstLine(text, key + ": " + value);
             case COMPOSE, KUBERNETES -> inEnv(text, key, value);
