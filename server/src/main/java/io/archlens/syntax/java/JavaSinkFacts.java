@@ -33,6 +33,21 @@ final class JavaSinkFacts {
     private static final Map<String, String> TYPE_ALIASES = Map.of(
             "JdbcOperations", "JdbcTemplate", "NamedParameterJdbcOperations", "NamedParameterJdbcTemplate",
             "PreparedStatement", "Statement", "CallableStatement", "Statement");
+    /** Receiver type → the methods whose argument at the given index is an expression or script. */
+    private static final Map<String, Map<String, Integer>> EXPRESSIONS = Map.of(
+            "ExpressionParser", Map.of("parseExpression", 0, "parseRaw", 0),
+            "ScriptEngine", Map.of("eval", 0),
+            "GroovyShell", Map.of("evaluate", 0, "parse", 0),
+            "ELProcessor", Map.of("eval", 0, "getValue", 0),
+            "ExpressionFactory", Map.of("createValueExpression", 1, "createMethodExpression", 1),
+            "Ognl", Map.of("parseExpression", 0, "getValue", 0, "setValue", 0),
+            "OgnlUtil", Map.of("getValue", 0, "setValue", 0, "compile", 0),
+            "MVEL", Map.of("eval", 0, "compileExpression", 0));
+    private static final Set<String> LDAP_CONTEXTS = Set.of("DirContext", "InitialDirContext", "LdapContext",
+            "InitialLdapContext", "EventDirContext", "LdapCtx", "LdapTemplate", "LdapOperations");
+    private static final Map<String, String> EXPRESSION_ALIASES = Map.of("SpelExpressionParser", "ExpressionParser",
+            "TemplateAwareExpressionParser", "ExpressionParser", "Compilable", "ScriptEngine",
+            "NashornScriptEngine", "ScriptEngine");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe",
             "powershell", "zsh", "/bin/zsh");
 
@@ -51,6 +66,28 @@ final class JavaSinkFacts {
                 Expression arg = c.getArgument(0);
                 out.add(new Sink(Sink.Kind.SQL, receiver + "." + c.getNameAsString(), f.nameRange(c), f.range(arg),
                         strings.build(arg), false));
+                if (c.getNameAsString().equals("batchUpdate")) { // batchUpdate(String... sql)
+                    for (Expression more : c.getArguments().subList(1, c.getArguments().size())) {
+                        if (more.isNameExpr() && "String".equals(Decls.typeOf(more, more.asNameExpr().getNameAsString()))) {
+                            out.add(new Sink(Sink.Kind.SQL, receiver + ".batchUpdate", f.nameRange(c), f.range(more),
+                                    strings.build(more), false));
+                        }
+                    }
+                }
+            } else if (c.getNameAsString().equals("sqlRestriction") && c.getScope().map(x -> x.toString()
+                    .endsWith("Restrictions")).orElse(false)) {
+                Expression arg = c.getArgument(0);
+                out.add(new Sink(Sink.Kind.SQL, "Restrictions.sqlRestriction", f.nameRange(c), f.range(arg),
+                        strings.build(arg), false));
+            } else if (expression(c) >= 0 && c.getArguments().size() > expression(c)) {
+                Expression arg = c.getArgument(expression(c));
+                out.add(new Sink(Sink.Kind.EXPRESSION, receiverName(c) + "." + c.getNameAsString(), f.nameRange(c),
+                        f.range(arg), strings.build(arg), false));
+            } else if (c.getNameAsString().equals("search") && c.getArguments().size() >= 3
+                    && receiver != null && LDAP_CONTEXTS.contains(receiver)) {
+                Expression arg = c.getArgument(1);
+                out.add(new Sink(Sink.Kind.LDAP, receiver + ".search", f.nameRange(c), f.range(arg),
+                        strings.build(arg), false));
             } else if (c.getNameAsString().equals("exec") && runtime(c)) {
                 command(f, strings, c.getNameAsString(), c, c.getArguments(), out, "Runtime.exec");
             } else if (c.getNameAsString().equals("command") && receiverIs(c, "ProcessBuilder")) {
@@ -58,6 +95,11 @@ final class JavaSinkFacts {
             }
         }
         for (ObjectCreationExpr oc : f.all(ObjectCreationExpr.class)) {
+            if (oc.getType().getNameAsString().equals("PreparedStatementCreatorFactory") && !oc.getArguments().isEmpty()) {
+                Expression arg = oc.getArgument(0);
+                out.add(new Sink(Sink.Kind.SQL, "new PreparedStatementCreatorFactory", f.range(oc.getType()),
+                        f.range(arg), strings.build(arg), false));
+            }
             if (oc.getType().getNameAsString().equals("ProcessBuilder") && !oc.getArguments().isEmpty()) {
                 command(f, strings, "ProcessBuilder", oc, oc.getArguments(), out, "new ProcessBuilder");
             }
@@ -86,6 +128,24 @@ final class JavaSinkFacts {
             Expression line = words.get(0);
             out.add(new Sink(Sink.Kind.COMMAND, api, f.range(at), f.range(line), strings.build(line), false));
         }
+    }
+
+    /** The index of the expression argument when the call evaluates an expression language or script, else -1. */
+    private static int expression(MethodCallExpr c) {
+        String r = receiverName(c);
+        Map<String, Integer> methods = r == null ? null : EXPRESSIONS.get(r);
+        Integer at = methods == null ? null : methods.get(c.getNameAsString());
+        return at == null ? -1 : at;
+    }
+
+    /** The receiver's type for expression languages: a declared type, or the class of a static call (Ognl). */
+    private static String receiverName(MethodCallExpr c) {
+        String r = receiverType(c);
+        if (r == null) {
+            r = c.getScope().filter(Expression::isNameExpr).map(x -> x.asNameExpr().getNameAsString())
+                    .filter(n -> n.equals("Ognl") || n.equals("OgnlUtil") || n.equals("MVEL")).orElse(null);
+        }
+        return r == null ? null : EXPRESSION_ALIASES.getOrDefault(r, r);
     }
 
     private static boolean runtime(MethodCallExpr c) {
