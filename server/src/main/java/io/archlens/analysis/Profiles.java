@@ -16,6 +16,7 @@ public final class Profiles {
             "compose/host-network", "compose/literal-secret", "compose/sensitive-host-mount",
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
             "gha/cache-key-untrusted", "gha/curl-pipe-shell",
+            "java/cookie-flags-disabled",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
             "k8s/rbac-wildcard",
             "nginx/autoindex-on",
@@ -35,6 +36,9 @@ public final class Profiles {
             "docker/unpinned-package",
             "env/lowercase-key",
             "gha/unpinned-first-party-action",
+            // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
+            "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",
+            "java/cookie-without-flags",
             "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path");
 
     private Profiles() {

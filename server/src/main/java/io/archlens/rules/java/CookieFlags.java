@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Servlet cookies without their protections. {@code disabled()}: {@code setSecure(false)} or
- * {@code setHttpOnly(false)} written on a cookie. {@code missing()}: a {@code new Cookie(...)} (or Spring's
- * {@code ResponseCookie.from(...)}) configured in the method without {@code Secure} or {@code HttpOnly}; quiet when
+ * {@code setHttpOnly(false)} written on a cookie. {@code missing()}: a {@code new Cookie(...)} added to the response
+ * (or Spring's {@code ResponseCookie.from(...)} built) in the method without {@code Secure} or {@code HttpOnly}; quiet when
  * the cookie is handed to another method than {@code addCookie} (set there) or deleted ({@code setMaxAge(0)}).
  */
 final class CookieFlags extends JavaRule {
@@ -61,6 +61,7 @@ final class CookieFlags extends JavaRule {
             boolean secure = false;
             boolean httpOnly = false;
             boolean elsewhere = false;
+            MethodCallExpr added = null;
             for (MethodCallExpr m : Jx.callable(oc).map(c -> c.findAll(MethodCallExpr.class)).orElse(List.of())) {
                 String on = m.getScope().map(Object::toString).orElse("");
                 String n = m.getNameAsString();
@@ -68,13 +69,16 @@ final class CookieFlags extends JavaRule {
                     secure |= n.equals("setSecure");
                     httpOnly |= n.equals("setHttpOnly");
                     elsewhere |= n.equals("setMaxAge") && m.getArgument(0).toString().equals("0");
-                } else if (!n.equals("addCookie") && m.getArguments().stream()
+                } else if (n.equals("addCookie") && m.getArguments().size() == 1
+                        && m.getArgument(0).toString().equals(var)) {
+                    added = added == null ? m : added;
+                } else if (m.getArguments().stream()
                         .anyMatch(a -> a.isNameExpr() && a.asNameExpr().getNameAsString().equals(var))) {
                     elsewhere = true;
                 }
             }
-            if (!elsewhere) {
-                missing(f, ctx, oc, secure, httpOnly);
+            if (!elsewhere && added != null) {
+                missing(f, ctx, added, secure, httpOnly);
             }
         }
         for (MethodCallExpr c : f.all(MethodCallExpr.class)) {

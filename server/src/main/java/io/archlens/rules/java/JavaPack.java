@@ -48,6 +48,7 @@ public final class JavaPack implements RulePack<JavaFile> {
                     Severity.ERROR, Category.SECURITY), Sink.Kind.LDAP),
             SinkFromParameter.sql(),
             SinkFromParameter.command(),
+            SinkFromParameter.expression(),
             RequestDataSink.redirect(),
             RequestDataSink.path(),
             RequestDataSink.url(),

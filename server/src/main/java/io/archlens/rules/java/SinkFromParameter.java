@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An audit of the API surface: a public or protected method whose String parameter is run whole as SQL or as a
- * shell script. The method itself builds nothing, so {@code sql-from-string} is quiet; whoever calls it decides
+ * An audit of the API surface: a public or protected method whose String parameter is run whole as SQL, as a
+ * shell script or as an expression (SpEL, OGNL, EL, a script engine). The method itself builds nothing, so {@code sql-from-string} is quiet; whoever calls it decides
  * what runs. Quiet when the method also takes bind values ({@code Object...}, {@code Object[]}, a map of
  * parameters): then it is a helper meant for parameterised statements.
  */
@@ -30,6 +30,11 @@ final class SinkFromParameter extends JavaRule {
 
     static SinkFromParameter sql() {
         return new SinkFromParameter(Sink.Kind.SQL, "sql-from-parameter", "SQL taken whole from a method parameter");
+    }
+
+    static SinkFromParameter expression() {
+        return new SinkFromParameter(Sink.Kind.EXPRESSION, "expression-from-parameter",
+                "Expression or script taken whole from a method parameter");
     }
 
     static SinkFromParameter command() {
@@ -62,10 +67,12 @@ final class SinkFromParameter extends JavaRule {
                     || !p.get().getType().asString().equals("String")) {
                 continue;
             }
-            String what = kind == Sink.Kind.SQL ? "SQL" : "the shell script";
+            String what = kind == Sink.Kind.SQL ? "SQL" : kind == Sink.Kind.COMMAND ? "the shell script"
+                    : "the expression";
             ctx.report(s.argument(), s.api() + " runs " + what + " taken whole from parameter '" + use.getNameAsString()
                     + "' of " + m.get().getNameAsString() + "(): every caller decides what runs, and one that builds it "
-                    + "from input is an injection; keep the " + (kind == Sink.Kind.SQL ? "statement" : "script")
+                    + "from input is an injection; keep the " + (kind == Sink.Kind.SQL ? "statement" : kind == Sink.Kind.COMMAND
+                            ? "script" : "expression")
                     + " inside this class and take the values as " + (kind == Sink.Kind.SQL ? "bind parameters"
                             : "separate arguments") + " (assumes callers may pass built strings)");
         }

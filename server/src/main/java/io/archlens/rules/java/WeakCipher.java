@@ -51,7 +51,7 @@ final class WeakCipher extends JavaRule {
             String alg = p[0].trim();
             String problem = null;
             if (BROKEN.contains(alg)) {
-                problem = p[0] + " is broken (a 56- or 64-bit block, or a biased stream): recorded traffic can be "
+                problem = t.split("/")[0] + " is broken (a 56- or 64-bit block, or a biased stream): recorded traffic can be "
                         + "decrypted; use AES/GCM/NoPadding";
             } else if (!cls.equals("Cipher")) {
                 continue;

@@ -93,6 +93,9 @@ final class XmlEntities extends JavaRule {
                 String on = m.getScope().map(s -> s.isFieldAccessExpr() ? s.asFieldAccessExpr().getNameAsString()
                         : s.toString()).orElse("");
                 if (on.equals(var)) {
+                    if (turnsOn(m)) {
+                        return; // xxe-enabled reports it
+                    }
                     if (hardens(m)) {
                         keys.add(key(m.getArgument(0)).replaceAll(".*(?i)(stylesheet|dtd)$", "$1").toUpperCase());
                         if (!type.equals("TransformerFactory") || keys.contains("STYLESHEET") && keys.contains("DTD")

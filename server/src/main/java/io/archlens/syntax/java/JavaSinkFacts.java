@@ -42,12 +42,14 @@ final class JavaSinkFacts {
             "ExpressionFactory", Map.of("createValueExpression", 1, "createMethodExpression", 1),
             "Ognl", Map.of("parseExpression", 0, "getValue", 0, "setValue", 0),
             "OgnlUtil", Map.of("getValue", 0, "setValue", 0, "compile", 0),
-            "MVEL", Map.of("eval", 0, "compileExpression", 0));
+            "ReflectionProvider", Map.of("getValue", 0, "setValue", 0, "getGetMethod", 1, "getSetMethod", 1),
+            "OgnlTextParser", Map.of("evaluate", 0),
+            "GroovyClassLoader", Map.of("parseClass", 0));
     private static final Set<String> LDAP_CONTEXTS = Set.of("DirContext", "InitialDirContext", "LdapContext",
             "InitialLdapContext", "EventDirContext", "LdapCtx", "LdapTemplate", "LdapOperations");
     private static final Map<String, String> EXPRESSION_ALIASES = Map.of("SpelExpressionParser", "ExpressionParser",
             "TemplateAwareExpressionParser", "ExpressionParser", "Compilable", "ScriptEngine",
-            "NashornScriptEngine", "ScriptEngine");
+            "NashornScriptEngine", "ScriptEngine", "OgnlReflectionProvider", "ReflectionProvider");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "/bin/sh", "/bin/bash", "cmd", "cmd.exe",
             "powershell", "zsh", "/bin/zsh");
 
@@ -143,7 +145,7 @@ final class JavaSinkFacts {
         String r = receiverType(c);
         if (r == null) {
             r = c.getScope().filter(Expression::isNameExpr).map(x -> x.asNameExpr().getNameAsString())
-                    .filter(n -> n.equals("Ognl") || n.equals("OgnlUtil") || n.equals("MVEL")).orElse(null);
+                    .filter(n -> n.equals("Ognl") || n.equals("OgnlUtil")).orElse(null);
         }
         return r == null ? null : EXPRESSION_ALIASES.getOrDefault(r, r);
     }
@@ -172,7 +174,7 @@ final class JavaSinkFacts {
             if (n.equals("createStatement")) {
                 return "Statement";
             }
-            if (n.equals("getConnection")) {
+            if (n.equals("getConnection") || n.equals("connection")) {
                 return "Connection";
             }
             if (n.equals("getCurrentSession") || n.equals("openSession")) {
