@@ -16,7 +16,7 @@ public final class Profiles {
             "compose/host-network", "compose/literal-secret", "compose/sensitive-host-mount",
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
             "gha/cache-key-untrusted", "gha/curl-pipe-shell",
-            "java/cookie-flags-disabled",
+            "java/cookie-flags-disabled", "java/world-writable-file",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
             "k8s/rbac-wildcard",
             "nginx/autoindex-on",

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * An initialization vector or nonce written into the code: {@code new IvParameterSpec(x)} or
- * {@code new GCMParameterSpec(n, x)} where {@code x} is an array literal, a string's bytes, or a variable
+ * {@code new GCMParameterSpec(n, x)} where {@code x} is an array literal, the bytes of a string literal or constant, or a variable
  * initialised with one and never filled afterwards ({@code nextBytes}, an element assignment, a reassignment).
  */
 final class StaticIv extends JavaRule {
@@ -66,7 +66,7 @@ final class StaticIv extends JavaRule {
             return e.asArrayCreationExpr().getInitializer().map(i -> !i.getValues().isEmpty()).orElse(false);
         }
         return e.isMethodCallExpr() && e.asMethodCallExpr().getNameAsString().equals("getBytes")
-                && e.asMethodCallExpr().getScope().map(Expression::isStringLiteralExpr).orElse(false);
+                && e.asMethodCallExpr().getScope().map(s -> WeakCipher.constant(s) != null).orElse(false);
     }
 
     /** The variable gets other bytes somewhere in its scope (the enclosing type). */

@@ -19,20 +19,26 @@ import java.util.Set;
  */
 final class JavaSinkFacts {
     /** Receiver type (simple name) → the methods whose first argument is SQL. */
-    private static final Map<String, Set<String>> SQL = Map.of(
-            "JdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap", "queryForRowSet",
-                    "queryForStream", "queryForLong", "queryForInt", "update", "batchUpdate", "execute"),
-            "NamedParameterJdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap",
-                    "queryForRowSet", "queryForStream", "update", "batchUpdate", "execute"),
-            "Statement", Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch"),
-            "Connection", Set.of("prepareStatement", "prepareCall", "nativeSQL"),
-            "EntityManager", Set.of("createNativeQuery", "createQuery"),
-            "Session", Set.of("createQuery", "createNativeQuery", "createSQLQuery"),
-            "JdbcClient", Set.of("sql"),
-            "DatabaseClient", Set.of("sql"));
+    private static final Map<String, Set<String>> SQL = Map.ofEntries(
+            Map.entry("JdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap",
+                    "queryForRowSet", "queryForStream", "queryForLong", "queryForInt", "update", "batchUpdate",
+                    "execute")),
+            Map.entry("NamedParameterJdbcTemplate", Set.of("query", "queryForObject", "queryForList", "queryForMap",
+                    "queryForRowSet", "queryForStream", "update", "batchUpdate", "execute")),
+            Map.entry("Statement", Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+                    "addBatch")),
+            Map.entry("Connection", Set.of("prepareStatement", "prepareCall", "nativeSQL")),
+            Map.entry("EntityManager", Set.of("createNativeQuery", "createQuery")),
+            Map.entry("Session", Set.of("createQuery", "createNativeQuery", "createSQLQuery")),
+            Map.entry("JdbcClient", Set.of("sql")),
+            Map.entry("DatabaseClient", Set.of("sql")),
+            Map.entry("SqlClient", Set.of("query", "preparedQuery", "prepare")),
+            Map.entry("PersistenceManager", Set.of("newQuery")),
+            Map.entry("Query", Set.of("setFilter", "setGrouping", "setOrdering")));
     private static final Map<String, String> TYPE_ALIASES = Map.of(
             "JdbcOperations", "JdbcTemplate", "NamedParameterJdbcOperations", "NamedParameterJdbcTemplate",
-            "PreparedStatement", "Statement", "CallableStatement", "Statement");
+            "PreparedStatement", "Statement", "CallableStatement", "Statement", "SqlConnection", "SqlClient",
+            "Pool", "SqlClient", "PgPool", "SqlClient", "MySQLPool", "SqlClient");
     /** Receiver type → the methods whose argument at the given index is an expression or script. */
     private static final Map<String, Map<String, Integer>> EXPRESSIONS = Map.of(
             "ExpressionParser", Map.of("parseExpression", 0, "parseRaw", 0),
@@ -64,8 +70,13 @@ final class JavaSinkFacts {
             }
             String receiver = receiverType(c);
             Set<String> methods = receiver == null ? null : SQL.get(receiver);
+            if (methods == null && c.getNameAsString().equals("executeQuery") && peer(c)) {
+                receiver = "BasePeer"; // Apache Torque/Turbine peers: executeQuery(String sql, ...)
+                methods = Set.of("executeQuery");
+            }
             if (methods != null && methods.contains(c.getNameAsString())) {
-                Expression arg = c.getArgument(0);
+                Expression arg = c.getNameAsString().equals("newQuery") ? c.getArgument(c.getArguments().size() - 1)
+                        : c.getArgument(0);
                 out.add(new Sink(Sink.Kind.SQL, receiver + "." + c.getNameAsString(), f.nameRange(c), f.range(arg),
                         strings.build(arg), false));
                 if (c.getNameAsString().equals("batchUpdate")) { // batchUpdate(String... sql)
@@ -81,8 +92,13 @@ final class JavaSinkFacts {
                 Expression arg = c.getArgument(0);
                 out.add(new Sink(Sink.Kind.SQL, "Restrictions.sqlRestriction", f.nameRange(c), f.range(arg),
                         strings.build(arg), false));
+            } else if (c.getNameAsString().startsWith("executeBatchUpdate") && c.getScope().map(x -> x.toString()
+                    .endsWith("BatchUpdateUtils")).orElse(false)) {
+                Expression arg = c.getArgument(0);
+                out.add(new Sink(Sink.Kind.SQL, "BatchUpdateUtils." + c.getNameAsString(), f.nameRange(c),
+                        f.range(arg), strings.build(arg), false));
             } else if (expression(c) >= 0 && c.getArguments().size() > expression(c)) {
-                Expression arg = c.getArgument(expression(c));
+                Expression arg = source(c.getArgument(expression(c)));
                 out.add(new Sink(Sink.Kind.EXPRESSION, receiverName(c) + "." + c.getNameAsString(), f.nameRange(c),
                         f.range(arg), strings.build(arg), false));
             } else if (c.getNameAsString().equals("search") && c.getArguments().size() >= 3
@@ -132,6 +148,19 @@ final class JavaSinkFacts {
         }
     }
 
+    /** Script sources that only wrap where the script is: {@code new File(path)}, a reader over it, a URI. */
+    private static final Set<String> WRAPPERS = Set.of("File", "URI", "URL", "InputStreamReader", "FileInputStream",
+            "FileReader", "GroovyCodeSource", "StringReader");
+
+    private static Expression source(Expression e) {
+        Expression cur = e;
+        while (cur instanceof ObjectCreationExpr oc && WRAPPERS.contains(oc.getType().getNameAsString())
+                && !oc.getArguments().isEmpty()) {
+            cur = oc.getArgument(0);
+        }
+        return cur;
+    }
+
     /** The index of the expression argument when the call evaluates an expression language or script, else -1. */
     private static int expression(MethodCallExpr c) {
         String r = receiverName(c);
@@ -148,6 +177,17 @@ final class JavaSinkFacts {
                     .filter(n -> n.equals("Ognl") || n.equals("OgnlUtil")).orElse(null);
         }
         return r == null ? null : EXPRESSION_ALIASES.getOrDefault(r, r);
+    }
+
+    /** A Torque/Turbine peer class: a receiver (or static class) whose type name ends in "Peer". */
+    private static boolean peer(MethodCallExpr c) {
+        Expression s = c.getScope().orElse(null);
+        if (s == null || !s.isNameExpr()) {
+            return false;
+        }
+        String type = Decls.typeOf(c, s.asNameExpr().getNameAsString());
+        String name = type != null ? type : s.asNameExpr().getNameAsString();
+        return name.endsWith("Peer") && Character.isUpperCase(name.charAt(0));
     }
 
     private static boolean runtime(MethodCallExpr c) {
@@ -186,8 +226,7 @@ final class JavaSinkFacts {
             return null;
         }
         String name = s.isNameExpr() ? s.asNameExpr().getNameAsString()
-                : s.isFieldAccessExpr() && s.asFieldAccessExpr().getScope().isThisExpr()
-                        ? s.asFieldAccessExpr().getNameAsString() : null;
+                : s.isFieldAccessExpr() ? s.asFieldAccessExpr().getNameAsString() : null;
         if (name == null) {
             return null;
         }

@@ -69,6 +69,9 @@ public final class RequestData {
         if (e.isNameExpr()) {
             return name(e.asNameExpr(), leading, depth);
         }
+        if (e.isArrayAccessExpr()) { // values[0] of getParameterValues
+            return origin(e.asArrayAccessExpr().getName(), leading, depth + 1);
+        }
         if (e.isObjectCreationExpr()) {
             ObjectCreationExpr oc = e.asObjectCreationExpr();
             String t = oc.getType().getNameAsString();
