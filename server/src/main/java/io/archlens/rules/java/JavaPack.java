@@ -66,6 +66,7 @@ public final class JavaPack implements RulePack<JavaFile> {
             LdapSettings.returningObjects(),
             new JwtUnsigned(),
             new WorldWritableFile(),
+            new JacksonDefaultTyping(),
             new TransactionalPrivateMethod(),
             new TransactionalSelfInvocation(),
             new RemoteCallInTransaction(),

@@ -110,8 +110,7 @@ final class RequestDataSink extends JavaRule {
         }
         if (target == Target.REDIRECT) {
             for (ReturnStmt r : f.all(ReturnStmt.class)) {
-                boolean handler = Jx.method(r).map(Jx::isHandler).orElse(false);
-                if (handler && r.getExpression().map(RequestDataSink::redirectView).orElse(false)) {
+                if (r.getExpression().map(RequestDataSink::redirectView).orElse(false)) {
                     report(f, ctx, seen, r.getExpression().get(), true, "the \"redirect:\" view");
                 }
             }

@@ -133,6 +133,19 @@ final class JavaSinkFacts {
                 && (mc.getNameAsString().equals("of") || mc.getNameAsString().equals("asList"))) {
             words = mc.getArguments();
         }
+        List<Expression> listed = args.size() == 1 && args.get(0).isNameExpr() ? listAdds(args.get(0).asNameExpr()) : null;
+        if (listed != null) { // a List<String> filled with add(...): shell words from any branch, then the script
+            boolean viaShell = listed.stream().anyMatch(w -> w.isStringLiteralExpr()
+                    && SHELLS.contains(w.asStringLiteralExpr().getValue().toLowerCase(Locale.ROOT)));
+            com.github.javaparser.ast.Node at = call instanceof MethodCallExpr mc ? mc.getName()
+                    : ((ObjectCreationExpr) call).getType();
+            for (Expression w : listed) {
+                if (viaShell && !w.isStringLiteralExpr()) {
+                    out.add(new Sink(Sink.Kind.COMMAND, api, f.range(at), f.range(w), strings.build(w), true));
+                }
+            }
+            return;
+        }
         boolean single = words.size() == 1 && !(args.get(0) instanceof ArrayCreationExpr);
         boolean shell = words.size() >= 3 && words.get(0).isStringLiteralExpr()
                 && SHELLS.contains(words.get(0).asStringLiteralExpr().getValue().toLowerCase(Locale.ROOT))
@@ -146,6 +159,23 @@ final class JavaSinkFacts {
             Expression line = words.get(0);
             out.add(new Sink(Sink.Kind.COMMAND, api, f.range(at), f.range(line), strings.build(line), false));
         }
+    }
+
+    /** The arguments of {@code var.add(x)} calls in the method, when {@code var} is a local List; else null. */
+    private static List<Expression> listAdds(com.github.javaparser.ast.expr.NameExpr var) {
+        String name = var.getNameAsString();
+        String type = Decls.find(var, name).filter(d -> d.local() != null).map(Decls.Decl::typeName).orElse(null);
+        if (type == null || !type.replaceAll("<.*", "").matches("(java\\.util\\.)?(List|ArrayList|LinkedList)")) {
+            return null;
+        }
+        List<Expression> out = new java.util.ArrayList<>();
+        Jx.callable(var).ifPresent(m -> m.findAll(MethodCallExpr.class).forEach(c -> {
+            if (c.getNameAsString().equals("add") && c.getArguments().size() == 1 && c.getScope()
+                    .map(x -> x.isNameExpr() && x.asNameExpr().getNameAsString().equals(name)).orElse(false)) {
+                out.add(c.getArgument(0));
+            }
+        }));
+        return out.isEmpty() ? null : out;
     }
 
     /** Script sources that only wrap where the script is: {@code new File(path)}, a reader over it, a URI. */

@@ -1,6 +1,8 @@
 package io.archlens.syntax.java;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
@@ -140,8 +142,10 @@ public final class RequestData {
         }
         Parameter p = d.get().parameter();
         if (p != null) {
-            return p.getAnnotations().stream().map(a -> a.getName().getIdentifier()).filter(ANNOTATIONS::contains)
-                    .findFirst().map(a -> "parameter '" + n + "' (@" + a + ")").orElse(null);
+            String annotated = p.getAnnotations().stream().map(a -> a.getName().getIdentifier())
+                    .filter(ANNOTATIONS::contains).findFirst().map(a -> "parameter '" + n + "' (@" + a + ")")
+                    .orElse(null);
+            return annotated != null ? annotated : passedIn(p, leading, depth);
         }
         VariableDeclarator v = d.get().local();
         if (v == null) {
@@ -158,6 +162,33 @@ public final class RequestData {
             String o = origin(val, leading, depth + 1);
             if (o != null) {
                 return o;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A parameter of a private method: request data when a call in the same class passes request data in its place
+     * (one level: a handler that hands a request parameter to its private helper).
+     */
+    private static String passedIn(Parameter p, boolean leading, int depth) {
+        if (!(p.getParentNode().orElse(null) instanceof MethodDeclaration m) || !m.isPrivate()
+                || depth > MAX_DEPTH - 2) {
+            return null;
+        }
+        int at = m.getParameters().indexOf(p);
+        Optional<ClassOrInterfaceDeclaration> type = m.findAncestor(ClassOrInterfaceDeclaration.class);
+        if (at < 0 || type.isEmpty()) {
+            return null;
+        }
+        for (MethodCallExpr c : type.get().findAll(MethodCallExpr.class)) {
+            if (c.getNameAsString().equals(m.getNameAsString()) && c.getArguments().size() == m.getParameters().size()
+                    && c.getScope().map(Expression::isThisExpr).orElse(true)
+                    && Jx.callable(c).map(x -> x != m).orElse(false)) {
+                String o = origin(c.getArgument(at), leading, depth + 2);
+                if (o != null) {
+                    return o + ", passed to " + m.getNameAsString() + "()";
+                }
             }
         }
         return null;
