@@ -62,7 +62,7 @@ final class RequestDataSink extends JavaRule {
                 for (Expression a : oc.getArguments()) {
                     report(f, ctx, seen, a, false, "new " + t);
                 }
-            } else if (target == Target.URL && (URL_TYPES.contains(t) || t.equals("URI") && oc.getArguments().size() == 1)) {
+            } else if (target == Target.URL && URL_TYPES.contains(t) && (!t.equals("URL") || opened(oc))) {
                 report(f, ctx, seen, oc.getArgument(0), true, "new " + t);
             } else if (target == Target.REDIRECT && (t.equals("RedirectView") || t.equals("ModelAndView")
                     && redirectView(oc.getArgument(0)))) {
@@ -100,8 +100,7 @@ final class RequestDataSink extends JavaRule {
                 case URL -> {
                     if (HTTP_CALLS.contains(n) && scope.toLowerCase(java.util.Locale.ROOT).contains("rest")
                             || n.equals("uri") || n.equals("connect") && scope.equals("Jsoup")
-                            || n.equals("newBuilder") && scope.equals("HttpRequest")
-                            || n.equals("create") && scope.equals("URI")) {
+                            || n.equals("newBuilder") && scope.equals("HttpRequest")) {
                         report(f, ctx, seen, c.getArgument(0), true, scope.isEmpty() ? n : scope + "." + n);
                     }
                 }
@@ -117,6 +116,17 @@ final class RequestDataSink extends JavaRule {
         }
     }
 
+    /** {@code new URL(x)} that is opened: {@code .openConnection()}/{@code .openStream()} on it or its variable. */
+    private static boolean opened(ObjectCreationExpr oc) {
+        if (oc.getParentNode().orElse(null) instanceof MethodCallExpr m && m.getScope().orElse(null) == oc) {
+            return m.getNameAsString().startsWith("open");
+        }
+        String var = Jx.storedIn(oc);
+        return var != null && Jx.callable(oc).map(c -> c.findAll(MethodCallExpr.class).stream().anyMatch(m ->
+                m.getNameAsString().startsWith("open") && m.getScope().map(x -> x.toString().equals(var))
+                        .orElse(false))).orElse(false);
+    }
+
     /** A view name that starts "redirect:" (as written, or the value of the local variable returned). */
     private static boolean redirectView(Expression e) {
         if (e.isNameExpr()) {
@@ -129,10 +139,6 @@ final class RequestDataSink extends JavaRule {
     }
 
     private void report(JavaFile f, RuleContext ctx, Set<Integer> seen, Expression arg, boolean leading, String api) {
-        if (target == Target.URL && (arg.isObjectCreationExpr() || arg.isMethodCallExpr()
-                && arg.asMethodCallExpr().getNameAsString().equals("create"))) {
-            return; // reported at the inner URI.create / new URL
-        }
         String origin = RequestData.origin(arg, leading);
         if (origin == null || RequestData.checked(arg) || !seen.add(f.range(arg).start())) {
             return;

@@ -195,15 +195,33 @@ public final class RequestData {
     }
 
     /**
-     * Whether the method around {@code at} checks something before using it: a call named like a validation
+     * Whether the method around {@code value} checks it before use: a call named like a validation
      * ({@code isValid...}, {@code ...Allowed...}, {@code startsWith}, {@code matches}, {@code normalize},
-     * {@code getCanonicalPath}, {@code FilenameUtils.getName}). A rule that assumes no check stays quiet then.
+     * {@code getCanonicalPath}, {@code getName}) made on or with a variable the value is built from (or one that
+     * variable is built from). A rule that assumes no check stays quiet then.
      */
-    public static boolean checked(Node at) {
-        return Jx.callable(at).map(m -> m.findAll(MethodCallExpr.class).stream().anyMatch(c -> {
+    public static boolean checked(Expression value) {
+        Set<String> names = new java.util.HashSet<>();
+        List<NameExpr> used = new ArrayList<>(value.findAll(NameExpr.class));
+        for (NameExpr n : List.copyOf(used)) {
+            Decls.find(n, n.getNameAsString()).map(Decls.Decl::local).flatMap(VariableDeclarator::getInitializer)
+                    .ifPresent(init -> used.addAll(init.findAll(NameExpr.class)));
+        }
+        used.forEach(n -> names.add(n.getNameAsString()));
+        return Jx.callable(value).map(m -> m.findAll(MethodCallExpr.class).stream().anyMatch(c -> {
             String n = c.getNameAsString().toLowerCase(Locale.ROOT);
-            return GUARDS.contains(n) || n.contains("valid") || n.contains("allow") || n.contains("safe")
+            boolean guard = GUARDS.contains(n) || n.contains("valid") || n.contains("allow") || n.contains("safe")
                     || n.contains("trusted") || n.contains("whitelist") || n.contains("sanitiz");
+            if (!guard) {
+                return false;
+            }
+            boolean onScope = c.getScope().map(s -> mentions(s, names)).orElse(false);
+            return onScope || c.getArguments().stream().anyMatch(a -> mentions(a, names));
         })).orElse(false);
+    }
+
+    private static boolean mentions(Expression e, Set<String> names) {
+        return e.isNameExpr() && names.contains(e.asNameExpr().getNameAsString())
+                || e.findAll(NameExpr.class).stream().anyMatch(n -> names.contains(n.getNameAsString()));
     }
 }
