@@ -91,7 +91,7 @@ final class RequestDataSink extends JavaRule {
                             || scope.equals("Files") && FILES_CALLS.contains(n)
                             || n.equals("getResource") && !scope.isEmpty() && !scope.endsWith("getClass()")
                                     && !scope.endsWith("class") && !scope.endsWith("getClassLoader()")
-                            || n.equals("resolve") && !scope.isEmpty()) {
+                            || n.equals("resolve") && pathReceiver(c)) {
                         for (Expression a : c.getArguments()) {
                             report(f, ctx, seen, a, false, scope.isEmpty() ? n : scope + "." + n);
                         }
@@ -114,6 +114,17 @@ final class RequestDataSink extends JavaRule {
                 }
             }
         }
+    }
+
+    /** {@code x.resolve(...)} on a {@code Path}: a variable declared so, or {@code Paths.get}/{@code toPath()}. */
+    private static boolean pathReceiver(MethodCallExpr c) {
+        Expression s = c.getScope().orElse(null);
+        if (s instanceof com.github.javaparser.ast.expr.NameExpr n) {
+            return "Path".equals(Decls.typeOf(c, n.getNameAsString()));
+        }
+        return s instanceof MethodCallExpr m && (m.getNameAsString().equals("toPath") || m.getNameAsString().equals("get")
+                && m.getScope().map(x -> x.toString().equals("Paths")).orElse(false)
+                || m.getNameAsString().equals("of") && m.getScope().map(x -> x.toString().equals("Path")).orElse(false));
     }
 
     /** {@code new URL(x)} that is opened: {@code .openConnection()}/{@code .openStream()} on it or its variable. */
