@@ -86,7 +86,8 @@ public final class JavaSourceParser implements Parser<JavaFile> {
         for (int round = 0; round < MAX_RECOVERY && !result.getProblems().isEmpty(); round++) {
             boolean changed = false;
             for (Problem p : result.getProblems()) {
-                int line = line(p);
+                // lexical errors (no location) are not blanked: re-parsing them kept memory in the robustness run
+                int line = p.getLocation().flatMap(tr -> tr.getBegin().getRange()).map(r -> r.begin.line).orElse(-1);
                 changed |= line > 0 && blankLine(blanked, line);
             }
             if (!changed) {

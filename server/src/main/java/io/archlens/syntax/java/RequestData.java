@@ -158,7 +158,7 @@ public final class RequestData {
                 values.add(a.getValue());
             }
         }
-        for (Expression val : values) {
+        for (Expression val : values.subList(0, Math.min(values.size(), 16))) {
             String o = origin(val, leading, depth + 1);
             if (o != null) {
                 return o;

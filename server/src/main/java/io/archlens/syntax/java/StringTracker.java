@@ -199,8 +199,8 @@ public final class StringTracker {
             return dynamic(How.UNKNOWN, ne);
         }
         String where = "variable '" + n + "' built at line " + (file.file().lines().lineOf(file.range(v).start()) + 1);
-        if (appended) { // s = "a"; s += x; ... : the pieces joined
-            return combine(How.CONCATENATION, values, depth).from(where);
+        if (appended) { // s = "a"; s += x; ... : the pieces joined (the first few: enough to see a value)
+            return combine(How.CONCATENATION, values.subList(0, Math.min(values.size(), 16)), depth).from(where);
         }
         StringBuild out = null;
         for (Expression val : values) {
