@@ -4,7 +4,9 @@ lines are annotated `// ruleid: <id>` (the next code line must match) or `// ok:
 `todoruleid`/`todook` mark known gaps of Semgrep's own and are left out. Every annotated line is one case, judged
 on the lines from there to the next annotation or blank line (at most 4: Semgrep's match starts at a method's
 annotations or a statement's first line, ours may sit on the name or the argument); the test file is checked whole
-(one group per file) and keeps its own name, so the kind is detected as for a user's file."""
+(one group per file) and keeps its own name, so the kind is detected as for a user's file. In Java, when the
+annotated line opens a method or class (its annotations, or its signature), Semgrep's match is that whole
+declaration, so the case's window is the declaration up to its closing brace."""
 import re
 from pathlib import Path
 
@@ -16,10 +18,34 @@ def _annotation(comment):
 
 
 _ANNOTATION = _annotation("//")
+_DECLARATION = re.compile(r"^\s*(@\w+|((public|protected|private|static|final|abstract|synchronized)\s+)+"
+                          r"[\w<>\[\], ?.]*\s*\w+\s*\(|(public\s+|abstract\s+|final\s+)*class\s+\w+)")
 
 
-def _last_line(lines, target, annotation=_ANNOTATION):
-    """The end of a case's window: up to 3 lines after the target, stopping before a blank or annotation line."""
+def _declaration_end(lines, target):
+    """The 1-based line of the brace closing the declaration that starts at line `target`, or None."""
+    depth, opened = 0, False
+    for i in range(target - 1, len(lines)):
+        code = re.sub(r'"(\\.|[^"\\])*"', '""', lines[i].split("//")[0])
+        if not opened and code.rstrip().endswith(";"):
+            return None  # a field or a statement, not a declaration with a body
+        for ch in code:
+            if ch == "{":
+                depth, opened = depth + 1, True
+            elif ch == "}":
+                depth -= 1
+                if opened and depth == 0:
+                    return i + 1
+    return None
+
+
+def _last_line(lines, target, annotation=_ANNOTATION, declarations=False):
+    """The end of a case's window: (Java) a declaration's closing brace, else up to 3 lines after the target,
+    stopping before a blank or annotation line."""
+    if declarations and _DECLARATION.match(lines[target - 1]):
+        end = _declaration_end(lines, target)
+        if end is not None:
+            return end
     last = target
     while last < min(len(lines), target + 3):
         s = lines[last].strip()  # the line after `last` (0-based index last)
@@ -66,7 +92,7 @@ def semgrep_lang(root: Path, folders, extensions, comment="//"):
                 if rule:
                     cases.append(Case(rule=rule, positive=m.group(1) == "ruleid", text=text,
                                       filename=f"{stem}{ext}", name=f"{path}:{target}", group=path,
-                                      lines=(target, _last_line(lines, target, annotation))))
+                                      lines=(target, _last_line(lines, target, annotation, ext == ".java"))))
     return cases
 
 

@@ -17,6 +17,7 @@ public final class Profiles {
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
             "gha/cache-key-untrusted", "gha/curl-pipe-shell",
             "js/bidi-characters",
+            "java/cookie-flags-disabled", "java/world-writable-file",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
             "k8s/rbac-wildcard",
             "nginx/autoindex-on",
@@ -39,6 +40,9 @@ public final class Profiles {
             "env/lowercase-key",
             "gha/unpinned-first-party-action",
             "go/sql-pool-unbounded",
+            // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
+            "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",
+            "java/cookie-without-flags",
             "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path");
 
     private Profiles() {

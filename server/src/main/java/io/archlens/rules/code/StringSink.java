@@ -30,13 +30,20 @@ public final class StringSink<M extends CodeModel> extends CodeRule<M> {
             }
             String value = ctx.file().slice(s.built().dynamicParts().get(0));
             String built = s.built().describe() + " with " + (value.length() > 40 ? value.substring(0, 40) + "…" : value);
-            String what = kind == Sink.Kind.SQL
-                    ? "SQL passed to " + s.api() + " is built by " + built
-                            + ": a value containing a quote changes the statement; use bind parameters (?, :name) "
-                            + "and pass the values separately"
-                    : (s.shell() ? "A shell script" : "A command line") + " passed to " + s.api() + " is built by "
-                            + built + ": a value with shell metacharacters or spaces runs or passes "
-                            + "something else; pass the program and each argument as separate list elements, no shell";
+            String what = switch (kind) {
+                case SQL -> "SQL passed to " + s.api() + " is built by " + built
+                        + ": a value containing a quote changes the statement; use bind parameters (?, :name) "
+                        + "and pass the values separately";
+                case COMMAND -> (s.shell() ? "A shell script" : "A command line") + " passed to " + s.api()
+                        + " is built by " + built + ": a value with shell metacharacters or spaces runs or passes "
+                        + "something else; pass the program and each argument as separate list elements, no shell";
+                case EXPRESSION -> "The expression evaluated by " + s.api() + " is built by " + built
+                        + ": a value that carries expression syntax runs code on the server; evaluate a fixed "
+                        + "expression and pass the values as variables of its context";
+                case LDAP -> "The LDAP filter passed to " + s.api() + " is built by " + built
+                        + ": a value with *, ( or ) rewrites the filter (logins without a password, directory "
+                        + "dumps); use a filter with {0} placeholders and pass the values as filter arguments";
+            };
             ctx.report(s.argument(), what);
         }
     }

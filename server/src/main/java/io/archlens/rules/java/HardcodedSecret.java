@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * A credential written in the source, judged by the one secret detector ({@code secrets/}): a string literal with a
  * vendor token's shape anywhere (tests included), or a literal given to a secret-named variable, field or setter
- * ({@code password}, {@code apiKey}, {@code setClientSecret(...)}) in production code.
+ * ({@code password}, {@code apiKey}, {@code setClientSecret(...)}) or to java-jwt's {@code Algorithm.HMAC256(...)}
+ * in production code.
  */
 final class HardcodedSecret extends JavaRule {
     HardcodedSecret() {
@@ -62,6 +63,9 @@ final class HardcodedSecret extends JavaRule {
             String n = c.getNameAsString();
             if (n.length() > 3 && n.startsWith("set") && c.getArguments().size() == 1) {
                 named(f, ctx, n.substring(3), c.getArgument(0), seen);
+            } else if (n.matches("HMAC(256|384|512)") && c.getArguments().size() == 1
+                    && c.getScope().map(s -> s.toString().equals("Algorithm")).orElse(false)) {
+                named(f, ctx, "signingSecret", c.getArgument(0), seen); // java-jwt's HMAC key
             }
         }
     }

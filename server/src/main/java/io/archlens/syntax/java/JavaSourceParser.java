@@ -49,7 +49,10 @@ public final class JavaSourceParser implements Parser<JavaFile> {
             if (issues.size() >= MAX_ISSUES) {
                 break;
             }
-            TextRange r = p.getLocation().map(tr -> offsets.range(tr.getBegin())).orElse(TextRange.empty(0));
+            int lexical = p.getLocation().isPresent() ? -1 : line(p);
+            TextRange r = p.getLocation().map(tr -> offsets.range(tr.getBegin()))
+                    .orElse(lexical > 0 && lexical <= file.lines().lineCount()
+                            ? TextRange.empty(file.lines().lineStart(lexical - 1)) : TextRange.empty(0));
             if (lines.add(file.lines().lineOf(r.start()))) {
                 issues.add(ParseIssue.syntax(r, message(p.getMessage())));
             }
@@ -83,6 +86,7 @@ public final class JavaSourceParser implements Parser<JavaFile> {
         for (int round = 0; round < MAX_RECOVERY && !result.getProblems().isEmpty(); round++) {
             boolean changed = false;
             for (Problem p : result.getProblems()) {
+                // lexical errors (no location) are not blanked: re-parsing them kept memory in the robustness run
                 int line = p.getLocation().flatMap(tr -> tr.getBegin().getRange()).map(r -> r.begin.line).orElse(-1);
                 changed |= line > 0 && blankLine(blanked, line);
             }
@@ -97,6 +101,23 @@ public final class JavaSourceParser implements Parser<JavaFile> {
             }
         }
         return cu;
+    }
+
+    private static final java.util.regex.Pattern LEXICAL = java.util.regex.Pattern.compile("Lexical error at line (\\d+)");
+
+    /**
+     * The 1-based line of a problem: its location, or for a lexical error (an unclosed string, an invalid escape),
+     * which JavaParser reports without one, the line its message names; -1 if neither.
+     */
+    private static int line(Problem p) {
+        int line = p.getLocation().flatMap(tr -> tr.getBegin().getRange()).map(r -> r.begin.line).orElse(-1);
+        if (line < 0 && p.getMessage() != null) {
+            java.util.regex.Matcher m = LEXICAL.matcher(p.getMessage());
+            if (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            }
+        }
+        return line;
     }
 
     private static int declarations(CompilationUnit cu) {

@@ -171,6 +171,9 @@ public final class StringTracker {
         if (type != null && SAFE_TYPES.contains(type)) {
             return StringBuild.CONSTANT;
         }
+        if (("StringBuilder".equals(type) || "StringBuffer".equals(type)) && d.get().local() != null) {
+            return builderVariable(ne, depth);
+        }
         if (d.get().parameter() != null) {
             return new StringBuild(How.PARAMETER, List.of(file.range(ne)), "parameter '" + n + "'");
         }
@@ -196,6 +199,9 @@ public final class StringTracker {
             return dynamic(How.UNKNOWN, ne);
         }
         String where = "variable '" + n + "' built at line " + (file.file().lines().lineOf(file.range(v).start()) + 1);
+        if (appended) { // s = "a"; s += x; ... : the pieces joined (the first few: enough to see a value)
+            return combine(How.CONCATENATION, values.subList(0, Math.min(values.size(), 16)), depth).from(where);
+        }
         StringBuild out = null;
         for (Expression val : values) {
             StringBuild b = build(val, depth + 1);
@@ -205,9 +211,6 @@ public final class StringTracker {
             if (b.how() != How.LITERAL && b.how() != How.CONSTANT) {
                 out = b;
             }
-        }
-        if (appended && out == null) {
-            return StringBuild.CONSTANT;
         }
         return out == null ? StringBuild.CONSTANT : out.from(where);
     }
