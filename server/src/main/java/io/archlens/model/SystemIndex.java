@@ -20,7 +20,8 @@ import java.util.function.BiConsumer;
  */
 public final class SystemIndex {
     private static final List<FactExtractor> EXTRACTORS = List.of(new ComposeExtractor(), new KubernetesExtractor(),
-            new DockerfileExtractor(), new NginxExtractor(), new SpringExtractor(), new DotenvExtractor());
+            new DockerfileExtractor(), new NginxExtractor(), new SpringExtractor(), new DotenvExtractor(), new CodeExtractor(),
+            new SchemaExtractor(), new ApiExtractor());
     private static final Map<FileKind, FactExtractor> BY_KIND = new EnumMap<>(FileKind.class);
 
     static {

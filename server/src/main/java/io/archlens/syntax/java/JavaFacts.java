@@ -39,6 +39,10 @@ final class JavaFacts {
         b.sinks.addAll(sinks);
         b.configReads.addAll(reads);
         b.routes.addAll(routes);
+        JavaSystemFacts.listens(f, b.listens);
+        JavaSystemFacts.urls(f, b.urls);
+        JavaEntities.entities(f, b.entities);
+        b.shutdown = io.archlens.code.CodeFacts.Shutdown.UNKNOWN; // the JVM runs shutdown hooks; Spring drains on SIGTERM
         return b.build();
     }
 
