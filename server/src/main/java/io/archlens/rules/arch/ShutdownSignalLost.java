@@ -35,7 +35,7 @@ public final class ShutdownSignalLost implements ProjectRule {
             List<FileFacts> servers = CodeView.unhandledShutdown(n);
             ImageSpec img = SystemModel.dockerfile(n);
             if (servers.isEmpty() || img == null || img.command() == null || n.main() == null
-                    || n.main().commandLine() != null) {
+                    || n.main().commandLine() != null && !n.main().commandLine().isBlank()) {
                 continue;
             }
             Command c = img.command();

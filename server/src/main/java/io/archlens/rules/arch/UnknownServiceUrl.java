@@ -79,6 +79,16 @@ public final class UnknownServiceUrl implements ProjectRule {
         Node t = r.nodes().get(0);
         SystemModel.Listen l = t.listen();
         if (l.ports().isEmpty()) {
+            List<Integer> declared = new ArrayList<>();
+            for (io.archlens.model.Facts.Port p : t.containerPorts()) {
+                declared.add(p.port());
+                rel.add(p.loc().related(t.name() + " declares port " + p.port()));
+            }
+            if (!declared.isEmpty()) {
+                out.warn(at.loc(), "The code of " + n.name() + " calls " + u.url() + " on port " + port + " but " + t.name()
+                        + " declares only " + Arch.ports(declared) + " (assumed: it listens on the ports it declares); "
+                        + "the connection is probably refused, call a declared port", rel);
+            }
             return;
         }
         rel.addAll(Arch.listenRelated(t, l));
