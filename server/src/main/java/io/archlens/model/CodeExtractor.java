@@ -30,6 +30,32 @@ final class CodeExtractor implements FactExtractor {
         }
     }
 
+    /**
+     * Words one of which every Java fact the model uses needs in the text (environment and property reads, request
+     * mappings, bound ports, URLs, entities and repositories): a file without any is not parsed when indexing.
+     * Other languages are always parsed.
+     */
+    private static final java.util.List<String> JAVA_MARKERS = java.util.List.of("getenv", "getProperty", "@Value",
+            "Mapping", "setPort", "setDefaultProperties", "ServerSocket", "InetSocketAddress", "http", "Entity",
+            "Repository");
+
+    @Override
+    public boolean mayContribute(SourceFile file) {
+        if (file.kind() != FileKind.JAVA) {
+            return true;
+        }
+        if (testPath(file.path())) {
+            return false;
+        }
+        String t = file.text();
+        for (String m : JAVA_MARKERS) {
+            if (t.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean testPath(String path) {
         String p = "/" + path.replace('\\', '/');
         return p.contains("/src/test/") || p.contains("/test/") || p.contains("/tests/") || p.contains("/__tests__/");

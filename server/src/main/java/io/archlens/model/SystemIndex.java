@@ -63,7 +63,7 @@ public final class SystemIndex {
         FactExtractor ex = BY_KIND.get(file.kind());
         FileFacts.Builder b = new FileFacts.Builder(file);
         Object m = model;
-        if (ex != null) {
+        if (ex != null && (m != null || ex.mayContribute(file))) {
             if (m == null) {
                 m = book.parse(file, log);
             }
