@@ -200,6 +200,30 @@ class CodeRulesTest {
         assertEquals(List.of(), found("api/src/main/resources/application.yml", "arch/ddl-auto-with-migrations"));
     }
 
+    @Test
+    void aCodeEditReusesThePartitionAndMatchesAFreshIndex() throws Exception {
+        springApi("", "");
+        java("Client.java", "class Client { String a = \"x\"; }\n");
+        RuleBook book = RuleBook.loadDefault();
+        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        io.archlens.workspace.WorkspaceIndexer.index(index, root, root, Settings.DEFAULTS, u -> false, () -> false,
+                n -> { }, (m, e) -> { });
+        assertEquals(0, index.analyze(Settings.DEFAULTS, (m, e) -> { }).count());
+        Path code = root.resolve("api/src/main/java/shop/Client.java");
+        String edited = "package shop;\nclass Client { String a = System.getenv(\"TOKEN\"); }\n";
+        index.update(new SourceFile(code.toUri().toString(), "api/src/main/java/shop/Client.java", edited,
+                FileKind.JAVA, 2), null, (m, e) -> { });
+        CrossFileAnalysis.Result after = index.analyze(Settings.DEFAULTS, (m, e) -> { });
+        assertEquals(1, after.count());
+        java.nio.file.Files.writeString(code, edited);
+        SystemIndex fresh = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        io.archlens.workspace.WorkspaceIndexer.index(fresh, root, root, Settings.DEFAULTS, u -> false, () -> false,
+                n -> { }, (m, e) -> { });
+        CrossFileAnalysis.Result again = fresh.analyze(Settings.DEFAULTS, (m, e) -> { });
+        assertEquals(after.byUri().keySet(), again.byUri().keySet());
+        assertEquals(after.count(), again.count());
+    }
+
     /** A code model as a tree-sitter pack gives it: facts only (here a server that ignores SIGTERM). */
     private record Stub(CodeFacts facts) implements CodeModel {
     }

@@ -120,6 +120,21 @@ class JavaSystemFactsTest {
     }
 
     @Test
+    void routesOfEveryPathAndAnyPathWhenNotALiteral() {
+        String src = """
+                @RestController
+                @RequestMapping("/api")
+                class A {
+                    static final String P = "/p";
+                    @GetMapping({"/a", "/b"}) Object ab() { return null; }
+                    @PostMapping(P) Object p() { return null; }
+                }
+                """;
+        assertEquals(List.of("GET /api/a", "GET /api/b", "POST /api/**"),
+                facts(src).routes().stream().map(r -> r.method() + " " + r.path()).toList());
+    }
+
+    @Test
     void javaLeavesShutdownToTheFramework() {
         assertEquals(CodeFacts.Shutdown.UNKNOWN, facts("class A { void main() {} }").shutdown());
         assertTrue(JavaEntities.snake("userID").equals("userid") && JavaEntities.snake("OrderLine").equals("order_line"));
