@@ -32,12 +32,13 @@ final class CodeExtractor implements FactExtractor {
 
     /**
      * Words one of which every Java fact the model uses needs in the text (environment and property reads, request
-     * mappings, bound ports, URLs, entities and repositories): a file without any is not parsed when indexing.
+     * mappings, bound ports, URL literals, entities and repositories; precise enough that license headers and
+     * {@code ResponseEntity} imports do not count): a file without any is not parsed when indexing.
      * Other languages are always parsed.
      */
     private static final java.util.List<String> JAVA_MARKERS = java.util.List.of("getenv", "getProperty", "@Value",
-            "Mapping", "setPort", "setDefaultProperties", "ServerSocket", "InetSocketAddress", "http", "Entity",
-            "Repository");
+            "Mapping", "setPort", "setDefaultProperties", "ServerSocket", "InetSocketAddress", "\"http", "@Entity",
+            "persistence.Entity", "Repository<");
 
     @Override
     public boolean mayContribute(SourceFile file) {
