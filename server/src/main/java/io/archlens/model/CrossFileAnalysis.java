@@ -30,21 +30,11 @@ public final class CrossFileAnalysis {
      * context fields that were missing.
      */
     public record Result(List<SystemModel> projects, Map<String, List<Finding>> byUri, Set<String> missingContext,
-            Map<String, SystemModel> homes) {
+            Homes homes) {
         public static final Result EMPTY = new Result(List.of(), Map.of(), Set.of());
 
         public Result(List<SystemModel> projects, Map<String, List<Finding>> byUri, Set<String> missingContext) {
-            this(List.copyOf(projects), byUri, missingContext, homes(projects));
-        }
-
-        private static Map<String, SystemModel> homes(List<SystemModel> projects) {
-            Map<String, SystemModel> m = new java.util.HashMap<>();
-            for (SystemModel p : projects) {
-                for (FileFacts f : p.files()) {
-                    m.putIfAbsent(f.uri(), p);
-                }
-            }
-            return m;
+            this(List.copyOf(projects), byUri, missingContext, new Homes(List.copyOf(projects)));
         }
 
         public List<Finding> findings(String uri) {
@@ -61,7 +51,7 @@ public final class CrossFileAnalysis {
 
         /** The model of the (first) project a file belongs to; an empty model when no project has it. */
         public SystemModel model(String uri) {
-            return homes.getOrDefault(uri, SystemModel.EMPTY);
+            return homes.get().getOrDefault(uri, SystemModel.EMPTY);
         }
 
         /**
@@ -69,6 +59,7 @@ public final class CrossFileAnalysis {
          * build context belong with its Dockerfile): for the agent's summary of any reviewed file.
          */
         public SystemModel around(String uri) {
+            Map<String, SystemModel> homes = this.homes.get();
             SystemModel best = homes.get(uri);
             int bestLen = -1;
             if (best != null) {
@@ -99,6 +90,30 @@ public final class CrossFileAnalysis {
         }
     }
 
+    /** Which project each file belongs to, computed on the first question (an update that asks none pays nothing). */
+    public static final class Homes {
+        private final List<SystemModel> projects;
+        private volatile Map<String, SystemModel> map;
+
+        Homes(List<SystemModel> projects) {
+            this.projects = projects;
+        }
+
+        Map<String, SystemModel> get() {
+            Map<String, SystemModel> m = map;
+            if (m == null) {
+                m = new java.util.HashMap<>();
+                for (SystemModel p : projects) {
+                    for (FileFacts f : p.files()) {
+                        m.putIfAbsent(f.uri(), p);
+                    }
+                }
+                map = m;
+            }
+            return m;
+        }
+    }
+
     private CrossFileAnalysis() {
     }
 
@@ -122,7 +137,22 @@ public final class CrossFileAnalysis {
 
     /** What the rules found in one project, before settings and suppressions (reusable while it is unchanged). */
     public record ProjectFindings(SystemModel model, Map<String, List<Finding>> raw, Map<String, List<Loc>> needs,
-            Map<String, Set<String>> needRules) {
+            Map<String, Set<String>> needRules, List<FileFacts> reported) {
+        public ProjectFindings(SystemModel model, Map<String, List<Finding>> raw, Map<String, List<Loc>> needs,
+                Map<String, Set<String>> needRules) {
+            this(model, raw, needs, needRules, reported(model, raw));
+        }
+
+        /** The files settling has to look at: those with findings and those with a project-rule suppression. */
+        private static List<FileFacts> reported(SystemModel model, Map<String, List<Finding>> raw) {
+            List<FileFacts> out = new ArrayList<>();
+            for (FileFacts f : model.files()) {
+                if (raw.containsKey(f.uri()) || hasProjectSuppression(f.suppressions())) {
+                    out.add(f);
+                }
+            }
+            return out;
+        }
     }
 
     /** Runs every enabled project rule over one project's model. */
@@ -175,17 +205,41 @@ public final class CrossFileAnalysis {
      * workspace's), same-cause merging, then settings and suppressions per file.
      */
     public static Result settle(RuleBook book, List<ProjectFindings> parts, Settings settings) {
-        Map<String, List<Finding>> raw = new LinkedHashMap<>();
+        return settle(book, parts, settings, null);
+    }
+
+    /** A file's settled findings and what they were settled from (the projects' raw lists, by identity). */
+    record Settled(FileFacts file, List<List<Finding>> from, Settings settings, List<Finding> out) {
+        boolean same(FileFacts f, List<List<Finding>> parts, Settings s) {
+            if (file != f || settings != s && !java.util.Objects.equals(settings, s) || from.size() != parts.size()) {
+                return false;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (from.get(i) != parts.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * As {@link #settle(RuleBook, List, Settings)}; with a {@code cache} (by URI, kept by the caller between runs),
+     * a file whose raw findings are the same lists as last time keeps its settled findings: after an edit only the
+     * files of the projects that re-ran are settled again.
+     */
+    static Result settle(RuleBook book, List<ProjectFindings> parts, Settings settings, Map<String, Settled> cache) {
+        Map<String, List<List<Finding>>> rawParts = new java.util.HashMap<>();
         Map<String, List<Loc>> needs = new TreeMap<>();
         Map<String, Set<String>> needRules = new TreeMap<>();
         Map<String, FileFacts> files = new LinkedHashMap<>();
         List<SystemModel> projects = new ArrayList<>();
         for (ProjectFindings p : parts) {
             projects.add(p.model());
-            for (FileFacts f : p.model().files()) {
+            for (FileFacts f : p.reported()) {
                 files.putIfAbsent(f.uri(), f);
             }
-            p.raw().forEach((uri, l) -> raw.computeIfAbsent(uri, k -> new ArrayList<>()).addAll(l));
+            p.raw().forEach((uri, l) -> rawParts.computeIfAbsent(uri, k -> new ArrayList<>(1)).add(l));
             p.needs().forEach((k, l) -> needs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(l));
             p.needRules().forEach((k, l) -> needRules.computeIfAbsent(k, x -> new TreeSet<>()).addAll(l));
         }
@@ -204,21 +258,48 @@ public final class CrossFileAnalysis {
                 questions.add(e.getKey() + " (for " + String.join(", ", e.getValue()) + ")");
             }
             RuleMeta meta = ProjectRule.MISSING_CONTEXT;
-            raw.computeIfAbsent(first.uri(), k -> new ArrayList<>()).add(new Finding(meta.id(), meta.defaultSeverity(),
+            if (!files.containsKey(first.uri())) {
+                for (ProjectFindings p : parts) {
+                    FileFacts f = p.model().file(first.uri());
+                    if (f != null) {
+                        files.put(f.uri(), f);
+                        break;
+                    }
+                }
+            }
+            rawParts.computeIfAbsent(first.uri(), k -> new ArrayList<>(1)).add(List.of(new Finding(meta.id(), meta.defaultSeverity(),
                     meta.category(), first.range(), "Cross-file checks lack project context: "
                     + String.join(", ", questions) + "; answer it under context: in .archlens.yml so they can decide", null, List.of(),
-                    List.of(), meta.tags(), Finding.RULE_BOOK_SOURCE, null));
+                    List.of(), meta.tags(), Finding.RULE_BOOK_SOURCE, null)));
         }
         Map<String, List<Finding>> out = new LinkedHashMap<>();
+        Map<String, Settled> next = cache == null ? null : new java.util.HashMap<>();
         for (FileFacts f : files.values()) {
-            List<Finding> r = raw.getOrDefault(f.uri(), List.of());
-            if (r.isEmpty() && !hasProjectSuppression(f.suppressions())) {
-                continue;
+            List<List<Finding>> from = rawParts.getOrDefault(f.uri(), List.of());
+            Settled last = cache == null ? null : cache.get(f.uri());
+            List<Finding> settled;
+            if (last != null && last.same(f, from, settings)) {
+                settled = last.out();
+            } else {
+                List<Finding> r = new ArrayList<>();
+                for (List<Finding> l : from) {
+                    r.addAll(l);
+                }
+                if (r.isEmpty() && !hasProjectSuppression(f.suppressions())) {
+                    continue;
+                }
+                settled = List.copyOf(book.settle(f.file(), r, f.suppressions(), settings, true));
             }
-            List<Finding> settled = book.settle(f.file(), r, f.suppressions(), settings, true);
+            if (next != null) {
+                next.put(f.uri(), new Settled(f, from, settings, settled));
+            }
             if (!settled.isEmpty()) {
-                out.put(f.uri(), List.copyOf(settled));
+                out.put(f.uri(), settled);
             }
+        }
+        if (cache != null) {
+            cache.clear();
+            cache.putAll(next);
         }
         return new Result(projects, out, missing);
     }

@@ -48,9 +48,11 @@ final class DockerfileExtractor implements FactExtractor {
                 }
             }
         }
+        java.util.Map<String, io.archlens.model.Loc> env = new java.util.LinkedHashMap<>();
         for (Stage s : chain) {
             for (Instruction i : s.all("ENV")) {
                 for (io.archlens.syntax.dockerfile.KeyValue kv : i.keyValues()) {
+                    env.putIfAbsent(kv.key(), out.loc(i.keywordRange()));
                     if (kv.hasValue()) {
                         String fp = SecretFingerprints.of(kv.key(), kv.value());
                         if (fp != null) {
@@ -64,7 +66,20 @@ final class DockerfileExtractor implements FactExtractor {
         ImageRef base = fin.rootImage();
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
                 base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
-                hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange())));
+                hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange()), env,
+                command(fin, out)));
+    }
+
+    /** ENTRYPOINT when there is one (CMD then only supplies its arguments), else CMD. */
+    private static Facts.Command command(Stage fin, FileFacts.Builder out) {
+        Instruction i = fin.lastInherited("ENTRYPOINT");
+        if (i == null) {
+            i = fin.lastInherited("CMD");
+        }
+        if (i == null || i.args() == null || i.args().isBlank()) {
+            return null;
+        }
+        return new Facts.Command(i.args().strip(), !i.isExecForm(), out.loc(i.range()));
     }
 
     /** The digits of an EXPOSE word ({@code 8080} of {@code 8080/tcp}). */

@@ -13,4 +13,12 @@ public interface FactExtractor {
     Set<FileKind> kinds();
 
     void extract(SourceFile file, Object model, FileFacts.Builder out);
+
+    /**
+     * False when a look at the text shows the file contributes nothing, so it need not be parsed (indexing reads
+     * thousands of source files that hold no fact the model uses). The default: every file may.
+     */
+    default boolean mayContribute(SourceFile file) {
+        return true;
+    }
 }

@@ -167,10 +167,23 @@ public final class Facts {
 
     /** What a Dockerfile says about the image it builds (the final stage). */
     public record ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
-            Loc healthcheckLoc) {
+            Loc healthcheckLoc, Map<String, Loc> env, Command command) {
         public ImageSpec {
             exposes = List.copyOf(exposes);
+            env = Map.copyOf(env);
         }
+
+        public ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
+                Loc healthcheckLoc) {
+            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null);
+        }
+    }
+
+    /**
+     * The command a Dockerfile starts (the final stage's ENTRYPOINT, else CMD, inherited ones included): its text,
+     * whether it is shell form ({@code CMD npm start}: {@code /bin/sh -c} is PID 1) and where it is written.
+     */
+    public record Command(String text, boolean shellForm, Loc loc) {
     }
 
     /** A host (and port) another service is reached at: proxy_pass, upstream server, datasource URL... */

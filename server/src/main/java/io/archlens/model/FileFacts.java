@@ -44,6 +44,9 @@ public final class FileFacts {
     final List<VarUse> varUses;
     final List<SecretUse> secrets;
     final List<FileRef> refs;
+    final SourceFacts.Code code;
+    final SourceFacts.Schema schema;
+    final SourceFacts.ApiSpec api;
 
     private FileFacts(Builder b, List<Suppression> suppressions) {
         this.file = b.file;
@@ -63,6 +66,29 @@ public final class FileFacts {
         this.varUses = List.copyOf(b.varUses);
         this.secrets = List.copyOf(b.secrets);
         this.refs = List.copyOf(b.refs);
+        this.code = b.code;
+        this.schema = b.schema;
+        this.api = b.api;
+    }
+
+    /** A production source file's code facts, or null. */
+    public SourceFacts.Code code() {
+        return code;
+    }
+
+    /** A SQL file's schema changes, or null. */
+    public SourceFacts.Schema schema() {
+        return schema;
+    }
+
+    /** An OpenAPI document's operations, or null. */
+    public SourceFacts.ApiSpec api() {
+        return api;
+    }
+
+    /** The location of a range of this file. */
+    public Loc loc(io.archlens.core.TextRange r) {
+        return Loc.of(file, r);
     }
 
     public SourceFile file() {
@@ -155,7 +181,8 @@ public final class FileFacts {
     public boolean empty() {
         return workloads.isEmpty() && services.isEmpty() && ingressBackends.isEmpty() && hpas.isEmpty()
                 && pdbs.isEmpty() && netPolicies.isEmpty() && configObjects.isEmpty() && customResources.isEmpty() && image == null && proxy == null && app == null
-                && env == null && varUses.isEmpty() && secrets.isEmpty() && refs.isEmpty();
+                && env == null && varUses.isEmpty() && secrets.isEmpty() && refs.isEmpty() && code == null && schema == null
+                && api == null;
     }
 
     /** Collects facts while an extractor runs. */
@@ -176,6 +203,9 @@ public final class FileFacts {
         final List<VarUse> varUses = new ArrayList<>();
         final List<SecretUse> secrets = new ArrayList<>();
         final List<FileRef> refs = new ArrayList<>();
+        SourceFacts.Code code;
+        SourceFacts.Schema schema;
+        SourceFacts.ApiSpec api;
 
         public Builder(SourceFile file) {
             this.file = file;
@@ -261,6 +291,21 @@ public final class FileFacts {
 
         public Builder ref(FileRef r) {
             refs.add(r);
+            return this;
+        }
+
+        public Builder code(SourceFacts.Code c) {
+            code = c;
+            return this;
+        }
+
+        public Builder schema(SourceFacts.Schema s) {
+            schema = s;
+            return this;
+        }
+
+        public Builder api(SourceFacts.ApiSpec a) {
+            api = a;
             return this;
         }
 

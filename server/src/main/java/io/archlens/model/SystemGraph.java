@@ -92,6 +92,16 @@ public final class SystemGraph {
                 }
             }
         }
+        // the code's own calls: URL literals naming a service of the project (code facts)
+        for (Node n : model.nodes()) {
+            for (CodeView.At<io.archlens.code.ServiceUrl> u : CodeView.urls(n)) {
+                String host = u.fact().host();
+                if (SystemModel.unresolvable(host) || SystemModel.loopback(host) || host.equalsIgnoreCase(n.name())) {
+                    continue;
+                }
+                connect(n, model.resolve(n, host), "calls", u.fact().port(), u.loc());
+            }
+        }
         for (KService s : model.services()) {
             for (Node n : model.selected(s)) {
                 Integer tp = s.ports().isEmpty() ? null : s.ports().get(0).targetPort();
@@ -341,7 +351,9 @@ public final class SystemGraph {
         if (v instanceof Node n) {
             String d = describe(n);
             String kind = n.platform() == Platform.KUBERNETES ? n.workload().kind() + " " : "";
-            return kind + n.name() + (d.isEmpty() ? "" : br + d);
+            int routes = CodeView.routes(n).size();
+            String served = routes == 0 ? "" : br + routes + (routes == 1 ? " route" : " routes") + " served";
+            return kind + n.name() + (d.isEmpty() ? "" : br + d) + served;
         }
         if (v instanceof KService s) {
             List<String> ports = new ArrayList<>();

@@ -20,7 +20,8 @@ import java.util.function.BiConsumer;
  */
 public final class SystemIndex {
     private static final List<FactExtractor> EXTRACTORS = List.of(new ComposeExtractor(), new KubernetesExtractor(),
-            new DockerfileExtractor(), new NginxExtractor(), new SpringExtractor(), new DotenvExtractor());
+            new DockerfileExtractor(), new NginxExtractor(), new SpringExtractor(), new DotenvExtractor(), new CodeExtractor(),
+            new SchemaExtractor(), new ApiExtractor());
     private static final Map<FileKind, FactExtractor> BY_KIND = new EnumMap<>(FileKind.class);
 
     static {
@@ -47,6 +48,7 @@ public final class SystemIndex {
     public synchronized void invalidateProbes() {
         probed.clear();
         checked.clear();
+        settled.clear();
     }
 
     /** True for the kinds the model reads facts from. */
@@ -62,7 +64,7 @@ public final class SystemIndex {
         FactExtractor ex = BY_KIND.get(file.kind());
         FileFacts.Builder b = new FileFacts.Builder(file);
         Object m = model;
-        if (ex != null) {
+        if (ex != null && (m != null || ex.mayContribute(file))) {
             if (m == null) {
                 m = book.parse(file, log);
             }
@@ -84,14 +86,79 @@ public final class SystemIndex {
 
     public void put(FileFacts f) {
         if (relevant(f.kind())) {
-            facts.put(f.uri(), f);
-        } else {
-            facts.remove(f.uri());
+            FileFacts old = facts.put(f.uri(), f);
+            if (old == null || !passive(old.kind()) || !passive(f.kind())) {
+                structure.incrementAndGet();
+            } else {
+                dirty.add(f.uri());
+            }
+        } else if (facts.remove(f.uri()) != null) {
+            structure.incrementAndGet();
         }
     }
 
     public void remove(String uri) {
-        facts.remove(uri);
+        if (facts.remove(uri) != null) {
+            structure.incrementAndGet();
+        }
+    }
+
+    /**
+     * Kinds whose facts never change how the workspace splits into projects: they seed no project and reference no
+     * file (source code, SQL, OpenAPI, Spring, .env). Replacing such a file's facts keeps the last partition.
+     */
+    private static boolean passive(FileKind k) {
+        return k.isSourceCode() || k == FileKind.SQL || k == FileKind.OPENAPI || k == FileKind.SPRING_PROPERTIES
+                || k == FileKind.SPRING_YAML || k == FileKind.DOTENV;
+    }
+
+    /** Bumped when a file that can change the projects is added, removed or replaced. */
+    private final java.util.concurrent.atomic.AtomicLong structure = new java.util.concurrent.atomic.AtomicLong();
+    private long partitionedAt = -1;
+    private List<Projects.Project> partition;
+    /** Project indexes of {@link #partition} by file URI. */
+    private Map<String, List<Integer>> memberOf = Map.of();
+    /** Passive files whose facts were replaced since the partition was last brought up to date. */
+    private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The projects of the current facts: when only passive files changed since the last partition (an edit to code
+     * or a Spring file need not re-split 10,000 files), the projects holding them get the files' current facts and
+     * the others stay the same objects; else a new partition.
+     */
+    private List<Projects.Project> projects() {
+        long now = structure.get();
+        if (partition != null && partitionedAt == now) {
+            List<String> changed = new ArrayList<>(dirty);
+            dirty.removeAll(changed);
+            List<Projects.Project> out = new ArrayList<>(partition);
+            java.util.Set<Integer> touched = new java.util.TreeSet<>();
+            for (String uri : changed) {
+                touched.addAll(memberOf.getOrDefault(uri, List.of()));
+            }
+            for (int i : touched) {
+                Projects.Project p = out.get(i);
+                List<FileFacts> files = new ArrayList<>(p.files().size());
+                for (FileFacts f : p.files()) {
+                    FileFacts cur = facts.get(f.uri());
+                    files.add(cur != null ? cur : f);
+                }
+                out.set(i, new Projects.Project(p.id(), p.label(), files));
+            }
+            partition = out;
+            return out;
+        }
+        dirty.clear();
+        partition = Projects.of(facts.values());
+        partitionedAt = now;
+        Map<String, List<Integer>> m = new java.util.HashMap<>();
+        for (int i = 0; i < partition.size(); i++) {
+            for (FileFacts f : partition.get(i).files()) {
+                m.computeIfAbsent(f.uri(), k -> new ArrayList<>(1)).add(i);
+            }
+        }
+        memberOf = m;
+        return partition;
     }
 
     public FileFacts get(String uri) {
@@ -108,6 +175,7 @@ public final class SystemIndex {
 
     public void clear() {
         facts.clear();
+        structure.incrementAndGet();
     }
 
     /**
@@ -118,7 +186,7 @@ public final class SystemIndex {
     public synchronized CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
         List<CrossFileAnalysis.ProjectFindings> parts = new ArrayList<>();
         Map<String, Checked> next = new java.util.HashMap<>();
-        for (Projects.Project p : Projects.of(facts.values())) {
+        for (Projects.Project p : projects()) {
             Checked c = checked.get(p.id());
             if (c == null || !c.same(p.files(), settings)) {
                 SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
@@ -129,7 +197,7 @@ public final class SystemIndex {
         }
         checked.clear();
         checked.putAll(next);
-        return CrossFileAnalysis.settle(book, parts, settings);
+        return CrossFileAnalysis.settle(book, parts, settings, settled);
     }
 
     /** The last rule run of a project: its files (compared by identity: updated facts are new objects). */
@@ -148,6 +216,8 @@ public final class SystemIndex {
     }
 
     private final Map<String, Checked> checked = new java.util.HashMap<>();
+    /** Each file's settled cross-file findings of the last run (see {@link CrossFileAnalysis#settle}). */
+    private final Map<String, CrossFileAnalysis.Settled> settled = new java.util.HashMap<>();
 
     /** The models of the projects of {@code facts} (no rules run: for graphs). */
     public static List<SystemModel> models(Collection<FileFacts> facts, Settings settings, SystemModel.FileProbe probe) {

@@ -65,9 +65,17 @@ public final class SystemModel {
         }
     }
 
-    /** The files that make up what a workload runs: its Dockerfile, Spring configuration, nginx configuration. */
-    public record Binding(FileFacts dockerfile, List<FileFacts> apps, List<FileFacts> proxies) {
-        static final Binding NONE = new Binding(null, List.of(), List.of());
+    /**
+     * The files that make up what a workload runs: its Dockerfile, Spring configuration, nginx configuration, and the
+     * files under its build context: source code, SQL (migrations) and OpenAPI documents.
+     */
+    public record Binding(FileFacts dockerfile, List<FileFacts> apps, List<FileFacts> proxies, List<FileFacts> code,
+            List<FileFacts> schemas, List<FileFacts> specs) {
+        static final Binding NONE = new Binding(null, List.of(), List.of(), List.of(), List.of(), List.of());
+
+        public Binding(FileFacts dockerfile, List<FileFacts> apps, List<FileFacts> proxies) {
+            this(dockerfile, apps, proxies, List.of(), List.of(), List.of());
+        }
 
         public boolean spring() {
             return !apps.isEmpty();
@@ -211,6 +219,10 @@ public final class SystemModel {
                 ports.add(new PortSource(bind.port(), main.loc(), "command " + bind.option()));
                 return new Listen(ports, Basis.APP);
             }
+            codeListens(ports);
+            if (!ports.isEmpty()) {
+                return new Listen(ports, Basis.APP);
+            }
             if (binding.spring()) {
                 Prop sp = prop("server.port");
                 Integer port = sp == null ? null : parsePort(resolved(sp));
@@ -255,6 +267,29 @@ public final class SystemModel {
                 return new Listen(ports, Basis.IMAGE);
             }
             return new Listen(ports, Basis.NONE);
+        }
+
+        /**
+         * The ports the workload's code binds: a literal ({@code new ServerSocket(8080)}), or a configuration key
+         * ({@code PORT}) resolved against the container's environment, else the default written in the code. A
+         * Spring default property ({@code server.port} in {@code setDefaultProperties}) counts only when no
+         * configuration sets {@code server.port}.
+         */
+        private void codeListens(List<PortSource> ports) {
+            for (CodeView.At<io.archlens.code.Listen> l : CodeView.listens(this)) {
+                io.archlens.code.Listen c = l.fact();
+                if ("server.port".equals(c.key()) && binding.spring() && prop("server.port") != null) {
+                    continue;
+                }
+                EnvVar e = c.key() == null || main() == null ? null : main().env(c.key());
+                Integer fromEnv = e == null ? null : parsePort(e.value());
+                if (fromEnv != null) {
+                    ports.add(new PortSource(fromEnv, e.valueLoc(), c.key() + " read by the code"));
+                } else if (c.port() != null && (e == null || e.value() == null)) {
+                    ports.add(new PortSource(c.port(), l.loc(), c.key() == null ? "bound in the code"
+                            : "the code's default for " + c.key()));
+                }
+            }
         }
 
         /** Every port the workload's containers declare (Compose ports/expose targets, containerPort). */
@@ -430,6 +465,9 @@ public final class SystemModel {
     private final Map<String, List<FileFacts>> appsUnder = new java.util.HashMap<>();
     private final Map<String, List<FileFacts>> proxiesUnder = new java.util.HashMap<>();
     private final Map<String, String> dockerfileDirByName = new java.util.HashMap<>();
+    private final Map<String, List<FileFacts>> codeUnder = new java.util.HashMap<>();
+    private final Map<String, List<FileFacts>> schemasUnder = new java.util.HashMap<>();
+    private final Map<String, List<FileFacts>> specsUnder = new java.util.HashMap<>();
     private final Map<FileFacts, List<Node>> users = new java.util.IdentityHashMap<>();
 
     private void indexFiles() {
@@ -443,6 +481,16 @@ public final class SystemModel {
             if (f.app() != null && !f.path().contains("/src/test/")) {
                 for (String d = dir; ; d = Paths.parent(d)) {
                     appsUnder.computeIfAbsent(d, k -> new ArrayList<>()).add(f);
+                    if (d.isEmpty() || d.equals("/")) {
+                        break;
+                    }
+                }
+            }
+            Map<String, List<FileFacts>> under = f.code() != null ? codeUnder : f.schema() != null ? schemasUnder
+                    : f.api() != null ? specsUnder : null;
+            if (under != null) {
+                for (String d = dir; ; d = Paths.parent(d)) {
+                    under.computeIfAbsent(d, k -> new ArrayList<>()).add(f);
                     if (d.isEmpty() || d.equals("/")) {
                         break;
                     }
@@ -505,6 +553,9 @@ public final class SystemModel {
             for (FileFacts f : b.proxies()) {
                 users.computeIfAbsent(f, k -> new ArrayList<>()).add(n);
             }
+            for (FileFacts f : b.code()) {
+                users.computeIfAbsent(f, k -> new ArrayList<>()).add(n);
+            }
         }
     }
 
@@ -523,10 +574,13 @@ public final class SystemModel {
                 }
             }
         }
-        if (df == null && apps.isEmpty() && proxies.isEmpty()) {
+        List<FileFacts> code = context == null ? List.of() : codeUnder.getOrDefault(context, List.of());
+        List<FileFacts> schemas = context == null ? List.of() : schemasUnder.getOrDefault(context, List.of());
+        List<FileFacts> specs = context == null ? List.of() : specsUnder.getOrDefault(context, List.of());
+        if (df == null && apps.isEmpty() && proxies.isEmpty() && code.isEmpty() && schemas.isEmpty() && specs.isEmpty()) {
             return Binding.NONE;
         }
-        return new Binding(df, List.copyOf(apps), proxies);
+        return new Binding(df, List.copyOf(apps), proxies, List.copyOf(code), List.copyOf(schemas), List.copyOf(specs));
     }
 
     /** A Compose service that builds the image this workload runs (same repository, name or folder). */

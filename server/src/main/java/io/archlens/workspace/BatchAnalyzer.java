@@ -174,7 +174,8 @@ public final class BatchAnalyzer {
         }
         FileKind kind = mounted.getOrDefault(file.toAbsolutePath().normalize(),
                 FileKindDetector.detect(display, loaded.text()));
-        if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind))) {
+        // source code no pack reads gives the model nothing either: it stays for the agent
+        if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind) || kind.isSourceCode())) {
             return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
         }
         if (kind.isSourceCode() && (Generated.minifiedName(display) || Generated.generatedHeader(loaded.text()))) {

@@ -38,8 +38,12 @@ public final class Generated {
     public static boolean generatedHeader(String text) {
         String head = (text.length() > HEADER_CHARS ? text.substring(0, HEADER_CHARS) : text).toLowerCase(Locale.ROOT);
         for (String m : MARKS) {
-            if (head.contains(m)) {
-                return true;
+            for (int at = head.indexOf(m); at >= 0; at = head.indexOf(m, at + 1)) {
+                int after = at + m.length();
+                // a whole mark: "@generated" yes, JPA's "@GeneratedValue" no
+                if (after >= head.length() || !Character.isLetterOrDigit(head.charAt(after))) {
+                    return true;
+                }
             }
         }
         return false;

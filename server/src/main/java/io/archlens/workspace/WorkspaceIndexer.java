@@ -63,8 +63,9 @@ public final class WorkspaceIndexer {
             return false;
         }
         FileKind byName = FileKindDetector.detect(display, "");
-        if (byName != FileKind.UNKNOWN && !SystemIndex.relevant(byName)) {
-            return false;
+        if (byName != FileKind.UNKNOWN && (!SystemIndex.relevant(byName)
+                || byName.isSourceCode() && !index.book().supports(byName))) {
+            return false; // source code no pack reads has no facts: not even read
         }
         FileLoader.Loaded loaded = FileLoader.load(p, settings.maxFileBytes());
         if (loaded.skipped()) {

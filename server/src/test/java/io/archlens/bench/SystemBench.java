@@ -26,9 +26,10 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 /**
  * The cross-file model on a generated 10,000-file workspace: 500 services, each with a Dockerfile, a Spring
  * application.yml, Kubernetes manifests, an nginx snippet for every fifth, a Compose project per 10 services, a
- * .env, plus Java sources and READMEs the index skips. Measures (1) indexing time and retained heap, (2) the
- * project rules over the full model, (3) one file changed: re-extract it and re-run the rules, against a full
- * re-analysis, (4) over JSON-RPC: a server indexing the workspace in the background while hover requests on an
+ * .env, a Flyway migration, ten Java sources (a controller with routes, an environment read and a URL of the next
+ * service; an entity with its repository; eight small classes), plus READMEs the index skips. Measures (1) indexing time and retained heap, (2) the
+ * project rules over the full model, (3) one file changed (a Spring file, then a Java file: parse, code facts, rules): re-extract it
+ * and re-run the rules, against a full re-analysis, (4) over JSON-RPC: a server indexing the workspace in the background while hover requests on an
  * open document are answered. Not a unit test. Run from the repository root after
  * {@code mvn -q -B -f server/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
  * <pre>cd server && java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) io.archlens.bench.SystemBench</pre>
@@ -99,6 +100,24 @@ public final class SystemBench {
             }
             System.out.printf("one file changed (re-extract 1 file + model + rules): median %.1f ms, p95 %.1f ms%n",
                     median(updateTimes), p95(updateTimes));
+            // one Java file changes: JavaParser parse and code facts of that file, then its project's rules
+            Path code = root.resolve("svc-7/src/main/java/app/C0.java");
+            String src = Files.readString(code);
+            List<Double> codeTimes = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String edited = i % 2 == 0 ? src.replace("System.getenv(\"APP_NAME\")", "\"fixed\"") : src;
+                SourceFile f = new SourceFile(code.toUri().toString(), "svc-7/src/main/java/app/C0.java", edited,
+                        FileKind.JAVA, i + 2);
+                long t0 = System.nanoTime();
+                index.update(f, null, (m, e) -> { });
+                CrossFileAnalysis.Result r = index.analyze(Settings.DEFAULTS, (m, e) -> { });
+                codeTimes.add((System.nanoTime() - t0) / 1e6);
+                if (i == 0 && r.count() == full.count()) {
+                    throw new AssertionError("the code edit should change the findings");
+                }
+            }
+            System.out.printf("one Java file changed (parse + code facts + model + rules): median %.1f ms, p95 %.1f ms%n",
+                    median(codeTimes), p95(codeTimes));
             List<Double> fullTimes = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 long t0 = System.nanoTime();
@@ -173,7 +192,13 @@ public final class SystemBench {
                 n += write(d.resolve("nginx/site.conf"), "server {\n  listen 80;\n  location / {\n    proxy_pass http://svc-"
                         + (i + 1) + ":8080;\n  }\n}\n");
             }
-            for (int j = 0; j < 10; j++) {
+            n += write(d.resolve("src/main/java/app/C0.java"), controller(i));
+            n += write(d.resolve("src/main/java/app/C1.java"), "package app;\n@Entity\n@Table(name = \"items\")\n"
+                    + "class C1 {\n  @Id Long id;\n  @Column(name = \"title\") String title;\n}\n"
+                    + "interface Items extends JpaRepository<C1, Long> {\n  java.util.List<C1> findByTitle(String t);\n}\n");
+            n += write(d.resolve("src/main/resources/db/migration/V1__items.sql"),
+                    "CREATE TABLE items (id BIGINT PRIMARY KEY, title TEXT);\nCREATE INDEX items_title ON items (title);\n");
+            for (int j = 2; j < 10; j++) {
                 n += write(d.resolve("src/main/java/app/C" + j + ".java"), "package app;\nclass C" + j + " {}\n");
             }
             n += write(d.resolve("README.md"), "# svc-" + i + "\n");
@@ -191,6 +216,17 @@ public final class SystemBench {
             n += write(root.resolve("docs/page-" + n + ".md"), "# page\n");
         }
         return n;
+    }
+
+    /** A controller: routes, an environment read, a URL of the next service, an injected property. */
+    static String controller(int i) {
+        return "package app;\nimport org.springframework.web.bind.annotation.*;\n@RestController\n@RequestMapping(\"/api\")\n"
+                + "class C0 {\n  private final String token = System.getenv(\"APP_NAME\");\n"
+                + "  private static final String NEXT = \"http://svc-" + (i + 1) + ":8080/api/items\";\n"
+                + "  @Value(\"${server.port}\") int port;\n"
+                + "  @GetMapping(\"/items\") Object list() { return null; }\n"
+                + "  @GetMapping(\"/items/{id}\") Object get(@PathVariable long id) { return null; }\n"
+                + "  @PostMapping(\"/items\") Object create() { return null; }\n}\n";
     }
 
     static int write(Path p, String text) throws Exception {

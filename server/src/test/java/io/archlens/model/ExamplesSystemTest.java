@@ -26,6 +26,7 @@ class ExamplesSystemTest {
             // each place already has its per-file literal-secret finding, which carries the other copies (see
             // duplicateSecretsJoinTheLiteralSecretFindings)
             // Kubernetes names the Redis Service redis-master; the application still says redis
+            "examples/shop/api/src/main/resources/application.yml:14 arch/ddl-auto-with-migrations",
             "examples/shop/api/src/main/resources/application.yml:23 arch/unknown-datasource-host",
             // pool 40 (prod profile) x HPA maxReplicas 6 = 240 > postgres' default 100
             "examples/shop/api/src/main/resources/application.yml:76 arch/pool-exceeds-max-connections",

@@ -39,6 +39,10 @@ final class JavaFacts {
         b.sinks.addAll(sinks);
         b.configReads.addAll(reads);
         b.routes.addAll(routes);
+        JavaSystemFacts.listens(f, b.listens);
+        JavaSystemFacts.urls(f, b.urls);
+        JavaEntities.entities(f, b.entities);
+        b.shutdown = io.archlens.code.CodeFacts.Shutdown.UNKNOWN; // the JVM runs shutdown hooks; Spring drains on SIGTERM
         return b.build();
     }
 
@@ -78,13 +82,29 @@ final class JavaFacts {
             String name = a.get().getName().getIdentifier();
             String method = name.equals("RequestMapping") ? "*"
                     : name.substring(0, name.length() - "Mapping".length()).toUpperCase(Locale.ROOT);
-            String prefix = m.findAncestor(TypeDeclaration.class)
+            List<String> prefixes = m.findAncestor(TypeDeclaration.class)
                     .flatMap(t -> Jx.annotation((TypeDeclaration<?>) t, "RequestMapping")).flatMap(JavaFacts::value)
-                    .map(JavaFacts::literal).orElse("");
-            String path = value(a.get()).map(JavaFacts::literal).orElse("");
-            out.add(new Route(method, (prefix == null ? "" : prefix) + (path == null ? "" : path), m.getNameAsString(),
-                    f.nameRange(m)));
+                    .map(JavaFacts::paths).orElse(List.of(""));
+            List<String> paths = value(a.get()).map(JavaFacts::paths).orElse(List.of(""));
+            for (String prefix : prefixes) {
+                for (String path : paths) {
+                    out.add(new Route(method, prefix + path, m.getNameAsString(), f.nameRange(m)));
+                }
+            }
         }
+    }
+
+    /**
+     * The paths of a mapping's value: each literal of an array, the literal itself; a path that is not a literal (a
+     * constant, a concatenation) is {@code /**}, which matches any path, so nothing is judged on a guess.
+     */
+    private static List<String> paths(Expression e) {
+        List<Expression> items = e.isArrayInitializerExpr() ? e.asArrayInitializerExpr().getValues() : List.of(e);
+        List<String> out = new ArrayList<>();
+        for (Expression i : items) {
+            out.add(i.isStringLiteralExpr() ? i.asStringLiteralExpr().getValue() : "/**");
+        }
+        return out.isEmpty() ? List.of("") : out;
     }
 
     /** The annotation's {@code value} (or {@code path}) member, or its single member. */

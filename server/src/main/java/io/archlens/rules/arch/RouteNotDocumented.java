@@ -1,0 +1,73 @@
+package io.archlens.rules.arch;
+
+import io.archlens.analysis.Category;
+import io.archlens.analysis.Related;
+import io.archlens.analysis.RuleMeta;
+import io.archlens.analysis.Severity;
+import io.archlens.model.ProjectReporter;
+import io.archlens.model.ProjectRule;
+import io.archlens.model.SourceFacts.ApiOp;
+import io.archlens.model.SystemModel;
+import io.archlens.model.SystemModel.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The code serves a route its OpenAPI document does not describe (or describes with another method): clients
+ * generated from the spec cannot call it, and reviewers of the spec do not see it.
+ */
+public final class RouteNotDocumented implements ProjectRule {
+    static final RuleMeta META = RuleMeta.of("arch/route-not-documented",
+            "The code serves a route the service's OpenAPI document does not describe", Severity.WARNING,
+            Category.MAINTAINABILITY, null);
+
+    @Override
+    public RuleMeta meta() {
+        return META;
+    }
+
+    @Override
+    public void check(SystemModel model, ProjectReporter out) {
+        for (Node n : model.nodes()) {
+            List<Routes.Served> routes = Routes.served(n);
+            if (routes.isEmpty()) {
+                continue;
+            }
+            for (ApiSpecs.Spec s : ApiSpecs.of(model, n)) {
+                for (Routes.Served r : routes) {
+                    check(s, n, r, out);
+                }
+            }
+        }
+    }
+
+    private static void check(ApiSpecs.Spec s, Node n, Routes.Served r, ProjectReporter out) {
+        List<ApiOp> samePath = new ArrayList<>();
+        for (ApiOp op : s.file().api().ops()) {
+            if (ApiSpecs.served(s, op, r)) {
+                return;
+            }
+            if (ApiSpecs.samePath(s, op, r)) {
+                samePath.add(op);
+            }
+        }
+        List<Related> rel = new ArrayList<>();
+        String what;
+        if (!samePath.isEmpty()) {
+            for (ApiOp op : samePath) {
+                rel.add(op.loc().related(s.file().path() + " documents " + op.method() + " " + op.path()));
+            }
+            what = " documents " + Routes.show(samePath.get(0).path()) + " only for " + samePath.stream()
+                    .map(ApiOp::method).distinct().toList();
+        } else {
+            rel.add(SystemModel.top(s.file()).related(s.file().path() + " (" + s.file().api().ops().size()
+                    + " operations) describes " + n.name() + "'s API"));
+            what = " does not describe it";
+        }
+        String msg = n.name() + " serves " + r.method().replace("*", "any method") + " " + Routes.show(r.path())
+                + " (" + r.at().fact().handler() + ") but its OpenAPI document " + s.file().path() + what
+                + s.assumption(n) + "; clients built from the spec cannot call it, document the operation or remove"
+                + " the route";
+        out.warn(r.at().loc(), msg, rel);
+    }
+}
