@@ -91,7 +91,7 @@ class GraphAndCrossFileCliTest {
     void rulesAndExplainKnowTheCrossFileRules() {
         CliRun r = run(new RulesCommand(), "--kind", "arch");
         assertTrue(r.out().contains("arch/pool-exceeds-max-connections"), r.out());
-        assertTrue(r.out().strip().endsWith("32 rules (essential 21, recommended 32, strict 32)"), r.out());
+        assertTrue(r.out().strip().endsWith("33 rules (essential 22, recommended 33, strict 33)"), r.out());
         CliRun e = run(new ExplainCommand(), "arch/port-mismatch");
         assertEquals(0, e.code());
         assertTrue(e.out().contains("server.port"), e.out());
