@@ -32,11 +32,24 @@ public final class CodeTreeParser implements Parser<CodeTree> {
         this.testPath = testPath;
     }
 
+    /**
+     * Source files above this many characters (about 12,000 lines) are not read: hand-written code is not that large,
+     * bundles and generated code are, and parsing them would cost seconds of every edit and of the workspace index.
+     */
+    public static final int MAX_CHARS = 512 * 1024;
+
     @Override
     public Parsed<CodeTree> parse(SourceFile file) {
         Grammar g = grammar.apply(file);
-        TreeSitterParser.Result r = TreeSitterParser.parse(g, file.text(), file.version() != 0 ? file.uri() : null);
         String path = "/" + file.path().replace('\\', '/');
+        if (file.text().length() > MAX_CHARS) {
+            CodeTree empty = new CodeTree(file, SyntaxTree.empty(g.load(), file.text()), testPath.test(path));
+            return new Parsed<>(empty, List.of(ParseIssue.notAnalyzed(TextRange.empty(0), g.displayName() + " file of "
+                    + file.text().length() + " characters is not analysed: above the " + MAX_CHARS + " characters "
+                    + "ArchLens reads in source code (hand-written code is smaller; bundles and generated code are not "
+                    + "worth reviewing)")));
+        }
+        TreeSitterParser.Result r = TreeSitterParser.parse(g, file.text(), file.version() != 0 ? file.uri() : null);
         CodeTree tree = new CodeTree(file, r.tree(), testPath.test(path));
         List<ParseIssue> issues = new ArrayList<>();
         if (r.failure() != null) {
