@@ -63,10 +63,26 @@ rm -f runtime/lib/server/classes_nocoops.jsa
 if command -v strip >/dev/null 2>&1; then
   find runtime/lib -name '*.so' -exec strip --strip-unneeded {} +
 fi
-# the runtime must run the server: a check of a scratch project and the in-process editor session of the warm-up
+# this .vsix runs on linux-x64 only: the tree-sitter libraries for the other platforms (macOS, Windows, arm64) leave
+# the jar it carries (the plain .vsix, built before, keeps them all); vsce's prepublish copies ARCHLENS_JAR in
+linuxjar="$(mktemp -d)/archlens.jar"
+python3 - server/archlens.jar "$linuxjar" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        n = item.filename
+        if n.startswith("lib/") and "tree-sitter" in n and not n.startswith("lib/x86_64-linux-gnu-"):
+            continue
+        zout.writestr(item, zin.read(n))
+PY
+cp "$linuxjar" server/archlens.jar
+# the runtime must run the server: a check of a scratch project (a Dockerfile, and Python through tree-sitter's
+# native library) and the in-process editor session of the warm-up
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 printf 'FROM node:20.11-bookworm-slim\nUSER node\nCMD ["node", "server.js"]\n' > "$scratch/Dockerfile"
+printf 'import requests\n\n\ndef get(u):\n    return requests.get(u)\n' > "$scratch/app.py"
 rc=0
 ARCHLENS_WARMUP_LSP=1 runtime/bin/java -XX:+UseSerialGC -jar server/archlens.jar check "$scratch" --format json \
   > "$scratch/out.json" || rc=$?
@@ -74,9 +90,13 @@ if [ "$rc" -gt 1 ] || ! grep -q '"rule"' "$scratch/out.json"; then
   say "FAIL: the linked runtime cannot run the server (exit $rc)"
   exit 1
 fi
+if ! grep -q 'python/requests-no-timeout' "$scratch/out.json"; then
+  say "FAIL: the linked runtime does not read Python (tree-sitter's native library did not load)"
+  exit 1
+fi
 version="$(node -p "require('./package.json').version")"
 out="archlens-linux-x64-$version.vsix"
 rm -f "$out"
-npx --no-install vsce package --no-dependencies --target linux-x64 --ignoreFile .vscodeignore-platform -o "$out" \
+ARCHLENS_JAR="$linuxjar" npx --no-install vsce package --no-dependencies --target linux-x64 --ignoreFile .vscodeignore-platform -o "$out" \
   >/dev/null
 say "built $out ($(du -h "$out" | cut -f1); runtime $(du -sh runtime | cut -f1) on disk)"
