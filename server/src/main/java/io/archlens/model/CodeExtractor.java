@@ -42,6 +42,9 @@ final class CodeExtractor implements FactExtractor {
 
     @Override
     public boolean mayContribute(SourceFile file) {
+        if (file.text().length() > CodeModel.MAX_SOURCE_CHARS) {
+            return false; // not parsed by any language: no facts (and no seconds spent finding that out)
+        }
         if (file.kind() != FileKind.JAVA) {
             return true;
         }

@@ -28,6 +28,13 @@ public final class JavaSourceParser implements Parser<JavaFile> {
     public Parsed<JavaFile> parse(SourceFile file) {
         String text = file.text();
         List<ParseIssue> issues = new ArrayList<>();
+        if (text.length() > io.archlens.code.CodeModel.MAX_SOURCE_CHARS) {
+            issues.add(ParseIssue.notAnalyzed(TextRange.empty(0), "Java file of " + text.length() + " characters is not "
+                    + "analysed: above the " + io.archlens.code.CodeModel.MAX_SOURCE_CHARS + " characters ArchLens reads "
+                    + "in source code (hand-written code is smaller; generated code is not worth reviewing)"));
+            CompilationUnit empty = new CompilationUnit();
+            return new Parsed<>(new JavaFile(file, empty, new Offsets(null, text, file.lines())), issues);
+        }
         CompilationUnit cu = null;
         ParseResult<CompilationUnit> result = null;
         List<Problem> problems = new ArrayList<>();

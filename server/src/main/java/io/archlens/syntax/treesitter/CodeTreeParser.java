@@ -32,11 +32,8 @@ public final class CodeTreeParser implements Parser<CodeTree> {
         this.testPath = testPath;
     }
 
-    /**
-     * Source files above this many characters (about 12,000 lines) are not read: hand-written code is not that large,
-     * bundles and generated code are, and parsing them would cost seconds of every edit and of the workspace index.
-     */
-    public static final int MAX_CHARS = 512 * 1024;
+    /** {@link io.archlens.code.CodeModel#MAX_SOURCE_CHARS}. */
+    public static final int MAX_CHARS = io.archlens.code.CodeModel.MAX_SOURCE_CHARS;
 
     @Override
     public Parsed<CodeTree> parse(SourceFile file) {
