@@ -24,7 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "archlens-report.html",
+    @Option(names = {"-o", "--output", "--out"}, paramLabel = "FILE", defaultValue = "archlens-report.html",
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
     Path output;
 

@@ -138,6 +138,11 @@ class HtmlReportTest {
         assertEquals(2, CliRun.of(new ReportCommand(), dir.resolve("missing").toString()).code());
         assertEquals("archlens-report.html", new CommandLine(new ReportCommand()).getCommandSpec().findOption("-o")
                 .defaultValue());
+        Path viaOut = dir.resolve("out.html");
+        ReportCommand named = new ReportCommand();
+        named.book = ReportFixtures.testBook();
+        assertEquals(0, CliRun.of(named, dir.toString(), "--out", viaOut.toString()).code());
+        assertTrue(Files.exists(viaOut));
         String md = Html.markdown("# t\n\nUse `<b>` and **x**, see [docs](../a.md).\n\n- one\n  more\n- two\n\n```yaml\n"
                 + "a: <c>\n```\n## Why\ntext");
         assertEquals("<h4>t</h4>\n<p>Use <code>&lt;b&gt;</code> and <strong>x</strong>, see docs.</p>\n<ul>\n"
