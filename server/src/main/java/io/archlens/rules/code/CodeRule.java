@@ -6,13 +6,15 @@ import io.archlens.analysis.RuleMeta;
 import io.archlens.code.CodeModel;
 
 /**
- * A rule written against the language-neutral code facts: one implementation, instantiated by each language's
- * pack with its own rule id. Test code is left alone (the rules are about production behaviour).
+ * The base of every source-code rule, of any language: the meta, and test code left alone (the rules are about
+ * production behaviour) unless a rule says it also judges tests ({@link #inTests()}: the secret checks do). The
+ * shared rules of this package ({@link MissingTimeout}, {@link StringSink}) are instantiated by each language's pack
+ * under its own id; each language's own rules extend it through that language's base (JavaRule, PythonRule...).
  */
-abstract class CodeRule<M extends CodeModel> implements Rule<M> {
+public abstract class CodeRule<M extends CodeModel> implements Rule<M> {
     private final RuleMeta meta;
 
-    CodeRule(RuleMeta meta) {
+    protected CodeRule(RuleMeta meta) {
         this.meta = meta;
     }
 
@@ -23,10 +25,16 @@ abstract class CodeRule<M extends CodeModel> implements Rule<M> {
 
     @Override
     public final void check(M model, RuleContext ctx) {
-        if (!model.isTest()) {
-            run(model, ctx);
+        if (model.isTest() && !inTests()) {
+            return;
         }
+        judge(model, ctx);
     }
 
-    abstract void run(M model, RuleContext ctx);
+    /** Whether the rule also judges test code (secrets do; production behaviour does not). */
+    protected boolean inTests() {
+        return false;
+    }
+
+    protected abstract void judge(M model, RuleContext ctx);
 }

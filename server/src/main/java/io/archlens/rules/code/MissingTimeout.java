@@ -31,7 +31,7 @@ public final class MissingTimeout<M extends CodeModel> extends CodeRule<M> {
     }
 
     @Override
-    void run(M model, RuleContext ctx) {
+    protected void judge(M model, RuleContext ctx) {
         for (HttpClientFact c : model.facts().httpClients()) {
             if (c.library().equals(library) && missing.test(c)) {
                 ctx.report(c.range(), c.what() + " " + advice);

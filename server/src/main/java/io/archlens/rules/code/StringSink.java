@@ -22,7 +22,7 @@ public final class StringSink<M extends CodeModel> extends CodeRule<M> {
     }
 
     @Override
-    void run(M model, RuleContext ctx) {
+    protected void judge(M model, RuleContext ctx) {
         Set<Integer> seen = new HashSet<>();
         for (Sink s : model.facts().sinks()) {
             if (s.kind() != kind || !s.built().assembledFromValues() || !seen.add(s.argument().start())) {

@@ -1,19 +1,17 @@
 package io.archlens.rules.go;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.rules.code.CodeRule;
 import io.archlens.syntax.treesitter.CodeTree;
 
-/** Shared plumbing of the Go rules: the meta, and test code left alone unless a rule says otherwise. */
-abstract class GoRule implements Rule<CodeTree> {
-    private final RuleMeta meta;
-
+/** The Go rules' base: their meta factory; meta and test-code gating come from {@link CodeRule}. */
+abstract class GoRule extends CodeRule<CodeTree> {
     GoRule(RuleMeta meta) {
-        this.meta = meta;
+        super(meta);
     }
 
     static RuleMeta go(String what, String title, Severity severity, Category category) {
@@ -21,21 +19,8 @@ abstract class GoRule implements Rule<CodeTree> {
     }
 
     @Override
-    public final RuleMeta meta() {
-        return meta;
-    }
-
-    @Override
-    public final void check(CodeTree t, RuleContext ctx) {
-        if (t.isTest() && !inTests()) {
-            return;
-        }
-        run(t, ctx);
-    }
-
-    /** Whether the rule also judges test code (secrets do; production behaviour does not). */
-    boolean inTests() {
-        return false;
+    protected final void judge(CodeTree m, RuleContext ctx) {
+        run(m, ctx);
     }
 
     abstract void run(CodeTree t, RuleContext ctx);

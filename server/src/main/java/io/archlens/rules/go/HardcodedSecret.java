@@ -32,7 +32,7 @@ final class HardcodedSecret extends GoRule {
     }
 
     @Override
-    boolean inTests() {
+    protected boolean inTests() {
         return true;
     }
 

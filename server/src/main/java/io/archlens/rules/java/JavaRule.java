@@ -1,19 +1,17 @@
 package io.archlens.rules.java;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.rules.code.CodeRule;
 import io.archlens.syntax.java.JavaFile;
 
-/** Shared plumbing of the Java rules: the meta, and test code left alone unless a rule says otherwise. */
-abstract class JavaRule implements Rule<JavaFile> {
-    private final RuleMeta meta;
-
+/** The Java rules' base: their meta factory; meta and test-code gating come from {@link CodeRule}. */
+abstract class JavaRule extends CodeRule<JavaFile> {
     JavaRule(RuleMeta meta) {
-        this.meta = meta;
+        super(meta);
     }
 
     static RuleMeta java(String what, String title, Severity severity, Category category) {
@@ -21,21 +19,8 @@ abstract class JavaRule implements Rule<JavaFile> {
     }
 
     @Override
-    public final RuleMeta meta() {
-        return meta;
-    }
-
-    @Override
-    public final void check(JavaFile f, RuleContext ctx) {
-        if (f.isTest() && !inTests()) {
-            return;
-        }
-        run(f, ctx);
-    }
-
-    /** Whether the rule also judges test code (secrets do; production behaviour does not). */
-    boolean inTests() {
-        return false;
+    protected final void judge(JavaFile m, RuleContext ctx) {
+        run(m, ctx);
     }
 
     abstract void run(JavaFile f, RuleContext ctx);

@@ -18,7 +18,7 @@ final class BidiCharacters extends JsRule {
     }
 
     @Override
-    boolean inTests() {
+    protected boolean inTests() {
         return true;
     }
 

@@ -28,7 +28,7 @@ final class HardcodedSecret extends JsRule {
     }
 
     @Override
-    boolean inTests() {
+    protected boolean inTests() {
         return true;
     }
 

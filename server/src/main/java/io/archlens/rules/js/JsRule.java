@@ -1,24 +1,22 @@
 package io.archlens.rules.js;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.rules.code.CodeRule;
 import io.archlens.syntax.js.JsFacts;
 import io.archlens.syntax.js.JsModule;
 import io.archlens.syntax.treesitter.CodeTree;
 
 /**
  * Shared plumbing of the JavaScript/TypeScript rules: the meta (kind recorded as JAVASCRIPT, the rules run on both
- * languages), and test code left alone unless a rule says otherwise.
+ * languages) and each file's module view; meta and test-code gating come from {@link CodeRule}.
  */
-abstract class JsRule implements Rule<CodeTree> {
-    private final RuleMeta meta;
-
+abstract class JsRule extends CodeRule<CodeTree> {
     JsRule(RuleMeta meta) {
-        this.meta = meta;
+        super(meta);
     }
 
     static RuleMeta js(String what, String title, Severity severity, Category category) {
@@ -27,21 +25,8 @@ abstract class JsRule implements Rule<CodeTree> {
     }
 
     @Override
-    public final RuleMeta meta() {
-        return meta;
-    }
-
-    @Override
-    public final void check(CodeTree t, RuleContext ctx) {
-        if (t.isTest() && !inTests()) {
-            return;
-        }
-        run(t, JsFacts.module(t), ctx);
-    }
-
-    /** Whether the rule also judges test code (secrets do; production behaviour does not). */
-    boolean inTests() {
-        return false;
+    protected final void judge(CodeTree m, RuleContext ctx) {
+        run(m, JsFacts.module(m), ctx);
     }
 
     abstract void run(CodeTree t, JsModule m, RuleContext ctx);

@@ -29,7 +29,7 @@ final class HardcodedSecret extends PythonRule {
     }
 
     @Override
-    boolean inTests() {
+    protected boolean inTests() {
         return true;
     }
 

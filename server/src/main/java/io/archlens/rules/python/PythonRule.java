@@ -1,22 +1,20 @@
 package io.archlens.rules.python;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.rules.code.CodeRule;
 import io.archlens.syntax.python.Py;
 import io.archlens.syntax.treesitter.CodeTree;
 import io.archlens.syntax.treesitter.SyntaxNode;
 import java.util.Map;
 
-/** Shared plumbing of the Python rules: the meta, and test code left alone unless a rule says otherwise. */
-abstract class PythonRule implements Rule<CodeTree> {
-    private final RuleMeta meta;
-
+/** The Python rules' base: their meta factory and helpers; meta and test-code gating come from {@link CodeRule}. */
+abstract class PythonRule extends CodeRule<CodeTree> {
     PythonRule(RuleMeta meta) {
-        this.meta = meta;
+        super(meta);
     }
 
     static RuleMeta python(String what, String title, Severity severity, Category category) {
@@ -24,21 +22,8 @@ abstract class PythonRule implements Rule<CodeTree> {
     }
 
     @Override
-    public final RuleMeta meta() {
-        return meta;
-    }
-
-    @Override
-    public final void check(CodeTree f, RuleContext ctx) {
-        if (f.isTest() && !inTests()) {
-            return;
-        }
-        run(f, ctx);
-    }
-
-    /** Whether the rule also judges test code (secrets do; production behaviour does not). */
-    boolean inTests() {
-        return false;
+    protected final void judge(CodeTree m, RuleContext ctx) {
+        run(m, ctx);
     }
 
     abstract void run(CodeTree f, RuleContext ctx);
