@@ -15,7 +15,8 @@ kept in this repository except the reviewed rule mapping (tools/conformance/<pee
 An ArchLens rule may be written `rule~regex` when one rule groups several peer rules about different settings of
 the same resource (tf/datastore-tls-not-enforced judges both AUTH and TLS of a Memorystore instance): a finding of
 that rule counts for this peer rule only when its message matches the regex (the setting's name), so that a
-finding about another setting is neither a catch nor a false alarm of this one.
+finding about another setting is neither a catch nor a false alarm of this one. The regex cannot hold a comma (the
+column is comma-separated): write `.` for it.
 
 Figures (relevant rules only; style rules are listed but not counted):
   covered      relevant peer rules mapped to at least one ArchLens rule / relevant peer rules

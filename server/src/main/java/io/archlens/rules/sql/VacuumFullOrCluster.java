@@ -47,8 +47,12 @@ final class VacuumFullOrCluster extends SqlRule {
             } else {
                 continue;
             }
+            boolean repack = !s.startsWith("OPTIMIZE") && ctx.project() != null
+                    && ctx.project().databaseVersion() != null && ctx.project().databaseVersion() >= 19;
             ctx.report(s.range(0, end), s.text(0, end) + " rewrites the table while holding an ACCESS EXCLUSIVE lock"
-                    + " (no reads, no writes) for the whole run; use pg_repack or pg_squeeze online, or plain VACUUM");
+                    + " (no reads, no writes) for the whole run; " + (repack
+                    ? "PostgreSQL 19 rewrites it online with REPACK (CONCURRENTLY), or use plain VACUUM"
+                    : "use pg_repack or pg_squeeze online (REPACK (CONCURRENTLY) from PostgreSQL 19), or plain VACUUM"));
         }
     }
 }
