@@ -34,7 +34,10 @@ public final class StringSink<M extends CodeModel> extends CodeRule<M> {
                 case SQL -> "SQL passed to " + s.api() + " is built by " + built
                         + ": a value containing a quote changes the statement; use bind parameters (?, :name) "
                         + "and pass the values separately";
-                case COMMAND -> (s.shell() ? "A shell script" : "A command line") + " passed to " + s.api()
+                case COMMAND -> s.api().endsWith(".loadLibrary") || s.api().endsWith(".load")
+                        ? "The native library loaded by " + s.api() + " is named by " + built + ": a value that names "
+                        + "another file loads and runs that code in the server; load only fixed library names"
+                        : (s.shell() ? "A shell script" : "A command line") + " passed to " + s.api()
                         + " is built by " + built + ": a value with shell metacharacters or spaces runs or passes "
                         + "something else; pass the program and each argument as separate list elements, no shell";
                 case EXPRESSION -> "The expression evaluated by " + s.api() + " is built by " + built

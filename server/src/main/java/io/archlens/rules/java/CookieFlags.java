@@ -62,7 +62,11 @@ final class CookieFlags extends JavaRule {
             boolean httpOnly = false;
             boolean elsewhere = false;
             MethodCallExpr added = null;
-            for (MethodCallExpr m : Jx.callable(oc).map(c -> c.findAll(MethodCallExpr.class)).orElse(List.of())) {
+            // a local variable lives in its block: two branches may each declare their own cookie under one name
+            com.github.javaparser.ast.Node scope = oc.findAncestor(com.github.javaparser.ast.expr.VariableDeclarationExpr.class)
+                    .flatMap(d -> d.findAncestor(com.github.javaparser.ast.stmt.BlockStmt.class))
+                    .map(b -> (com.github.javaparser.ast.Node) b).or(() -> Jx.callable(oc)).orElse(null);
+            for (MethodCallExpr m : scope == null ? List.<MethodCallExpr>of() : scope.findAll(MethodCallExpr.class)) {
                 String on = m.getScope().map(Object::toString).orElse("");
                 String n = m.getNameAsString();
                 if (on.equals(var)) {

@@ -29,7 +29,8 @@ final class UnsafeDeserialization extends JavaRule {
             Expression src = oc.getArgument(0);
             String s = src.toString().toLowerCase(Locale.ROOT);
             boolean external = Jx.inHandler(oc) || s.contains("getinputstream") || s.contains("request")
-                    || s.contains("socket") || s.contains("getbody") || s.contains("message");
+                    || s.contains("socket") || s.contains("getbody") || s.contains("message") || s.contains("received")
+                    || s.contains("upload") || s.contains("incoming") || s.contains("payload");
             boolean filtered = Jx.callable(oc).map(m -> m.findAll(MethodCallExpr.class).stream()
                     .anyMatch(c -> c.getNameAsString().equals("setObjectInputFilter"))).orElse(false)
                     || oc.getAnonymousClassBody().isPresent();

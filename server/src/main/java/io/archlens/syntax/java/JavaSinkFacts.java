@@ -108,6 +108,12 @@ final class JavaSinkFacts {
                         strings.build(arg), false));
             } else if (c.getNameAsString().equals("exec") && runtime(c)) {
                 command(f, strings, c.getNameAsString(), c, c.getArguments(), out, "Runtime.exec");
+            } else if ((c.getNameAsString().equals("loadLibrary") || c.getNameAsString().equals("load"))
+                    && c.getArguments().size() == 1 && (runtime(c) || c.getScope().map(x -> x.toString()
+                    .equals("System")).orElse(false))) {
+                Expression name = source(c.getArgument(0));
+                out.add(new Sink(Sink.Kind.COMMAND, (runtime(c) ? "Runtime." : "System.") + c.getNameAsString(),
+                        f.nameRange(c), f.range(name), strings.build(name), false));
             } else if (c.getNameAsString().equals("command") && receiverIs(c, "ProcessBuilder")) {
                 command(f, strings, "command", c, c.getArguments(), out, "ProcessBuilder.command");
             }

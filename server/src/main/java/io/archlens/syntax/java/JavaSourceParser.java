@@ -41,8 +41,15 @@ public final class JavaSourceParser implements Parser<JavaFile> {
         try {
             result = parse(text);
             problems.addAll(result.getProblems());
+            String source = text;
+            String repaired = lexical(result) ? EscapeRepair.repair(text) : null;
+            if (repaired != null) { // the first parse's error stays reported; the rest of the file is read
+                source = repaired;
+                result = parse(repaired);
+                problems.addAll(result.getProblems());
+            }
             cu = result.getResult().orElse(null);
-            cu = recover(text, result, cu, problems);
+            cu = recover(source, result, cu, problems);
         } catch (RuntimeException | StackOverflowError e) {
             issues.add(ParseIssue.notAnalyzed(TextRange.empty(0), "Java parser failed: " + e.getClass().getSimpleName()));
         }
@@ -125,6 +132,15 @@ public final class JavaSourceParser implements Parser<JavaFile> {
             }
         }
         return line;
+    }
+
+    private static boolean lexical(ParseResult<CompilationUnit> result) {
+        for (Problem p : result.getProblems()) {
+            if (p.getMessage() != null && p.getMessage().startsWith("Lexical error")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int declarations(CompilationUnit cu) {
