@@ -55,7 +55,7 @@ final class ServerWithoutTimeouts extends GoRule {
         }
         for (SyntaxNode a : scope.descendants("assignment_statement")) {
             SyntaxNode left = a.field("left");
-            String l = left == null ? "" : left.text().replaceAll("\\s+", "");
+            String l = left == null ? "" : left.compactText();
             if (l.equals(var + ".ReadHeaderTimeout") || l.equals(var + ".ReadTimeout")) {
                 return true;
             }

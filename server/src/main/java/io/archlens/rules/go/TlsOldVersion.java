@@ -44,7 +44,7 @@ final class TlsOldVersion extends GoRule {
         if (v.is("identifier") && Go.valueOf(v) != null) {
             v = Go.valueOf(v); // var lowMax uint16 = tls.VersionTLS10
         }
-        String text = v.text().replaceAll("\\s+", "");
+        String text = v.compactText();
         SyntaxNode lit = v.ancestor("composite_literal");
         boolean inConfig = lit != null && Go.literalType(lit).equals("tls.Config");
         String name = text.startsWith("tls.") ? text.substring(4)

@@ -45,7 +45,7 @@ final class TlsSkipVerify extends GoRule {
                     || !left.text().trim().endsWith(".InsecureSkipVerify") || !Go.isTrue(right.namedChildren().get(0))) {
                 continue;
             }
-            String target = left.text().replaceAll("\\s+", "");
+            String target = left.compactText();
             target = target.substring(0, target.length() - ".InsecureSkipVerify".length());
             if (tlsConfig(a, target) && !verifiesLater(Go.function(a), target)) {
                 ctx.report(a.range(), MESSAGE);
@@ -93,7 +93,7 @@ final class TlsSkipVerify extends GoRule {
         if (fn == null || var == null) {
             return false;
         }
-        String body = fn.text().replaceAll("\\s+", "");
+        String body = fn.compactText();
         return body.contains(var + ".VerifyPeerCertificate=") || body.contains(var + ".VerifyConnection=");
     }
 }

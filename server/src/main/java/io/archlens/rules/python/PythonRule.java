@@ -30,13 +30,24 @@ abstract class PythonRule extends CodeRule<CodeTree> {
 
     /** Every call with its callee resolved through the file's imports. */
     static void calls(CodeTree f, java.util.function.BiConsumer<SyntaxNode, String> visit) {
-        Map<String, String> imports = Py.imports(f);
-        for (SyntaxNode c : f.all("call")) {
-            String q = Py.qualified(c, imports);
-            if (!q.isEmpty()) {
-                visit.accept(c, q);
-            }
+        for (Map.Entry<SyntaxNode, String> e : resolvedCalls(f)) {
+            visit.accept(e.getKey(), e.getValue());
         }
+    }
+
+    /** The file's calls with a resolvable callee, resolved once per tree for all the rules. */
+    private static java.util.List<Map.Entry<SyntaxNode, String>> resolvedCalls(CodeTree f) {
+        return f.memo("python.calls", () -> {
+            Map<String, String> imports = Py.imports(f);
+            java.util.List<Map.Entry<SyntaxNode, String>> out = new java.util.ArrayList<>();
+            for (SyntaxNode c : f.all("call")) {
+                String q = Py.qualified(c, imports);
+                if (!q.isEmpty()) {
+                    out.add(Map.entry(c, q));
+                }
+            }
+            return out;
+        });
     }
 
     private static final java.util.Set<String> NOT_PRODUCTION = java.util.Set.of("dev", "develop", "development",

@@ -43,7 +43,7 @@ final class TlsVerifyDisabled extends PythonRule {
             }
         });
         for (SyntaxNode n : f.all("attribute")) {
-            if (n.text().replaceAll("\\s+", "").equals("ssl._create_unverified_context")) {
+            if (n.compactText().equals("ssl._create_unverified_context")) {
                 ctx.report(n.range(), "ssl._create_unverified_context accepts any certificate: anyone on the path can "
                         + "read and change the traffic; use ssl.create_default_context()");
             }

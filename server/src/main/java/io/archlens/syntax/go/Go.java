@@ -17,7 +17,8 @@ public final class Go {
     /** The callee as written without spaces ({@code http.Get}, {@code db.Query}, {@code f}); "" when not a call. */
     public static String callee(SyntaxNode call) {
         SyntaxNode f = call.is("call_expression") ? call.field("function") : null;
-        return f == null ? "" : f.text().replaceAll("\\s+", "");
+        // a name is short; a longer callee is a function literal or a call chain, no name to compare
+        return f == null || f.end() - f.start() > 256 ? "" : f.compactText();
     }
 
     /** The method or function name of a call: the selector's field, or the identifier. */
@@ -104,7 +105,7 @@ public final class Go {
         for (SyntaxNode p : list.namedChildren()) {
             SyntaxNode type = p.field("type");
             for (SyntaxNode name : p.fieldAll("name")) {
-                out.put(name.text(), type == null ? "" : type.text().replaceAll("\\s+", ""));
+                out.put(name.text(), type == null ? "" : type.compactText());
             }
         }
         return out;
@@ -113,7 +114,7 @@ public final class Go {
     /** A composite literal's type without a leading {@code &} ({@code http.Client}), "" when none. */
     public static String literalType(SyntaxNode composite) {
         SyntaxNode t = composite.field("type");
-        return t == null ? "" : t.text().replaceAll("\\s+", "");
+        return t == null ? "" : t.compactText();
     }
 
     /** The keyed elements of a composite literal: key text to the value node. */
@@ -168,7 +169,7 @@ public final class Go {
         int idx = p.namedChildren().indexOf(v);
         List<SyntaxNode> left = stmt.is("var_spec") || stmt.is("const_spec") ? stmt.fieldAll("name")
                 : stmt.field("left") == null ? List.of() : stmt.field("left").namedChildren();
-        return idx >= 0 && idx < left.size() ? left.get(idx).text().replaceAll("\\s+", "") : null;
+        return idx >= 0 && idx < left.size() ? left.get(idx).compactText() : null;
     }
 
     /**

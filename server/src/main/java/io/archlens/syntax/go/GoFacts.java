@@ -107,7 +107,7 @@ public final class GoFacts {
         if (q == null) {
             return;
         }
-        String receiver = Go.receiver(call).text().replaceAll("\\s+", "");
+        String receiver = Go.receiver(call).compactText();
         b.sinks.add(new Sink(Sink.Kind.SQL, receiver + "." + Go.method(call), call.range(), q.range(),
                 built.build(), false));
     }

@@ -95,7 +95,7 @@ final class GoHttpFacts {
     static boolean setLater(SyntaxNode fn, String var, String field) {
         for (SyntaxNode a : fn.descendants("assignment_statement")) {
             SyntaxNode left = a.field("left");
-            if (left != null && left.text().replaceAll("\\s+", "").equals(var + "." + field)) {
+            if (left != null && left.compactText().equals(var + "." + field)) {
                 return true;
             }
         }

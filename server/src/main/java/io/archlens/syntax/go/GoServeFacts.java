@@ -271,7 +271,7 @@ final class GoServeFacts {
         if (next == null || !next.is("if_statement") || next.field("condition") == null) {
             return null;
         }
-        String cond = next.field("condition").text().replaceAll("\\s+", "");
+        String cond = next.field("condition").compactText();
         boolean empty = cond.equals(var + "==\"\"") || cond.equals("len(" + var + ")==0") || cond.startsWith("!");
         SyntaxNode then = next.field("consequence");
         if (!empty || then == null) {

@@ -43,10 +43,13 @@ public final class Js {
         return unwrap(f);
     }
 
+    static final int MAX_CALLEE = 256;
+
     /** The callee as dotted text ({@code axios.get}, {@code fetch}); optional chaining read as a dot. */
     public static String calleeText(SyntaxNode call) {
         SyntaxNode c = callee(call);
-        return c == null ? "" : c.text().replace("?.", ".").replaceAll("\\s+", "");
+        // a dotted name is short; a longer callee is an inline function or a call chain, no name to compare
+        return c == null || c.end() - c.start() > MAX_CALLEE ? "" : c.compactText().replace("?.", ".");
     }
 
     /** The method name of a call ({@code get} in {@code axios.get(u)}), the function name for a plain call. */

@@ -15,10 +15,10 @@ public final class Py {
     /** The callee as written without spaces ({@code requests.get}, {@code self.session.post}), or "" when not a name. */
     public static String callee(SyntaxNode call) {
         SyntaxNode f = call.field("function");
-        if (f == null || !f.isAny("identifier", "attribute")) {
-            return "";
+        if (f == null || !f.isAny("identifier", "attribute") || f.end() - f.start() > 256) {
+            return ""; // longer than any dotted name: a call chain, whose calls are judged one by one
         }
-        return f.text().replaceAll("\\s+", "");
+        return f.compactText();
     }
 
     /** The last segment of the callee ({@code get} of {@code requests.get}). */

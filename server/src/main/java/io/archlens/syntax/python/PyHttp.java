@@ -29,7 +29,7 @@ final class PyHttp {
                     || q.equals("requests.sessions.Session")) {
                 SyntaxNode p = call.parent();
                 if (p != null && p.is("assignment") && p.field("left") != null) {
-                    sessions.add(p.field("left").text().replaceAll("\\s+", ""));
+                    sessions.add(p.field("left").compactText());
                 } else if (p != null && p.is("as_pattern") && p.field("alias") != null) {
                     sessions.add(p.field("alias").text().trim());
                 }

@@ -163,7 +163,7 @@ final class PyService {
         if (v == null) {
             return false;
         }
-        String s = v.text().replaceAll("\\s+", "");
+        String s = v.compactText();
         String q = imports.getOrDefault(s, s);
         return q.equals("os.environ");
     }

@@ -16,6 +16,7 @@ public final class CodeTree implements CodeModel {
     private final SyntaxTree tree;
     private final boolean test;
     private volatile CodeFacts facts = CodeFacts.EMPTY;
+    private final java.util.Map<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CodeTree(SourceFile file, SyntaxTree tree, boolean test) {
         this.file = file;
@@ -55,6 +56,20 @@ public final class CodeTree implements CodeModel {
 
     public void facts(CodeFacts f) {
         this.facts = f == null ? CodeFacts.EMPTY : f;
+    }
+
+    /**
+     * A value derived from this tree once and shared by every rule that asks for it under the same key (the calls
+     * of a file with their callees resolved, say), instead of each rule walking the tree again.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.putIfAbsent(key, v);
+        }
+        return (T) v;
     }
 
     @Override

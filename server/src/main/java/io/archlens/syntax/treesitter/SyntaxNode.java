@@ -75,6 +75,25 @@ public final class SyntaxNode {
         return t.text.substring(t.start[i], t.end[i]);
     }
 
+    /** The text without any whitespace ({@code self.session.post} however it is wrapped); no regex, no copy when
+     * there is none. */
+    public String compactText() {
+        int from = t.start[i];
+        int to = t.end[i];
+        StringBuilder b = null;
+        for (int k = from; k < to; k++) {
+            char c = t.text.charAt(k);
+            if (Character.isWhitespace(c)) {
+                if (b == null) {
+                    b = new StringBuilder(to - from).append(t.text, from, k);
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? t.text.substring(from, to) : b.toString();
+    }
+
     public SyntaxNode parent() {
         int p = t.parent[i];
         return p < 0 ? null : new SyntaxNode(t, p);
