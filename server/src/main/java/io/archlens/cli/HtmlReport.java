@@ -4,11 +4,8 @@ import static io.archlens.cli.Html.esc;
 
 import io.archlens.analysis.Finding;
 import io.archlens.analysis.RuleBook;
-import io.archlens.analysis.RuleDocs;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.core.LineIndex;
-import io.archlens.core.Position;
 import io.archlens.config.Settings;
 import io.archlens.model.GraphMarks;
 import io.archlens.model.GraphSvg;

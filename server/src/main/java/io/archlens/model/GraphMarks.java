@@ -58,8 +58,9 @@ public final class GraphMarks {
         for (FileFindings file : files) {
             List<Object> here = defined.get(file.uri());
             int[] newlines = newlines(file.text());
+            int[] documents = file.text() == null ? null : documents(file.text());
             for (Finding f : file.findings()) {
-                List<Object> to = here != null ? at(here, file.text(), f.range().start())
+                List<Object> to = here != null ? at(here, file.text(), documents, f.range().start())
                         : List.copyOf(used.getOrDefault(file.uri(), List.of()));
                 if (to.isEmpty()) {
                     continue;
@@ -73,7 +74,7 @@ public final class GraphMarks {
     }
 
     /** The vertex defined in this file whose definition holds {@code offset} (none, or one). */
-    private static List<Object> at(List<Object> vertices, String text, int offset) {
+    private static List<Object> at(List<Object> vertices, String text, int[] documents, int offset) {
         if (vertices.size() == 1 && text == null) {
             return vertices;
         }
@@ -86,14 +87,14 @@ public final class GraphMarks {
         if (text == null) {
             return before == null ? List.of() : List.of(before);
         }
-        int doc = document(text, offset);
+        int doc = document(documents, offset);
         if (before != null && !kubernetes(before)) {
             return block(text, loc(before).range().start(), offset) ? List.of(before) : List.of();
         }
         // Kubernetes: the vertex of the same document (kind: and apiVersion: come before the name)
         Object same = null;
         for (Object v : vertices) {
-            if (kubernetes(v) && document(text, loc(v).range().start()) == doc
+            if (kubernetes(v) && document(documents, loc(v).range().start()) == doc
                     && (same == null || loc(v).range().start() <= offset)) {
                 same = v;
             }
@@ -109,19 +110,26 @@ public final class GraphMarks {
         return v instanceof Node n ? n.workload().nameLoc() : ((KService) v).nameLoc();
     }
 
-    /** The YAML document (0, 1...: counted by {@code ---} lines) holding an offset. */
-    static int document(String text, int offset) {
-        int doc = 0;
-        int end = Math.min(offset, text.length());
-        for (int i = 0; i < end; i = text.indexOf('\n', i) + 1) {
+    /** Where each YAML document after the first starts: the offsets of the {@code ---} lines. */
+    static int[] documents(String text) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
             if (text.startsWith("---", i) && (i + 3 >= text.length() || Character.isWhitespace(text.charAt(i + 3)))) {
-                doc++;
+                starts.add(i);
             }
-            if (text.indexOf('\n', i) < 0) {
+            int nl = text.indexOf('\n', i);
+            if (nl < 0) {
                 break;
             }
+            i = nl + 1;
         }
-        return doc;
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The YAML document (0, 1...) holding an offset. */
+    static int document(int[] documents, int offset) {
+        int i = java.util.Arrays.binarySearch(documents, offset);
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** True when the line of {@code offset} is the name's line or in the block indented under it. */
