@@ -35,7 +35,8 @@ final class GraphView {
         for (Document d : session.store.all()) {
             texts.put(d.uri(), d.text());
             if (session.scheduler != null) {
-                session.scheduler.cached(d.uri()).ifPresent(r -> add(byUri, seen, d.uri(), r.analysis().findings()));
+                session.scheduler.cached(d.uri()).filter(r -> r.analysis() != null)
+                        .ifPresent(r -> add(byUri, seen, d.uri(), r.analysis().findings()));
             }
         }
         current.byUri().forEach((uri, findings) -> add(byUri, seen, uri, findings));
