@@ -70,15 +70,15 @@ vscode() {
   vsix="$(ls ./*.vsix)"
   local listing
   listing="$(unzip -l "$vsix")"
-  for f in extension/dist/extension.js extension/dist/media/mermaid.min.js extension/dist/media/graph.js \
+  for f in extension/dist/extension.js extension/dist/media/graph.js extension/dist/media/graph.css \
     extension/server/archlens.jar extension/package.json extension/readme.md; do
     if ! grep -q " $f\$" <<<"$listing"; then
       say "the .vsix lacks $f"
       return 1
     fi
   done
-  if grep -q "extension/src/\|extension/node_modules/\|extension/test/\|extension/runtime/" <<<"$listing"; then
-    say "the .vsix ships sources, node_modules or a Java runtime"
+  if grep -q "extension/src/\|extension/node_modules/\|extension/test/\|extension/runtime/\|mermaid" <<<"$listing"; then
+    say "the .vsix ships sources, node_modules, a Java runtime or a graph renderer (the server draws the graph)"
     return 1
   fi
   say "built $vsix ($(du -h "$vsix" | cut -f1))"
@@ -105,12 +105,12 @@ vscode() {
   node --require ./out/test/mock/register.js -e '
     const e = require("./dist/extension.js");
     if (typeof e.activate !== "function" || typeof e.deactivate !== "function") { process.exit(1); }'
-  # the graph webview renders offline with the bundled mermaid, when a Chromium is at hand (not installed for this)
+  # the graph webview shows the server's drawing offline, when a Chromium is at hand (not installed for this)
   if command -v chromium >/dev/null 2>&1; then
     node --require ./out/test/mock/register.js out/scripts/webview-smoke.js 2>/dev/null
-    # and the server's own graph of the e2e project
-    "$repo/bin/archlens" graph "$repo/clients/e2e/project" >"$repo/clients/vscode/out/e2e-graph.mmd"
-    ARCHLENS_GRAPH_FILE="$repo/clients/vscode/out/e2e-graph.mmd" \
+    # and the server's own drawing of the e2e project (the renderer of archlens report and showGraph svg)
+    "$repo/bin/archlens" graph --format svg "$repo/clients/e2e/project" >"$repo/clients/vscode/out/e2e-graph.html"
+    ARCHLENS_GRAPH_FILE="$repo/clients/vscode/out/e2e-graph.html" \
       node --require ./out/test/mock/register.js out/scripts/webview-smoke.js 2>/dev/null
   else
     say "webview smoke test not run: no chromium (apt-get install chromium to run it)"

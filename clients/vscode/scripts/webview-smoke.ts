@@ -1,6 +1,6 @@
-// Renders the service-graph webview page in headless Chromium, offline, with the mermaid bundled in dist/media,
-// and checks that an SVG came out. The page is the extension's own HTML and CSP (graphHtml) with a stand-in
-// for VS Code's acquireVsCodeApi that answers "ready" with a sample graph.
+// Shows the service-graph webview page in headless Chromium, offline, and checks that the server's drawing came
+// out as an SVG. The page is the extension's own HTML, script and CSP (graphHtml, dist/media) with a stand-in for
+// VS Code's acquireVsCodeApi that answers "ready" with a drawing: a small one written here, or the server's.
 // Run after `npm run build`: node --require ./out/test/mock/register.js out/scripts/webview-smoke.js [screenshot.png]
 import * as cp from 'child_process';
 import * as fs from 'fs';
@@ -10,8 +10,8 @@ import { graphHtml } from '../src/graph';
 
 const root = path.resolve(__dirname, '..', '..');
 const media = path.join(root, 'dist', 'media');
-if (!fs.existsSync(path.join(media, 'mermaid.min.js'))) {
-  console.error('webview-smoke: dist/media/mermaid.min.js missing; run npm run build first');
+if (!fs.existsSync(path.join(media, 'graph.js'))) {
+  console.error('webview-smoke: dist/media/graph.js missing; run npm run build first');
   process.exit(2);
 }
 const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => {
@@ -27,12 +27,12 @@ if (!chromium) {
   process.exit(2);
 }
 
-// ARCHLENS_GRAPH_FILE: render this Mermaid text instead (e.g. the output of `archlens graph <dir>`)
+// ARCHLENS_GRAPH_FILE: show this drawing instead (the output of `archlens graph --format svg <dir>`)
 const graphFile = process.env.ARCHLENS_GRAPH_FILE;
-const builtIn = `graph LR
-  web["web (nginx)"] -->|http :8080| api["api (Spring Boot)"]
-  api -->|jdbc :5432| db[("db (postgres)")]
-  api -->|:6379| redis[("redis")]`;
+const builtIn = `<div class="archlens-graph"><style>.archlens-graph rect { fill: #eef; stroke: #00f; }</style>
+<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80">
+<g class="node box" data-name="api" data-findings="1" data-worst="warning"><title>api &lt;Spring&gt;</title>
+<rect x="10" y="10" width="200" height="46"/><text x="20" y="38">api (Spring Boot)</text></g></svg></div>`;
 const sample = graphFile ? fs.readFileSync(graphFile, 'utf8') : builtIn;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archlens-webview-'));
@@ -44,7 +44,7 @@ const stub = `<script nonce="${nonce}">
 window.acquireVsCodeApi = () => ({
   postMessage(m) {
     if (m.type === 'ready') {
-      window.postMessage({ type: 'graph', text: ${JSON.stringify(sample)}, dark: false }, '*');
+      window.postMessage({ type: 'graph', svg: ${JSON.stringify(sample)}, mermaid: 'flowchart LR', dark: false }, '*');
     }
   },
 });
@@ -52,7 +52,6 @@ window.acquireVsCodeApi = () => ({
 let html = graphHtml({
   cspSource: 'file:',
   nonce,
-  mermaidUri: 'mermaid.min.js',
   scriptUri: 'graph.js',
   styleUri: 'graph.css',
 });
@@ -69,11 +68,11 @@ if (shot) {
 }
 fs.rmSync(dir, { recursive: true, force: true });
 
-const ok = /id="graph"[^>]*data-rendered="true"/.test(dom) && /<svg/.test(dom)
+const ok = /id="graph"[^>]*data-rendered="true"/.test(dom) && /<svg/.test(dom) && /data-name="/.test(dom)
   && (graphFile !== undefined || /<svg[\s\S]*api \(Spring Boot\)/.test(dom));
 if (!ok) {
   const graph = /<main id="graph"[\s\S]*?<\/main>/.exec(dom)?.[0] ?? dom.slice(0, 2000);
   console.error(`webview-smoke: FAIL, the graph was not rendered:\n${graph.slice(0, 2000)}`);
   process.exit(1);
 }
-console.log(`webview-smoke: ok, mermaid rendered the graph offline in ${chromium}${shot ? ` (screenshot ${shot})` : ''}`);
+console.log(`webview-smoke: ok, the server's drawing is shown offline in ${chromium}${shot ? ` (screenshot ${shot})` : ''}`);

@@ -16,7 +16,7 @@ import { findJava, JavaProbe, nodeProbe } from './java';
 import { documentSelector, WATCHED_FILES } from './selectors';
 import { initializationOptions, Json, serverKeys, toServerSettings } from './settings';
 import { ServerStatus, STATUS_NOTIFICATION, StatusBar } from './status';
-import { GraphPanel } from './graph';
+import { GraphPanel, GraphPayload } from './graph';
 
 /** Commands the extension contributes (ids differ from the server's: vscode-languageclient registers those). */
 export const COMMANDS = {
@@ -414,8 +414,8 @@ export class Controller implements vscode.Disposable {
         return;
       }
       GraphPanel.show(this.context.extensionUri, async () => {
-        const r = await this.serverCommand(SERVER_COMMANDS.showGraph, ['mermaid'], 'the service graph');
-        return mermaidText(r.result);
+        const r = await this.serverCommand(SERVER_COMMANDS.showGraph, ['svg'], 'the service graph');
+        return graphPayload(r.result);
       });
     });
     reg(COMMANDS.previewPayload, async () => {
@@ -496,6 +496,12 @@ export function describeReview(result: unknown): { level: 'info' | 'warning' | '
       return { level: 'info', text: `ArchLens agent: ${n} finding${n === 1 ? '' : 's'}${msg}` };
     }
   }
+}
+
+/** The graph command's answer: the server's drawing and Mermaid text ({svg, mermaid}); an older server's text. */
+export function graphPayload(result: unknown): GraphPayload {
+  const o = result && typeof result === 'object' ? result as Record<string, unknown> : {};
+  return { svg: typeof o.svg === 'string' ? o.svg : '', mermaid: mermaidText(result) };
 }
 
 /** The graph command may answer with the text or an object holding it. */

@@ -1,12 +1,12 @@
-// The service graph: a webview that renders the server's Mermaid text with the mermaid library shipped inside
-// the extension (dist/media/mermaid.min.js). Nothing is loaded from the network: the CSP allows scripts only
-// from the extension's own media folder (with a nonce), and no connections at all.
+// The service graph: a webview that shows the drawing the server makes (`archlens.showGraph svg`: the same SVG
+// renderer as `archlens report`, findings marked on the services they concern). The extension draws nothing
+// itself; nothing is loaded from the network: the CSP allows only the extension's own script (with a nonce), the
+// drawing's inline style, and no connections at all.
 import * as vscode from 'vscode';
 
 export interface GraphHtmlParts {
   cspSource: string;
   nonce: string;
-  mermaidUri: string;
   scriptUri: string;
   styleUri: string;
 }
@@ -15,7 +15,7 @@ export function graphHtml(p: GraphHtmlParts): string {
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${p.nonce}'`,
-    // mermaid writes inline styles into the SVG it produces
+    // the server's drawing carries its own <style>
     `style-src ${p.cspSource} 'unsafe-inline'`,
     `img-src ${p.cspSource} data:`,
     `font-src ${p.cspSource}`,
@@ -38,7 +38,6 @@ export function graphHtml(p: GraphHtmlParts): string {
 </header>
 <main id="graph" aria-live="polite">Loading…</main>
 <details><summary>Mermaid source</summary><pre id="source"></pre></details>
-<script nonce="${p.nonce}" src="${p.mermaidUri}"></script>
 <script nonce="${p.nonce}" src="${p.scriptUri}"></script>
 </body>
 </html>`;
@@ -53,12 +52,18 @@ export function nonce(): string {
   return s;
 }
 
-/** One panel, reused; `load` fetches the Mermaid text (from the server) on open and on Refresh. */
+/** What the server answers: its drawing (an HTML fragment holding the SVG) and the Mermaid text. */
+export interface GraphPayload {
+  svg: string;
+  mermaid: string;
+}
+
+/** One panel, reused; `load` fetches the drawing (from the server) on open and on Refresh. */
 export class GraphPanel {
   private static current: GraphPanel | undefined;
   private readonly panel: vscode.WebviewPanel;
 
-  private constructor(extensionUri: vscode.Uri, private load: () => Promise<string>) {
+  private constructor(extensionUri: vscode.Uri, private load: () => Promise<GraphPayload>) {
     const media = vscode.Uri.joinPath(extensionUri, 'dist', 'media');
     this.panel = vscode.window.createWebviewPanel('archlens.graph', 'ArchLens: Service Graph', vscode.ViewColumn.Beside, {
       enableScripts: true,
@@ -69,7 +74,6 @@ export class GraphPanel {
     w.html = graphHtml({
       cspSource: w.cspSource,
       nonce: nonce(),
-      mermaidUri: w.asWebviewUri(vscode.Uri.joinPath(media, 'mermaid.min.js')).toString(),
       scriptUri: w.asWebviewUri(vscode.Uri.joinPath(media, 'graph.js')).toString(),
       styleUri: w.asWebviewUri(vscode.Uri.joinPath(media, 'graph.css')).toString(),
     });
@@ -85,7 +89,7 @@ export class GraphPanel {
     });
   }
 
-  static show(extensionUri: vscode.Uri, load: () => Promise<string>): GraphPanel {
+  static show(extensionUri: vscode.Uri, load: () => Promise<GraphPayload>): GraphPanel {
     if (GraphPanel.current) {
       GraphPanel.current.load = load;
       GraphPanel.current.panel.reveal();
@@ -100,8 +104,8 @@ export class GraphPanel {
     const dark = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark
       || vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
     try {
-      const text = await this.load();
-      await this.panel.webview.postMessage({ type: 'graph', text, dark });
+      const g = await this.load();
+      await this.panel.webview.postMessage({ type: 'graph', svg: g.svg, mermaid: g.mermaid, dark });
     } catch (e) {
       await this.panel.webview.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     }

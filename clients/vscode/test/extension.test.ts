@@ -353,23 +353,29 @@ test('changing java.home or agent.enabled restarts the server (Java and selector
   c.dispose();
 });
 
-test('Show Service Graph opens a webview and posts the Mermaid text the server answers', async () => {
+test('Show Service Graph opens a webview and posts the drawing the server answers (the report\'s renderer)', async () => {
   const { ctx } = context();
-  const { d, clients } = deps({ commands: ['archlens.showGraph'], answer: () => 'flowchart LR\n  api --> db' });
+  const drawing = '<div class="archlens-graph"><svg><g class="node" data-name="api"></g></svg></div>';
+  const { d, clients } = deps({
+    commands: ['archlens.showGraph'],
+    answer: () => ({ svg: drawing, mermaid: 'flowchart LR\n  api --> db' }),
+  });
   const c = await activate(ctx, d);
   await state.commands.get(COMMANDS.graph)!();
   assert.equal(state.panels.length, 1);
   const panel = state.panels[0];
   assert.equal(panel.options.enableScripts, true);
-  assert.match(panel.webview.html, /mermaid\.min\.js/);
+  assert.doesNotMatch(panel.webview.html, /mermaid\.min\.js/, 'the extension draws nothing itself');
+  assert.match(panel.webview.html, /graph\.js/);
   assert.doesNotMatch(panel.webview.html, /https?:\/\//);
   panel.receive({ type: 'ready' });
   await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(clients[0].requests.at(-1), {
     method: 'workspace/executeCommand',
-    params: { command: 'archlens.showGraph', arguments: ['mermaid'] },
+    params: { command: 'archlens.showGraph', arguments: ['svg'] },
   });
-  assert.deepEqual(panel.posted.at(-1), { type: 'graph', text: 'flowchart LR\n  api --> db', dark: true });
+  assert.deepEqual(panel.posted.at(-1),
+    { type: 'graph', svg: drawing, mermaid: 'flowchart LR\n  api --> db', dark: true });
   c.dispose();
 });
 

@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code archlens check}: the same engine as the editor, for CI. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -33,8 +32,9 @@ import picocli.CommandLine.Parameters;
 public final class CheckCommand implements Callable<Integer> {
     enum Format { text, json, sarif, github, gitlab, junit }
 
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
-    List<Path> paths = new ArrayList<>();
+    /** PATH..., --config, --profile, --no-hints, --baseline, --changed-since, --select, --ignore, --verbose. */
+    @CommandLine.Mixin
+    AnalysisOptions options = new AnalysisOptions();
 
     @Option(names = "--format", defaultValue = "text", description = "text, json, sarif, github (workflow annotations), gitlab (Code Quality) or junit"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -48,42 +48,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Lowest severity that makes the exit code 1: error, warning, info or hint (default: ${DEFAULT-VALUE}).")
     String failOn;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
-    Path config;
-
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Which rules run: essential, recommended or strict (default: the settings' profile, else"
-                    + " recommended).")
-    String profile;
-
-    @Option(names = "--no-hints", description = "Leave hints out of the output.")
-    boolean noHints;
-
     @Option(names = "--write-baseline", paramLabel = "FILE",
             description = "Record today's findings in FILE (JSON) and exit 0; later runs with --baseline FILE report"
                     + " only new ones.")
     Path writeBaseline;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report only findings not recorded in FILE (matched on rule, file and the text of the"
-                    + " finding and its lines, not line numbers).")
-    Path baseline;
-
-    @Option(names = "--changed-since", paramLabel = "REF",
-            description = "Report only findings on lines changed since the git revision REF (and cross-file findings"
-                    + " with a location on one); files git does not track count as changed.")
-    String changedSince;
-
-    @Option(names = "--select", split = ",", paramLabel = "RULE",
-            description = "Report only these rule ids or prefixes (docker, docker/no-latest-tag), comma-separated.")
-    List<String> select = new ArrayList<>();
-
-    @Option(names = "--ignore", split = ",", paramLabel = "RULE",
-            description = "Leave out these rule ids or prefixes for this run, comma-separated.")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "List the analysed files and their kinds on stderr.")
-    boolean verbose;
 
     @Option(names = "--agent", paramLabel = "NAME",
             description = "Also review each file with the LLM architecture agent NAME (e.g. backend-architecture-expert),"
@@ -134,6 +102,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     Output output;
 
+    /** The settings file this run read (null: none, the defaults), once {@link #call} has loaded it. */
+    Path settingsFile;
+
     /**
      * The width the full text form wraps messages at on a terminal (COLUMNS, else 100); 0 (no wrapping) when the
      * output goes to a file, a pipe or a CI log, which grep and problem matchers read line by line. A test may set it.
@@ -155,10 +126,10 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("archlens: --fail-on must be error, warning, info or hint, not '" + failOn + "'");
             return 2;
         }
-        if (paths.isEmpty()) {
-            paths.add(Path.of("."));
+        if (options.paths.isEmpty()) {
+            options.paths.add(Path.of("."));
         }
-        boolean fromStdin = paths.size() == 1 && paths.get(0).toString().equals("-");
+        boolean fromStdin = options.paths.size() == 1 && options.paths.get(0).toString().equals("-");
         if (fromStdin != (stdinFilename != null)) {
             err.println("archlens: " + (fromStdin ? "reading stdin ('-') needs --stdin-filename PATH"
                     : "--stdin-filename goes with the path '-' alone"));
@@ -169,7 +140,7 @@ public final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         Set<Path> named = new HashSet<>();
-        for (Path p : fromStdin ? List.<Path>of() : paths) {
+        for (Path p : fromStdin ? List.<Path>of() : options.paths) {
             if (!Files.exists(p)) {
                 err.println("archlens: no such file or folder: " + p);
                 return 2;
@@ -185,23 +156,24 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Path cwd = Path.of("").toAbsolutePath();
         RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
-        Path settingsFrom = fromStdin ? Path.of(stdinFilename).toAbsolutePath().getParent() : paths.get(0);
-        SettingsFile.Loaded loaded = SettingsFile.load(config, settingsFrom != null ? settingsFrom : cwd, cwd, err);
+        Path settingsFrom = fromStdin ? Path.of(stdinFilename).toAbsolutePath().getParent() : options.paths.get(0);
+        SettingsFile.Loaded loaded = SettingsFile.load(options.config, settingsFrom != null ? settingsFrom : cwd, cwd, err);
         if (loaded == null) {
             return 2;
         }
         Settings settings = loaded.settings();
-        if (profile != null) {
-            if (Profile.parse(profile).isEmpty()) {
-                err.println("archlens: unknown profile '" + profile + "'; use essential, recommended or strict");
+        settingsFile = loaded.file();
+        if (options.profile != null) {
+            if (Profile.parse(options.profile).isEmpty()) {
+                err.println("archlens: unknown profile '" + options.profile + "'; use essential, recommended or strict");
                 return 2;
             }
-            settings = Settings.merge(settings, Settings.fromMap(Map.of("profile", profile)));
+            settings = Settings.merge(settings, Settings.fromMap(Map.of("profile", options.profile)));
         }
         Path root = loaded.root();
         LinkedHashSet<Path> files = new LinkedHashSet<>();
         try {
-            for (Path p : fromStdin ? List.<Path>of() : paths) {
+            for (Path p : fromStdin ? List.<Path>of() : options.paths) {
                 files.addAll(FileWalker.walk(p, root, settings));
             }
             files.removeIf(loaded::isFile); // validated above, its problems on stderr
@@ -242,7 +214,7 @@ public final class CheckCommand implements Callable<Integer> {
             try {
                 // only the findings this run reports: --select/--ignore, --baseline and --changed-since apply
                 fixed = FixRun.run(narrow(selected(results)), book, settings, unsafeFixes, diff, this::selected,
-                        baseline != null || changedSince != null, out, err);
+                        options.baseline != null || options.changedSince != null, out, err);
             } catch (IOException e) {
                 return ioError(e, err);
             }
@@ -282,7 +254,7 @@ public final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             return ioError(e, err);
         }
-        Coverage.report(results, paths, verbose, err);
+        Coverage.report(results, options.paths, options.verbose, err);
         if (output != null) {
             io.archlens.model.CrossFileAnalysis.Result cross = analyzer.lastCrossFile();
             return output.write(results, book, settings, cross == null ? List.of() : cross.projects(), err);
@@ -329,17 +301,17 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private boolean selected(Finding f) {
-        return !(noHints && f.severity() == Severity.HINT) && RuleSelection.selected(f.ruleId(), select, ignore);
+        return !(options.noHints && f.severity() == Severity.HINT) && RuleSelection.selected(f.ruleId(), options.select, options.ignore);
     }
 
     /** --baseline and --changed-since: the findings this change brings. */
     private List<FileResult> narrow(List<FileResult> results) throws IOException {
-        if (baseline != null) {
-            results = Baseline.read(baseline).newFindings(results);
+        if (options.baseline != null) {
+            results = Baseline.read(options.baseline).newFindings(results);
         }
-        if (changedSince != null) {
-            Path first = paths.get(0).toAbsolutePath();
-            results = ChangedLines.since(changedSince, Files.isDirectory(first) ? first : first.getParent())
+        if (options.changedSince != null) {
+            Path first = options.paths.get(0).toAbsolutePath();
+            results = ChangedLines.since(options.changedSince, Files.isDirectory(first) ? first : first.getParent())
                     .filter(results);
         }
         return results;

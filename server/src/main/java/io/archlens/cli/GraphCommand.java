@@ -2,6 +2,7 @@ package io.archlens.cli;
 
 import io.archlens.analysis.RuleBook;
 import io.archlens.config.Settings;
+import io.archlens.model.GraphSvg;
 import io.archlens.model.SystemGraph;
 import io.archlens.model.SystemIndex;
 import io.archlens.model.SystemModel;
@@ -19,14 +20,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code archlens graph}: the service graph the cross-file rules see, as Mermaid or DOT. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = "Print the service graph (services, ports, dependencies, data stores) as Mermaid or DOT.")
+        description = "Print the service graph (services, ports, dependencies, data stores) as Mermaid, DOT or SVG.")
 public final class GraphCommand implements Callable<Integer> {
-    enum Format { mermaid, dot }
+    enum Format { mermaid, dot, svg }
 
     @Parameters(arity = "0..1", paramLabel = "PATH", description = "Folder or file (default: the current folder).")
     Path path;
 
-    @Option(names = "--format", defaultValue = "mermaid", description = "mermaid or dot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "mermaid", description = "mermaid, dot or svg (the drawing of archlens report and the editor's graph view: an HTML"
+                    + " fragment with the SVG and its style) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
@@ -55,7 +57,11 @@ public final class GraphCommand implements Callable<Integer> {
             WorkspaceIndexer.index(index, start, loaded.root(), settings, uri -> false, () -> false, n -> { },
                     (msg, e) -> err.println("archlens: " + msg + ": " + e));
             List<SystemModel> projects = SystemIndex.models(index.all(), settings, SystemModel.FileProbe.NONE);
-            out.print(format == Format.dot ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects));
+            out.print(switch (format) {
+                case dot -> SystemGraph.dot(projects);
+                case svg -> GraphSvg.drawable(projects) ? GraphSvg.html(projects) : "";
+                default -> SystemGraph.mermaid(projects);
+            });
             out.flush();
             if (projects.stream().allMatch(m -> m.nodes().isEmpty() && m.services().isEmpty())) {
                 err.println("archlens: nothing to draw in " + start + ": no Compose service, Kubernetes workload or"

@@ -4,11 +4,11 @@ import static io.archlens.cli.Html.esc;
 
 import io.archlens.analysis.Finding;
 import io.archlens.analysis.RuleBook;
-import io.archlens.analysis.RuleDocs;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
-import io.archlens.core.LineIndex;
-import io.archlens.core.Position;
+import io.archlens.config.Settings;
+import io.archlens.model.GraphMarks;
+import io.archlens.model.GraphSvg;
 import io.archlens.model.SystemGraph;
 import io.archlens.model.SystemModel;
 import io.archlens.workspace.BatchAnalyzer.FileResult;
@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code archlens report}: one static HTML page with the summary, the findings by file with their source line, the
- * rules' explanations and the service graph. Everything read from files is escaped; the page loads nothing (its
+ * {@code archlens report}: one static HTML page with the summary, the service graph (findings marked on the
+ * services they concern), the context in effect, the findings (grouped by file, severity, kind, project or rule) with
+ * their source line, and the rules' explanations. Everything read from files is escaped; the page loads nothing (its
  * Content-Security-Policy allows no request and only its own script, by hash) and reads fine without script.
  */
 final class HtmlReport {
@@ -34,7 +35,11 @@ final class HtmlReport {
     static final int TOP_RULES = 10;
 
     /** What the page shows; {@code generated} is a timestamp text (a test passes a fixed one). */
-    record Page(String title, List<FileResult> results, RuleBook book, List<SystemModel> projects, String generated) {
+    record Page(String title, List<FileResult> results, RuleBook book, List<SystemModel> projects, String generated,
+            Settings settings, String settingsFile) {
+        Page(String title, List<FileResult> results, RuleBook book, List<SystemModel> projects, String generated) {
+            this(title, results, book, projects, generated, Settings.DEFAULTS, null);
+        }
     }
 
     private HtmlReport() {
@@ -54,10 +59,11 @@ final class HtmlReport {
                 .append("<p class=\"meta\">").append(esc(page.generated())).append(" · ArchLens ")
                 .append(esc(io.archlens.Version.get())).append("</p>\n</header>\n<main>\n");
         summary(page, sb);
-        filters(page.results(), sb);
-        files(page.results(), sb);
+        graph(page, sb);
+        HtmlContext.write(page.settings(), page.settingsFile(), page.projects(), sb);
+        HtmlFindings.filters(page.results(), sb);
+        HtmlFindings.write(page.results(), HtmlFindings.projects(page.projects()), sb);
         HtmlRules.write(page.results(), page.book(), sb);
-        graph(page.projects(), sb);
         skipped(page.results(), sb);
         sb.append("</main>\n<script>").append(js).append("</script>\n</body>\n</html>\n");
         return sb.toString();
@@ -106,94 +112,24 @@ final class HtmlReport {
         sb.append("</table>\n</div>\n</section>\n");
     }
 
-    /** Checkboxes per severity and kind; hidden until the script shows them (without script they do nothing). */
-    private static void filters(List<FileResult> results, StringBuilder sb) {
-        sb.append("<form id=\"filters\" hidden>\n<fieldset><legend>Severity</legend>\n");
-        for (Severity s : Severity.values()) {
-            checkbox(sb, "severity", s.label());
-        }
-        sb.append("</fieldset>\n<fieldset><legend>Kind</legend>\n");
-        results.stream().filter(r -> r.kind() != null && !r.findings().isEmpty()).map(r -> r.kind().id())
-                .distinct().sorted().forEach(k -> checkbox(sb, "kind", k));
-        sb.append("</fieldset>\n<output id=\"shown\"></output>\n</form>\n");
-    }
-
-    private static void checkbox(StringBuilder sb, String name, String value) {
-        sb.append("<label><input type=\"checkbox\" name=\"").append(name).append("\" value=\"").append(esc(value))
-                .append("\" checked> ").append(esc(value)).append("</label>\n");
-    }
-
-    private static void files(List<FileResult> results, StringBuilder sb) {
-        sb.append("<section id=\"findings\">\n<h2>Findings by file</h2>\n");
-        boolean any = false;
-        for (FileResult r : results) {
-            if (r.analysis() == null || r.findings().isEmpty()) {
-                continue;
-            }
-            any = true;
-            String kind = esc(r.kind().id());
-            sb.append("<section class=\"file\" data-kind=\"").append(kind).append("\">\n<h3><span class=\"path\">")
-                    .append(esc(r.displayPath())).append("</span> <span class=\"kind\">").append(kind)
-                    .append("</span> <span class=\"n\">").append(CheckCommand.plural(r.findings().size(), "finding"))
-                    .append("</span></h3>\n<ol>\n");
-            LineIndex li = r.analysis().file().lines();
-            for (Finding f : r.findings()) {
-                finding(f, kind, li, sb);
-            }
-            sb.append("</ol>\n</section>\n");
-        }
-        if (!any) {
-            sb.append("<p>No findings.</p>\n");
-        }
-        sb.append("</section>\n");
-    }
-
-    private static void finding(Finding f, String kind, LineIndex li, StringBuilder sb) {
-        String sev = f.severity().label();
-        Position p = li.position(f.range().start());
-        sb.append("<li class=\"finding sev-").append(sev).append("\" data-severity=\"").append(sev)
-                .append("\" data-kind=\"").append(kind).append("\">\n<p class=\"head\"><span class=\"sev\">")
-                .append(sev).append("</span> <a class=\"rule\" href=\"#rule-").append(Html.id(f.ruleId())).append("\">")
-                .append(esc(f.ruleId())).append("</a> <span class=\"loc\">line ").append(p.line() + 1).append(", column ")
-                .append(p.displayColumn()).append("</span></p>\n<p class=\"msg\">").append(esc(f.message()))
-                .append("</p>\n");
-        SourceExcerpt x = SourceExcerpt.of(li, f);
-        String text = x.text();
-        int from = Math.min(x.from(), text.length());
-        int to = Math.max(from, Math.min(x.to(), text.length()));
-        String number = String.valueOf(x.line() + 1);
-        sb.append("<pre class=\"src\"><span class=\"ln\">").append(number).append(" | </span>")
-                .append(esc(text.substring(0, from))).append("<mark>").append(esc(text.substring(from, to)))
-                .append("</mark>").append(esc(text.substring(to))).append("\n<span class=\"ln\">")
-                .append(" ".repeat(number.length())).append(" | </span><span class=\"caret\" aria-hidden=\"true\">")
-                .append(esc(x.pad())).append(x.carets()).append("</span></pre>\n");
-        if (!f.fixes().isEmpty()) {
-            sb.append("<p class=\"help\">help: ").append(esc(f.fixes().get(0).title()))
-                    .append(f.fixes().get(0).safe() ? " (archlens check --fix)" : " (unsafe fix: --fix --unsafe-fixes)")
-                    .append("</p>\n");
-        }
-        if (!f.related().isEmpty()) {
-            sb.append("<ul class=\"related\">\n");
-            f.related().forEach(rel -> sb.append("<li>").append(esc(shortUri(rel.uri()))).append(':')
-                    .append(rel.start().line() + 1).append(": ").append(esc(rel.message())).append("</li>\n"));
-            sb.append("</ul>\n");
-        }
-        sb.append("</li>\n");
-    }
-
-    private static String shortUri(String uri) {
-        int slash = uri.lastIndexOf('/');
-        return slash >= 0 ? uri.substring(slash + 1) : uri;
-    }
-
-    private static void graph(List<SystemModel> projects, StringBuilder sb) {
-        String mermaid = SystemGraph.mermaid(projects);
-        sb.append("<section id=\"graph\">\n<h2>System graph</h2>\n");
-        if (!mermaid.contains("subgraph")) {
-            sb.append("<p>No Compose service, Kubernetes workload or Service found.</p>\n</section>\n");
+    private static void graph(Page page, StringBuilder sb) {
+        List<SystemModel> projects = page.projects();
+        sb.append("<section id=\"graph\">\n<h2>Service graph</h2>\n");
+        if (!GraphSvg.drawable(projects)) {
+            sb.append("<p>No service graph: no Compose service, Kubernetes workload or Service among these files.</p>\n")
+                    .append("</section>\n");
             return;
         }
-        sb.append(HtmlGraph.svg(mermaid)).append("<details>\n<summary>Mermaid source (archlens graph)</summary>\n")
+        List<GraphMarks.FileFindings> files = new ArrayList<>();
+        for (FileResult r : page.results()) {
+            if (r.analysis() != null && !r.findings().isEmpty()) {
+                files.add(new GraphMarks.FileFindings(r.analysis().file().uri(), r.displayPath(),
+                        r.analysis().file().text(), r.findings()));
+            }
+        }
+        String mermaid = SystemGraph.mermaid(projects);
+        sb.append(GraphSvg.html(projects, GraphMarks.of(projects, files)))
+                .append("<details>\n<summary>Mermaid source (archlens graph)</summary>\n")
                 .append("<pre class=\"code\">").append(esc(mermaid)).append("</pre>\n</details>\n</section>\n");
     }
 

@@ -8,21 +8,20 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code archlens report}: the analysis of {@code check}, written as one self-contained HTML page. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Analyse as check does and write one static HTML page (summary, findings by file, rule"
-                + " explanations, service graph) that opens offline; exit 0 when written, 2 on errors.")
+        description = "Analyse as check does and write one static HTML page (summary, service graph with the findings"
+                + " on its services, context in effect, findings by file, severity, kind, project or rule, rule"
+                + " explanations) that opens offline; exit 0 when written, 2 on errors.")
 public final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: the current folder).")
-    List<Path> paths = new ArrayList<>();
+    /** The same options as check's (one definition): PATH..., --config, --profile, --select... */
+    @CommandLine.Mixin
+    AnalysisOptions options = new AnalysisOptions();
 
     @Option(names = {"-o", "--output", "--out"}, paramLabel = "FILE", defaultValue = "archlens-report.html",
             description = "The HTML file to write (default: ${DEFAULT-VALUE}).")
@@ -30,36 +29,6 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The page's title (default: ArchLens report: PATHS).")
     String title;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: the nearest .archlens.yml).")
-    Path config;
-
-    @Option(names = "--profile", paramLabel = "PROFILE",
-            description = "Which rules run: essential, recommended or strict (default: the settings' profile, else"
-                    + " recommended).")
-    String profile;
-
-    @Option(names = "--no-hints", description = "Leave hints out of the report.")
-    boolean noHints;
-
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report only findings not recorded in FILE (written by check --write-baseline).")
-    Path baseline;
-
-    @Option(names = "--changed-since", paramLabel = "REF",
-            description = "Report only findings on lines changed since the git revision REF.")
-    String changedSince;
-
-    @Option(names = "--select", split = ",", paramLabel = "RULE",
-            description = "Report only these rule ids or prefixes, comma-separated.")
-    List<String> select = new ArrayList<>();
-
-    @Option(names = "--ignore", split = ",", paramLabel = "RULE",
-            description = "Leave out these rule ids or prefixes, comma-separated.")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = {"-v", "--verbose"}, description = "List the analysed files and their kinds on stderr.")
-    boolean verbose;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,20 +48,14 @@ public final class ReportCommand implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.parseArgs();
-        check.paths = new ArrayList<>(paths);
-        check.config = config;
-        check.profile = profile;
-        check.noHints = noHints;
-        check.baseline = baseline;
-        check.changedSince = changedSince;
-        check.select = select;
-        check.ignore = ignore;
-        check.verbose = verbose;
+        String shownTitle = title != null ? title : "ArchLens report: " + (options.paths.isEmpty() ? "."
+                : String.join(" ", options.paths.stream().map(Path::toString).toList()));
+        check.options = options;
         check.book = book;
-        String shownTitle = title != null ? title : "ArchLens report: " + (paths.isEmpty() ? "."
-                : String.join(" ", paths.stream().map(Path::toString).toList()));
         check.output = (results, book, settings, projects, e) -> {
-            String html = HtmlReport.render(new HtmlReport.Page(shownTitle, results, book, projects, generated));
+            String file = check.settingsFile == null ? null : shown(check.settingsFile);
+            String html = HtmlReport.render(new HtmlReport.Page(shownTitle, results, book, projects, generated,
+                    settings, file));
             try {
                 Path parent = output.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -110,5 +73,12 @@ public final class ReportCommand implements Callable<Integer> {
             return 0;
         };
         return check.call();
+    }
+
+    /** A path relative to the current folder when it is below it (the report may travel). */
+    private static String shown(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path a = p.toAbsolutePath().normalize();
+        return a.startsWith(cwd) ? cwd.relativize(a).toString() : a.toString();
     }
 }

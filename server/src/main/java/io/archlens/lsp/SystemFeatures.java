@@ -213,8 +213,14 @@ final class SystemFeatures {
         return new Location(l.uri(), range(l));
     }
 
-    /** {@code archlens.showGraph [mermaid|dot]}: the current service graph as text. */
-    static String graph(Session session, String format) {
+    /**
+     * {@code archlens.showGraph [mermaid|dot|svg]}: the current service graph as text, or with "svg" an object with
+     * the drawing ({@code svg}: the report's renderer, findings marked) and the Mermaid text ({@code mermaid}).
+     */
+    static Object graph(Session session, String format) {
+        if ("svg".equalsIgnoreCase(format)) {
+            return GraphView.svg(session);
+        }
         List<SystemModel> projects = session.system.current().projects();
         return "dot".equalsIgnoreCase(format) ? SystemGraph.dot(projects) : SystemGraph.mermaid(projects);
     }

@@ -28,7 +28,10 @@ final class WorkspaceHandler implements WorkspaceService {
     static final String CMD_FIX_ALL = "archlens.fixAll";
     /** Applies the WorkspaceEdit given as argument; code actions become this command for clients without literals. */
     static final String CMD_APPLY_EDIT = "archlens.applyEdit";
-    /** Returns the service graph as Mermaid (or DOT with the argument "dot"); the VS Code client renders it. */
+    /**
+     * Returns the service graph as Mermaid (DOT with the argument "dot"; with "svg", the drawing the VS Code view
+     * shows, the report's).
+     */
     static final String CMD_SHOW_GRAPH = "archlens.showGraph";
     /** The files the system model reads, watched so the workspace index follows changes made outside the editor. */
     static final List<String> SYSTEM_GLOBS = List.of("**/*.{yml,yaml}", "**/{Dockerfile,Containerfile}",

@@ -46,6 +46,10 @@ public final class SystemGraph {
         return edges;
     }
 
+    SystemModel model() {
+        return model;
+    }
+
     private void build() {
         for (Map<String, List<Node>> project : model.composeProjects().values()) {
             for (List<Node> defs : project.values()) {
@@ -265,7 +269,7 @@ public final class SystemGraph {
         return sb.append("}\n").toString();
     }
 
-    private static List<SystemGraph> drawable(List<SystemModel> projects) {
+    static List<SystemGraph> drawable(List<SystemModel> projects) {
         List<SystemGraph> out = new ArrayList<>();
         for (SystemModel m : projects) {
             if (!m.nodes().isEmpty() || !m.services().isEmpty()) {
@@ -313,7 +317,7 @@ public final class SystemGraph {
         }
     }
 
-    private Map<String, List<Object>> groups() {
+    Map<String, List<Object>> groups() {
         Map<String, List<Object>> g = new LinkedHashMap<>();
         for (Node n : model.nodes()) {
             g.computeIfAbsent(group(n.platform(), n.scope()), k -> new ArrayList<>()).add(n);
@@ -347,7 +351,7 @@ public final class SystemGraph {
         return "g_" + s.replaceAll("[^A-Za-z0-9]+", "_");
     }
 
-    private String label(Object v, String br) {
+    String label(Object v, String br) {
         if (v instanceof Node n) {
             String d = describe(n);
             String kind = n.platform() == Platform.KUBERNETES ? n.workload().kind() + " " : "";

@@ -51,6 +51,12 @@ class GraphAndCrossFileCliTest {
         assertEquals(0, d.code(), d.err());
         assertTrue(d.out().startsWith("digraph system {"), d.out());
         assertTrue(d.out().contains("shape=cylinder"), d.out());
+        // the drawing of archlens report and the editor's view, from the same renderer
+        CliRun svg = run(new GraphCommand(), dir.toString(), "--format", "svg");
+        assertEquals(0, svg.code(), svg.err());
+        assertTrue(svg.out().startsWith("<div class=\"archlens-graph\">") && svg.out().contains("<svg "), svg.out());
+        assertTrue(svg.out().contains(">api</text>") && svg.out().contains(">postgres · :5432</text>")
+                && svg.out().contains(">http :8080</text>"), svg.out());
         assertEquals(2, run(new GraphCommand(), dir.resolve("nope").toString()).code());
     }
 

@@ -116,8 +116,18 @@ class HtmlReportTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("archlens: wrote " + out), r.err());
         String html = Files.readString(out);
-        assertTrue(html.contains("<div class=\"graph\">") && html.contains(">web</text>")
+        assertTrue(html.contains("<div class=\"archlens-graph\">") && html.contains(">web</text>")
                 && html.contains(">api</text>") && html.contains(">postgres :5432</text>"), html);
+        // web's latest tag is marked on web: a count badge, the worst severity's colour, the list in the tooltip
+        Matcher web = Pattern.compile("<g class=\"node box g0 worst-(\\w+)\" data-name=\"web\" data-findings=\"(\\d+)\""
+                + " data-worst=\"\\1\"><title>([^<]*)</title>").matcher(html);
+        assertTrue(web.find(), html);
+        assertTrue(web.group(3).contains("compose/unpinned-image") && web.group(3).contains("compose.yaml:3)"),
+                web.group(3));
+        assertEquals(count(html.substring(html.indexOf("<section id=\"findings\"")), "compose.yaml\" data-rule="),
+                Pattern.compile("data-findings=\"(\\d+)\"").matcher(html).results()
+                        .mapToInt(m -> Integer.parseInt(m.group(1))).sum(), "each compose finding on one service");
+        assertTrue(html.contains("<dt>profile</dt><dd>strict</dd>"), "the context in effect");
         assertTrue(html.contains("flowchart LR"), "the Mermaid source");
         assertTrue(html.contains("<h4>What to do</h4>") || html.contains("<h4>How to fix</h4>"), "a rule page");
         assertTrue(!html.contains("<h4>" + "docker/") && html.contains("<pre class=\"code\">"), html);
@@ -148,5 +158,80 @@ class HtmlReportTest {
         assertEquals("<h4>t</h4>\n<p>Use <code>&lt;b&gt;</code> and <strong>x</strong>, see docs.</p>\n<ul>\n"
                 + "<li>one more</li>\n<li>two</li>\n</ul>\n<pre class=\"code\">a: &lt;c&gt;\n</pre>\n<h4>Why</h4>\n"
                 + "<p>text</p>\n", md);
+    }
+
+    @Test
+    void theContextInEffect() throws Exception {
+        Files.writeString(dir.resolve(".env"), "A=TODO\n");
+        Files.writeString(dir.resolve(".archlens.yml"), """
+                profile: essential
+                context:
+                  stage: production
+                  requests-per-second: 300
+                  database: {engine: postgres, version: "11.22"}
+                  region: <eu>
+                rules:
+                  test/todo: info
+                ignore: ["vendor/**"]
+                """);
+        ReportCommand cmd = new ReportCommand();
+        cmd.book = ReportFixtures.testBook();
+        Path out = dir.resolve("r.html");
+        CliRun r = CliRun.of(cmd, dir.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(out);
+        String ctx = html.substring(html.indexOf("<section id=\"context\">"));
+        ctx = ctx.substring(0, ctx.indexOf("</section>"));
+        for (String item : List.of("<dt>profile</dt><dd>essential</dd>", "<dt>stage</dt><dd>production</dd>",
+                "<dt>requests per second</dt><dd>300</dd>", "<dt>database engine</dt><dd>postgres</dd>",
+                "<dt>database version</dt><dd>11</dd>", "<dt>replicas</dt><dd class=\"unset\">not set</dd>",
+                "<dt>other context</dt><dd>region: &lt;eu&gt;</dd>", "<td><code>test/todo</code></td><td>info</td>",
+                "<dt>ignored paths</dt><dd>vendor/**</dd>", ".archlens.yml</dd>")) {
+            assertTrue(ctx.contains(item), item + " in " + ctx);
+        }
+        // --profile overrides the file's, and the page says which one ran
+        CliRun strict = CliRun.of(cmd, dir.toString(), "--out", out.toString(), "--profile", "strict");
+        assertEquals(0, strict.code(), strict.err());
+        assertTrue(Files.readString(out).contains("<dt>profile</dt><dd>strict</dd>"));
+        String none = HtmlReport.render(new HtmlReport.Page("t", List.of(), ReportFixtures.testBook(), List.of(), "now"));
+        assertTrue(none.contains("<dt>settings file</dt><dd>none: the defaults</dd>")
+                && none.contains("<dt>profile</dt><dd>recommended</dd>"), none);
+    }
+
+    @Test
+    void findingsCarryWhatTheGroupingsNeed() throws Exception {
+        Files.writeString(dir.resolve(".env"), "A=TODO\nB=FIXME\n");
+        List<FileResult> results = ReportFixtures.analyse(dir, ReportFixtures.testBook());
+        String html = page(results, ReportFixtures.testBook());
+        for (String g : HtmlFindings.GROUPINGS) {
+            assertTrue(html.contains("<option value=\"" + g + "\">"), g);
+        }
+        assertTrue(html.contains("data-severity=\"warning\" data-kind=\"dotenv\" data-project=\"(no project)\""
+                + " data-file=\".env\" data-rule=\"test/todo\""), html);
+        assertTrue(html.contains("<section id=\"findings\" data-group=\"file\">"), "written grouped by file");
+    }
+
+    /** check and report take the analysis options from one definition: same names, same descriptions. */
+    @Test
+    void reportAndCheckShareOneOptionDefinition() {
+        CommandLine.Model.CommandSpec check = new CommandLine(new CheckCommand()).getCommandSpec();
+        CommandLine.Model.CommandSpec report = new CommandLine(new ReportCommand()).getCommandSpec();
+        CommandLine.Model.CommandSpec shared = CommandLine.Model.CommandSpec.forAnnotatedObject(new AnalysisOptions());
+        assertTrue(shared.options().size() >= 8, "config, profile, no-hints, baseline, changed-since, select...");
+        for (CommandLine.Model.OptionSpec o : shared.options()) {
+            for (CommandLine.Model.CommandSpec c : List.of(check, report)) {
+                CommandLine.Model.OptionSpec mine = c.findOption(o.longestName());
+                assertTrue(mine != null, c.name() + " lacks " + o.longestName());
+                assertEquals(List.of(o.description()), List.of(mine.description()), o.longestName());
+                assertEquals(List.of(o.names()), List.of(mine.names()));
+            }
+        }
+        assertEquals(shared.positionalParameters().get(0).paramLabel(), check.positionalParameters().get(0).paramLabel());
+        assertEquals(shared.positionalParameters().get(0).paramLabel(), report.positionalParameters().get(0).paramLabel());
+        // what report has beyond the shared options is its own (no copy of a check option to drift)
+        List<String> own = report.options().stream().map(CommandLine.Model.OptionSpec::longestName)
+                .filter(n -> shared.findOption(n) == null).sorted().toList();
+        assertEquals(List.of("--help", "--output", "--title", "--version"), own);
+        assertTrue(check.mixins().containsKey("options") && report.mixins().containsKey("options"));
     }
 }

@@ -288,6 +288,19 @@ class SystemLspTest {
         String g = graph.toString();
         assertTrue(g.startsWith("flowchart LR"), g);
         assertTrue(g.contains("|\"http :8080\"|"), g);
+
+        // the VS Code view's drawing: the report's renderer, with the findings the editor knows on their services
+        Object drawn = h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams("archlens.showGraph",
+                List.of("svg"))).get(5, TimeUnit.SECONDS);
+        java.util.Map<?, ?> m = (java.util.Map<?, ?>) drawn;
+        String svg = (String) m.get("svg");
+        assertTrue(svg.startsWith("<div class=\"archlens-graph\">") && svg.contains("<svg "), svg);
+        assertTrue(svg.contains("data-name=\"web\"") && svg.contains("data-name=\"worker\"")
+                && svg.contains("data-name=\"db\""), svg);
+        assertTrue(java.util.regex.Pattern.compile("data-name=\"api\" data-findings=\"[1-9][0-9]*\" data-worst=")
+                .matcher(svg).find(), "arch/port-mismatch marked on api: " + svg);
+        assertTrue(svg.contains("arch/port-mismatch"), "listed in the tooltip");
+        assertEquals(g, m.get("mermaid"));
     }
 
     @Test
