@@ -40,4 +40,27 @@ ARCHLENS_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/classes.txt" env -u CI "$rep
   >"$tmp/version.txt"
 grep -q '^archlens ' "$tmp/version.txt" || fail "--version printed $(cat "$tmp/version.txt")"
 grep -q 'shared objects file (top)' "$tmp/classes.txt" || fail "the next run did not load classes from the archive"
+
+# Java 25+: an AOT cache instead of the archive, assembled in the background after the first check
+j25=""
+for home in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)"
+  if [ "${v:-0}" -ge 25 ] 2>/dev/null && [ -x "$home/bin/java" ]; then j25="$home/bin/java"; break; fi
+done
+if [ -n "$j25" ]; then
+  export ARCHLENS_JAVA="$j25"
+  env -u CI "$repo/bin/archlens" check "$repo/examples" --format json >"$tmp/aot-first.json" 2>"$tmp/aot-first.err" || true
+  cmp -s "$tmp/ci.json" "$tmp/aot-first.json" || fail "the AOT-recording run printed something besides the report"
+  [ ! -s "$tmp/aot-first.err" ] || fail "the AOT-recording run wrote to stderr: $(head -3 "$tmp/aot-first.err")"
+  for _ in $(seq 1 120); do ls "$tmp"/archlens-*.aot >/dev/null 2>&1 && break; sleep 1; done
+  ls "$tmp"/archlens-*.aot >/dev/null 2>&1 || fail "no AOT cache 120 s after the first check on $j25"
+  ARCHLENS_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/aot-classes.txt" env -u CI "$repo/bin/archlens" check \
+    "$repo/examples" --format json >"$tmp/aot-next.json" 2>"$tmp/aot-next.err" || true
+  cmp -s "$tmp/ci.json" "$tmp/aot-next.json" || fail "the run with the AOT cache printed another report"
+  grep -q 'shared objects file' "$tmp/aot-classes.txt" || fail "the next run did not load classes from the AOT cache"
+  if ls "$tmp"/*.conf "$tmp"/*.tmp >/dev/null 2>&1; then fail "AOT training files were left"; fi
+  unset ARCHLENS_JAVA
+else
+  echo "[launcher-e2e] no Java 25+ found: the AOT cache case is skipped"
+fi
 echo "[launcher-e2e] all cases passed"

@@ -18,9 +18,16 @@ final class Warmup {
     private Warmup() {
     }
 
-    /** Leaves logging to stderr off: it runs last, and its threads may still log while the JVM exits. */
+    /** Held so the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger LSP4J = java.util.logging.Logger.getLogger("org.eclipse.lsp4j");
+
+    /**
+     * Leaves logging to stderr off: it runs last, and its threads may still log while the JVM exits (LSP4J too:
+     * on a slow machine the session can end while the server still writes to its closed pipe).
+     */
     static void run() {
         io.archlens.core.Log.setStderr(false);
+        LSP4J.setLevel(java.util.logging.Level.OFF);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("archlens-warmup");
