@@ -156,6 +156,14 @@ public final class LspBench {
         Thread.sleep(1500);
         long rssKb = status(p.pid(), "VmRSS:");
         long peakKb = status(p.pid(), "VmHWM:");
+        if (Boolean.getBoolean("bench.histogram")) { // what the heap holds now (jcmd collects first)
+            // (the native memory summary needs ARCHLENS_JAVA_OPTS=-XX:NativeMemoryTracking=summary)
+            for (String what : List.of("GC.class_histogram", "VM.native_memory")) {
+                Process h = new ProcessBuilder("jcmd", String.valueOf(p.pid()), what).redirectErrorStream(true).start();
+                h.getInputStream().transferTo(System.out);
+                h.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
         server.shutdown().get(10, TimeUnit.SECONDS);
         server.exit();
         p.waitFor(10, TimeUnit.SECONDS);
