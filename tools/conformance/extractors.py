@@ -198,6 +198,9 @@ def squawk(root: Path):
         if not refs:
             continue
         rule = _kebab(max(set(refs), key=refs.count))
+        # settings helpers of the test module (fn pg19() -> LinterSettings { pg_version: "19"... }), by name
+        helpers = {h.group(1): h.group(2) for h in re.finditer(
+            r'fn\s+(\w+)\s*\(\)\s*->\s*LinterSettings\s*\{[^}]*?pg_version:\s*"(\d+)', body)}
         starts = [m for m in _TEST_FN.finditer(body)]
         for k, m in enumerate(starts):
             block = body[m.end(): starts[k + 1].start() if k + 1 < len(starts) else len(body)]
@@ -215,8 +218,10 @@ def squawk(root: Path):
             else:
                 continue
             version = re.search(r'pg_version:\s*"(\d+)', block)
-            settings = (f"context:\n  database:\n    engine: postgres\n    version: {version.group(1)}\n"
-                        if version else None)
+            number = version.group(1) if version else next(
+                (v for name, v in helpers.items() if re.search(r"\b" + name + r"\s*\(\)", block)), None)
+            settings = (f"context:\n  database:\n    engine: postgres\n    version: {number}\n"
+                        if number else None)
             if "squawk-disable-assume-in-transaction" in sql:
                 # squawk's in-file marker for "this file runs outside a transaction", said the way ArchLens reads it
                 sql = "-- executeInTransaction=false\n" + sql
