@@ -101,11 +101,12 @@ public final class LspBench {
         List<Double> warm = new ArrayList<>(lat.subList(edits / 3, lat.size()));
         Collections.sort(warm);
 
-        // the same on 1,000-line service files of the tree-sitter languages (incremental reparse per edit)
+        // the same on 1,000-line service files: the tree-sitter languages (incremental reparse per edit) and Java
         List<String> codeLines = new ArrayList<>();
         String[][] code = {{"bench/app.py", "python", CodeSamples.python(1000), "# edit "},
             {"bench/server.ts", "typescript", CodeSamples.typescript(1000), "// edit "},
-            {"bench/orders.go", "go", CodeSamples.go(1000), "// edit "}};
+            {"bench/orders.go", "go", CodeSamples.go(1000), "// edit "},
+            {"bench/src/main/java/shop/Shop.java", "java", CodeBench.spring(1000), "// edit "}};
         for (String[] c : code) {
             String cu = ws.resolve(c[0]).toUri().toString();
             CompletableFuture<Void> opened0 = new CompletableFuture<>();
