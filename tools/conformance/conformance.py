@@ -84,6 +84,19 @@ def matches(ours, rule, message):
     return False
 
 
+_BUILT_AT = re.compile(r"\b(?:built|written) at line (\d+)")
+
+
+def in_window(lines, line, message):
+    """A finding's line is in a case's window (None = the whole file), or the line its message names as where the
+    reported string was built ("variable 'q' built at line 18"): ArchLens reports an injection at the sink and says
+    where the string was assembled, Semgrep anchors the same match on the assembly (its match spans both)."""
+    if lines is None:
+        return True
+    named = [int(n) for n in _BUILT_AT.findall(message)]
+    return any(lines[0] <= n <= lines[1] for n in [line] + named)
+
+
 def run_archlens(jar, folder):
     """Findings per case folder: {folder: [(rule, line)]}."""
     out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error",
@@ -144,8 +157,7 @@ def main():
         if relevance != "relevant" or not ours:
             continue
         found = fired.get(folder_of[c.group or i], [])
-        hit = any(matches(ours, r, msg) and (c.lines is None or c.lines[0] <= line <= c.lines[1])
-                  for r, line, msg in found)
+        hit = any(matches(ours, r, msg) and in_window(c.lines, line, msg) for r, line, msg in found)
         s = per_rule[c.rule]
         if c.positive:
             s["pos"] += 1
@@ -166,8 +178,7 @@ def main():
             if relevance != "relevant" or not ours or c.name not in disputed:
                 continue
             found = fired.get(folder_of[c.group or i], [])
-            hit = any(matches(ours, r, msg) and (c.lines is None or c.lines[0] <= line <= c.lines[1])
-                      for r, line, msg in found)
+            hit = any(matches(ours, r, msg) and in_window(c.lines, line, msg) for r, line, msg in found)
             if c.positive:
                 d_pos, d_caught = d_pos + 1, d_caught + hit
             else:

@@ -72,7 +72,10 @@ final class GoStrings {
                 StringBuild b = build(part, lits, depth, seen);
                 if (!constant(b)) {
                     dyn.add(b.dynamicParts().isEmpty() ? part.range() : b.dynamicParts().get(0));
-                    origin = origin == null ? b.origin() : origin;
+                    if (origin == null && (b.how() == How.CONCATENATION || b.how() == How.FORMAT
+                            || b.how() == How.BUILDER)) {
+                        origin = b.origin(); // q + " LIMIT 1" on a q built before: say where q was built
+                    }
                 }
             }
             return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.CONCATENATION, dyn, origin);
@@ -191,6 +194,9 @@ final class GoStrings {
         }
         seen.remove(name);
         String where = "variable '" + name + "' built at line " + Go.line(tree, def);
+        if (first.how() == How.BUILDER && appends.isEmpty() && first.origin() != null) {
+            where = "variable '" + name + "' from " + first.origin(); // sql := sb.String()
+        }
         if (dyn.isEmpty() && (how == How.LITERAL || constant(first))) {
             return StringBuild.CONSTANT;
         }
@@ -209,6 +215,7 @@ final class GoStrings {
         String name = recv.text();
         boolean written = false;
         List<TextRange> dyn = new ArrayList<>();
+        SyntaxNode firstWrite = null;
         for (SyntaxNode c : fn.descendants("call_expression")) {
             String callee = Go.callee(c);
             List<SyntaxNode> args = Go.args(c);
@@ -225,6 +232,7 @@ final class GoStrings {
             for (SyntaxNode a : pieces) {
                 StringBuild b = build(a, lits, depth + 1, seen);
                 if (!constant(b) && !Go.unwrap(a).is("rune_literal")) {
+                    firstWrite = firstWrite == null ? c : firstWrite;
                     dyn.add(a.range());
                 }
             }
@@ -232,7 +240,8 @@ final class GoStrings {
         if (!written) {
             return StringBuild.UNKNOWN;
         }
-        return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.BUILDER, dyn, null);
+        return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.BUILDER, dyn,
+                "'" + name + "' written at line " + Go.line(tree, firstWrite));
     }
 
     private static boolean constant(StringBuild b) {
