@@ -84,7 +84,7 @@ def matches(ours, rule, message):
     return False
 
 
-_BUILT_AT = re.compile(r"\b(?:built|written) at line (\d+)")
+_BUILT_AT = re.compile(r"\b(?:built|written|appended) at line (\d+)")
 
 
 def in_window(lines, line, message):
