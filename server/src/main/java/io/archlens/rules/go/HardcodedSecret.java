@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class HardcodedSecret extends GoRule {
     /** Short names Go code gives credentials ({@code pw}, {@code cred}, {@code bearer}): a secret only with a random value. */
     private static final Pattern SHORT_NAMES = Pattern.compile("(?i)(^|[^a-z])(pw|cred|bearer|auth)([^a-z]|$)|^(pw|cred|bearer)");
+    private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)^(bearer|basic|token)\\s*:?\\s+(?=\\S+$)");
     private static final Pattern NAME_LIKE = Pattern.compile("[a-z][a-z0-9]*([_.:-][a-z0-9]+)+");
     private static final Pattern SECRET_WORD = Pattern.compile("token|password|secret|auth|key|credential");
     HardcodedSecret() {
@@ -170,6 +171,9 @@ final class HardcodedSecret extends GoRule {
 
     private static void named(RuleContext ctx, String name, SyntaxNode value, Set<TextRange> seen) {
         String v = Go.stringValue(value);
+        if (v != null) {
+            v = AUTH_SCHEME.matcher(v).replaceFirst(""); // "Bearer: 2lkj...": the credential after the scheme
+        }
         if (v == null || v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("%")
                 || v.matches("[A-Z][A-Z0-9_]+") // an environment variable's name
                 || (NAME_LIKE.matcher(v).matches() || v.matches("[A-Za-z]+"))

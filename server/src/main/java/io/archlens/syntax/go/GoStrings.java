@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * cannot carry text and do not count), a parameter, or unknown. Also collects the literal text seen on the way, so
  * a sink can tell SQL from other strings.
  */
-final class GoStrings {
+public final class GoStrings {
     private static final Pattern VERB = Pattern.compile("%[-+# 0]*(?:\\[\\d+])?[\\d*]*(?:\\.[\\d*]*)?([a-zA-Z%])");
     /** Calls whose result is a number's or a bool's text: safe in any statement. */
     private static final Set<String> NON_TEXT = Set.of("strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint",
@@ -34,7 +34,7 @@ final class GoStrings {
     private final CodeTree tree;
     private final Set<String> constants = new HashSet<>();
 
-    GoStrings(CodeTree tree) {
+    public GoStrings(CodeTree tree) {
         this.tree = tree;
         for (SyntaxNode c : tree.all("const_spec")) {
             for (SyntaxNode n : c.fieldAll("name")) {
@@ -44,10 +44,10 @@ final class GoStrings {
     }
 
     /** A build and the literal text met while following it. */
-    record Built(StringBuild build, String literals) {
+    public record Built(StringBuild build, String literals) {
     }
 
-    Built build(SyntaxNode expr) {
+    public Built build(SyntaxNode expr) {
         StringBuilder lits = new StringBuilder();
         StringBuild b = build(expr, lits, 0, new HashSet<>());
         return new Built(b, lits.toString());
@@ -149,6 +149,7 @@ final class GoStrings {
         // the last plain definition before the use, then the += that follow it
         SyntaxNode def = null;
         List<SyntaxNode> appends = new ArrayList<>();
+        List<SyntaxNode[]> defs = new ArrayList<>(); // {statement, value} of every plain definition, in order
         SyntaxNode body = fn.field("body");
         for (SyntaxNode s : body == null ? List.<SyntaxNode>of()
                 : body.descendants("short_var_declaration", "assignment_statement", "var_spec")) {
@@ -169,6 +170,7 @@ final class GoStrings {
             } else if ("=".equals(op) || ":=".equals(op)) {
                 def = value;
                 appends.clear();
+                defs.add(new SyntaxNode[] {s, value});
             }
         }
         if (def == null) {
@@ -181,6 +183,24 @@ final class GoStrings {
             return StringBuild.CONSTANT; // id, err := strconv.Atoi(...): a number
         }
         StringBuild first = build(def, lits, depth + 1, seen);
+        if (!first.assembledFromValues() && appends.isEmpty()) {
+            // if (x) { q = "..." + v } else { q = "" }: a definition in a branch may be the one that reaches the
+            // use; look back over the definitions up to the last one made on the use's own path
+            for (int i = defs.size() - 1; i >= 0 && i < defs.size(); i--) {
+                SyntaxNode stmt = defs.get(i)[0];
+                if (i < defs.size() - 1) {
+                    StringBuild alt = build(defs.get(i)[1], lits, depth + 1, seen);
+                    if (alt.assembledFromValues()) {
+                        def = defs.get(i)[1];
+                        first = alt;
+                        break;
+                    }
+                }
+                if (stmt.parent() != null && stmt.parent().contains(id)) {
+                    break;
+                }
+            }
+        }
         List<TextRange> dyn = new ArrayList<>(constant(first) ? List.of() : first.dynamicParts());
         How how = first.how();
         for (SyntaxNode a : appends) {
