@@ -43,7 +43,9 @@ public final class GoPack implements RulePack<CodeTree> {
             new SshHostKeyIgnored(),
             new WeakRsaKey(),
             new GrpcInsecure(),
-            new HtmlFromString());
+            new HtmlFromString(),
+            new CookieWithoutFlags(),
+            new CookieFlagsDisabled());
 
     /** Go test code: {@code _test.go} files, and testdata folders. */
     static boolean isTestPath(String path) {
