@@ -84,13 +84,14 @@ def matches(ours, rule, message):
     return False
 
 
-_BUILT_AT = re.compile(r"\b(?:built|written|appended) at line (\d+)")
+_BUILT_AT = re.compile(r"\b(?:built|written|appended|made|opened) at line (\d+)")
 
 
 def in_window(lines, line, message):
     """A finding's line is in a case's window (None = the whole file), or the line its message names as where the
-    reported string was built ("variable 'q' built at line 18"): ArchLens reports an injection at the sink and says
-    where the string was assembled, Semgrep anchors the same match on the assembly (its match spans both)."""
+    reported value was built ("variable 'q' built at line 18", "a gzip stream (made at line 12)"): ArchLens reports
+    at the use (the sink, the read) and says where the value came from, Semgrep anchors the same match on where it
+    was made (its match spans both)."""
     if lines is None:
         return True
     named = [int(n) for n in _BUILT_AT.findall(message)]

@@ -45,7 +45,8 @@ public final class GoPack implements RulePack<CodeTree> {
             new GrpcInsecure(),
             new HtmlFromString(),
             new CookieWithoutFlags(),
-            new CookieFlagsDisabled());
+            new CookieFlagsDisabled(),
+            new DecompressionUnbounded());
 
     /** Go test code: {@code _test.go} files, and testdata folders. */
     static boolean isTestPath(String path) {
