@@ -46,7 +46,8 @@ public final class GoPack implements RulePack<CodeTree> {
             new HtmlFromString(),
             new CookieWithoutFlags(),
             new CookieFlagsDisabled(),
-            new DecompressionUnbounded());
+            new DecompressionUnbounded(),
+            new OpenRedirect());
 
     /** Go test code: {@code _test.go} files, and testdata folders. */
     static boolean isTestPath(String path) {

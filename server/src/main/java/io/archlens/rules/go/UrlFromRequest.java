@@ -41,7 +41,7 @@ final class UrlFromRequest extends GoRule {
             }
             SyntaxNode fn = Go.function(call);
             SyntaxNode url = at == null || fn == null ? null : Go.arg(call, at);
-            if (url != null && host(Go.unwrap(url), fn, Go.params(fn), 0)) {
+            if (url != null && host(Go.unwrap(url), fn, Go.params(fn), SCHEME_ONLY, 0)) {
                 ctx.report(url.range(), "The host of this URL comes from the request (judging by where it is read): "
                         + "callers can make the service fetch internal addresses (cloud metadata, admin ports) "
                         + "with its network access; choose the host from an allow-list and take only an id or a "
@@ -50,8 +50,11 @@ final class UrlFromRequest extends GoRule {
         }
     }
 
-    /** The value decides the URL's host and the request decides the value. */
-    private static boolean host(SyntaxNode e, SyntaxNode fn, Map<String, String> params, int depth) {
+    /**
+     * The value decides the URL's host and the request decides the value: the request value itself, or after a
+     * literal that {@code prefix} matches (only a scheme: {@code "https://"}).
+     */
+    static boolean host(SyntaxNode e, SyntaxNode fn, Map<String, String> params, Pattern prefix, int depth) {
         if (e == null || depth > 6 || Go.isString(e)) {
             return false;
         }
@@ -59,20 +62,20 @@ final class UrlFromRequest extends GoRule {
             List<SyntaxNode> parts = operands(e, new ArrayList<>());
             String head = Go.stringValue(parts.get(0));
             if (head == null) {
-                return host(parts.get(0), fn, params, depth + 1);
+                return host(parts.get(0), fn, params, prefix, depth + 1);
             }
-            return SCHEME_ONLY.matcher(head).matches() && parts.size() > 1
+            return prefix.matcher(head).matches() && parts.size() > 1
                     && fromRequest(Go.unwrap(parts.get(1)), fn, params, depth + 1);
         }
         if (e.is("call_expression") && Go.callee(e).equals("fmt.Sprintf")) {
             String format = Go.stringValue(Go.unwrap(Go.arg(e, 0)));
             Matcher m = format == null ? null : VERB.matcher(format);
-            return m != null && m.find() && SCHEME_ONLY.matcher(format.substring(0, m.start())).matches()
+            return m != null && m.find() && prefix.matcher(format.substring(0, m.start())).matches()
                     && fromRequest(Go.unwrap(Go.arg(e, 1)), fn, params, depth + 1);
         }
         if (e.is("identifier")) {
             for (SyntaxNode v : assigned(fn, e)) {
-                if (host(v, fn, params, depth + 1)) {
+                if (host(v, fn, params, prefix, depth + 1)) {
                     return true;
                 }
             }
@@ -120,8 +123,10 @@ final class UrlFromRequest extends GoRule {
         List<SyntaxNode> stmts = new ArrayList<>();
         SyntaxNode decl = null;
         for (SyntaxNode s : body.descendants("short_var_declaration", "assignment_statement")) {
-            if (s.start() >= id.start() || value(s, id.text()) == null) {
-                continue;
+            SyntaxNode op = s.field("operator");
+            if (s.start() >= id.start() || value(s, id.text()) == null
+                    || s.is("assignment_statement") && op != null && !op.text().equals("=")) {
+                continue; // u += path appends: it does not choose the host
             }
             stmts.add(s);
             if (s.is("short_var_declaration") && s.parent() != null && s.parent().contains(id)) {
