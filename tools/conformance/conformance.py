@@ -85,6 +85,20 @@ def matches(ours, rule, message):
     return False
 
 
+_BUILT_AT = re.compile(r"\b(?:built|written|appended|made|opened) at line (\d+)")
+
+
+def in_window(lines, line, message):
+    """A finding's line is in a case's window (None = the whole file), or the line its message names as where the
+    reported value was built ("variable 'q' built at line 18", "a gzip stream (made at line 12)"): ArchLens reports
+    at the use (the sink, the read) and says where the value came from, Semgrep anchors the same match on where it
+    was made (its match spans both)."""
+    if lines is None:
+        return True
+    named = [int(n) for n in _BUILT_AT.findall(message)]
+    return any(lines[0] <= n <= lines[1] for n in [line] + named)
+
+
 def run_archlens(jar, folder):
     """Findings per case folder: {folder: [(rule, line)]}."""
     out = subprocess.run(["java", "-jar", jar, "check", str(folder), "--format", "json", "--fail-on", "error",
@@ -145,8 +159,7 @@ def main():
         if relevance != "relevant" or not ours:
             continue
         found = fired.get(folder_of[c.group or i], [])
-        hit = any(matches(ours, r, msg) and (c.lines is None or c.lines[0] <= line <= c.lines[1])
-                  for r, line, msg in found)
+        hit = any(matches(ours, r, msg) and in_window(c.lines, line, msg) for r, line, msg in found)
         s = per_rule[c.rule]
         if c.positive:
             s["pos"] += 1
@@ -167,8 +180,7 @@ def main():
             if relevance != "relevant" or not ours or c.name not in disputed:
                 continue
             found = fired.get(folder_of[c.group or i], [])
-            hit = any(matches(ours, r, msg) and (c.lines is None or c.lines[0] <= line <= c.lines[1])
-                      for r, line, msg in found)
+            hit = any(matches(ours, r, msg) and in_window(c.lines, line, msg) for r, line, msg in found)
             if c.positive:
                 d_pos, d_caught = d_pos + 1, d_caught + hit
             else:

@@ -3,7 +3,9 @@ JavaScript and TypeScript with `//` comments, Python with `#`). Each rule has a 
 lines are annotated `// ruleid: <id>` (the next code line must match) or `// ok: <id>` (it must not);
 `todoruleid`/`todook` mark known gaps of Semgrep's own and are left out. Every annotated line is one case, judged
 on the lines from there to the next annotation or blank line (at most 4: Semgrep's match starts at a method's
-annotations or a statement's first line, ours may sit on the name or the argument); the test file is checked whole
+annotations or a statement's first line, ours may sit on the name or the argument; a line that only opens an
+object or composite literal, `{`, `key: {`, `x = {`, `c := &http.Cookie{`, is judged on the whole literal, which is
+Semgrep's match); the test file is checked whole
 (one group per file) and keeps its own name, so the kind is detected as for a user's file. In Java, when the
 annotated line opens a method or class (its annotations, or its signature), Semgrep's match is that whole
 declaration, so the case's window is the declaration up to its closing brace."""
@@ -39,10 +41,14 @@ def _declaration_end(lines, target):
     return None
 
 
+_OBJECT = re.compile(r"^\s*(?:[\w$\"']+\s*:\s*|(?:(?:const|let|var)\s+)?[\w$.\[\]]+\s*:?=\s*&?[\w.]*)?\{\s*$")
+
+
 def _last_line(lines, target, annotation=_ANNOTATION, declarations=False):
-    """The end of a case's window: (Java) a declaration's closing brace, else up to 3 lines after the target,
-    stopping before a blank or annotation line."""
-    if declarations and _DECLARATION.match(lines[target - 1]):
+    """The end of a case's window: (Java) a declaration's closing brace; a line that only opens an object
+    (`{`, `key: {`, `x = {`, `c := &T{`: Semgrep's match is that whole literal) its closing brace; else up to 3 lines after the
+    target, stopping before a blank or annotation line."""
+    if declarations and _DECLARATION.match(lines[target - 1]) or _OBJECT.match(lines[target - 1]):
         end = _declaration_end(lines, target)
         if end is not None:
             return end

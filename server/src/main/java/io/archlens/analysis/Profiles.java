@@ -18,6 +18,7 @@ public final class Profiles {
             "gha/cache-key-untrusted", "gha/curl-pipe-shell",
             "js/bidi-characters",
             "java/cookie-flags-disabled", "java/world-writable-file",
+            "go/cookie-flags-disabled",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
             "k8s/rbac-wildcard",
             "nginx/autoindex-on",
@@ -39,7 +40,7 @@ public final class Profiles {
             "docker/unpinned-package",
             "env/lowercase-key",
             "gha/unpinned-first-party-action",
-            "go/sql-pool-unbounded",
+            "go/sql-pool-unbounded", "go/cookie-without-flags",
             // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
             "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",
             "java/cookie-without-flags",

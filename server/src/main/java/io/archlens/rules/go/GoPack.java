@@ -37,7 +37,17 @@ public final class GoPack implements RulePack<CodeTree> {
             new WeakPasswordHash(),
             new InsecureRandomToken(),
             new HardcodedSecret(),
-            new PathFromRequest());
+            new PathFromRequest(),
+            new UrlFromRequest(),
+            new JwtNoneAlgorithm(),
+            new SshHostKeyIgnored(),
+            new WeakRsaKey(),
+            new GrpcInsecure(),
+            new HtmlFromString(),
+            new CookieWithoutFlags(),
+            new CookieFlagsDisabled(),
+            new DecompressionUnbounded(),
+            new OpenRedirect());
 
     /** Go test code: {@code _test.go} files, and testdata folders. */
     static boolean isTestPath(String path) {

@@ -12,8 +12,11 @@ import io.archlens.secrets.UrlPasswords;
 import io.archlens.syntax.go.Go;
 import io.archlens.syntax.treesitter.CodeTree;
 import io.archlens.syntax.treesitter.SyntaxNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
 final class HardcodedSecret extends GoRule {
     /** Short names Go code gives credentials ({@code pw}, {@code cred}, {@code bearer}): a secret only with a random value. */
     private static final Pattern SHORT_NAMES = Pattern.compile("(?i)(^|[^a-z])(pw|cred|bearer|auth)([^a-z]|$)|^(pw|cred|bearer)");
+    private static final Pattern AUTH_SCHEME = Pattern.compile("(?i)^(bearer|basic|token)\\s*:?\\s+(?=\\S+$)");
     private static final Pattern NAME_LIKE = Pattern.compile("[a-z][a-z0-9]*([_.:-][a-z0-9]+)+");
     private static final Pattern SECRET_WORD = Pattern.compile("token|password|secret|auth|key|credential");
     HardcodedSecret() {
@@ -62,7 +66,8 @@ final class HardcodedSecret extends GoRule {
                 if (name == null && value.parent() != null && value.parent().is("argument_list")
                         && value.parent().parent().is("call_expression")
                         && "SignedString".equals(Go.method(value.parent().parent()))) {
-                    name = "signingKey"; // token.SignedString([]byte("..."))
+                    signingKey(ctx, s, s, seen); // token.SignedString([]byte("...")): a key whatever it reads
+                    continue;
                 }
                 if (name != null && !seen.contains(s.range())) {
                     named(ctx, name.substring(name.lastIndexOf('.') + 1).replace("\"", ""), s, seen);
@@ -74,6 +79,68 @@ final class HardcodedSecret extends GoRule {
                 }
             }
         }
+        signingKeys(t, ctx, seen);
+    }
+
+    /**
+     * {@code token.SignedString(jwtKey)} where the file defines {@code jwtKey} once, as a literal
+     * ({@code var jwtKey = []byte("...")}): the HMAC key is in the source whatever its value looks like, so the
+     * placeholder-looking values the name check lets go ({@code "my_secret_key"}) count here.
+     */
+    private static void signingKeys(CodeTree t, RuleContext ctx, Set<TextRange> seen) {
+        Map<String, List<SyntaxNode>> defs = null;
+        for (SyntaxNode call : t.all("call_expression")) {
+            SyntaxNode arg = Go.arg(call, 0);
+            if (!"SignedString".equals(Go.method(call)) || arg == null || !arg.is("identifier")) {
+                continue;
+            }
+            defs = defs != null ? defs : literalDefinitions(t);
+            List<SyntaxNode> d = defs.getOrDefault(arg.text(), List.of());
+            if (d.size() == 1) {
+                signingKey(ctx, arg, d.get(0), seen);
+            }
+        }
+    }
+
+    /** Per name, the literals the file assigns it ({@code x := "..."}, {@code var x = []byte("...")}); a name also
+     * assigned something else maps to a list with a null, so that it is never taken for a literal. */
+    private static Map<String, List<SyntaxNode>> literalDefinitions(CodeTree t) {
+        Map<String, List<SyntaxNode>> out = new HashMap<>();
+        for (String type : List.of("var_spec", "const_spec", "short_var_declaration", "assignment_statement")) {
+            for (SyntaxNode stmt : t.all(type)) {
+                boolean spec = !type.endsWith("statement") && !type.startsWith("short");
+                List<SyntaxNode> left = spec ? stmt.fieldAll("name")
+                        : stmt.field("left") == null ? List.of() : stmt.field("left").namedChildren();
+                SyntaxNode right = spec ? stmt.field("value") : stmt.field("right");
+                List<SyntaxNode> values = right == null ? List.of() : right.namedChildren();
+                for (int i = 0; i < left.size(); i++) {
+                    SyntaxNode v = values.size() == left.size() ? Go.unwrap(values.get(i)) : null;
+                    SyntaxNode lit = v == null ? null : literalOf(v);
+                    out.computeIfAbsent(left.get(i).text(), k -> new ArrayList<>()).add(lit);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The string literal a value is: {@code "..."} or {@code []byte("...")}; null otherwise. */
+    private static SyntaxNode literalOf(SyntaxNode v) {
+        if (Go.isString(v)) {
+            return v;
+        }
+        for (SyntaxNode lit : v.descendants("interpreted_string_literal", "raw_string_literal")) {
+            return bytesOf(lit).equals(v) ? lit : null;
+        }
+        return null;
+    }
+
+    private static void signingKey(RuleContext ctx, SyntaxNode at, SyntaxNode literal, Set<TextRange> seen) {
+        String v = literal == null ? null : Go.stringValue(literal);
+        if (v == null || v.isEmpty() || seen.contains(literal.range()) || !seen.add(at.range())) {
+            return;
+        }
+        ctx.report(at.range(), "The JWT signing key is a literal in the source: anyone who reads the repository can "
+                + "sign tokens the service accepts; load the key from the environment or a secret store");
     }
 
     /** {@code []byte("...")}: the conversion stands for the literal. */
@@ -104,6 +171,9 @@ final class HardcodedSecret extends GoRule {
 
     private static void named(RuleContext ctx, String name, SyntaxNode value, Set<TextRange> seen) {
         String v = Go.stringValue(value);
+        if (v != null) {
+            v = AUTH_SCHEME.matcher(v).replaceFirst(""); // "Bearer: 2lkj...": the credential after the scheme
+        }
         if (v == null || v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("%")
                 || v.matches("[A-Z][A-Z0-9_]+") // an environment variable's name
                 || (NAME_LIKE.matcher(v).matches() || v.matches("[A-Za-z]+"))

@@ -33,16 +33,17 @@ final class WeakPasswordHash extends GoRule {
                 continue;
             }
             String m = callee.substring(dot + 1);
-            boolean password;
+            SyntaxNode at;
             if (m.startsWith("Sum")) {
-                password = Go.args(call).stream().anyMatch(a -> mentionsPassword(a.text())) || toPasswordSetter(call);
+                at = Go.args(call).stream().anyMatch(a -> mentionsPassword(a.text())) || toPasswordSetter(call)
+                        ? call.field("function") : null;
             } else if (m.equals("New")) {
-                password = fedPassword(call);
+                at = fedPassword(call);
             } else {
                 continue;
             }
-            if (password) {
-                ctx.report(call.field("function").range(), "A password (judging by the names) is hashed with " + digest
+            if (at != null) {
+                ctx.report(at.range(), "A password (judging by the names) is hashed with " + digest
                         + ", a fast, broken digest: once the table leaks, GPUs try billions of guesses per second; use "
                         + "bcrypt (golang.org/x/crypto/bcrypt) or argon2id");
             }
@@ -59,22 +60,28 @@ final class WeakPasswordHash extends GoRule {
         return outer != null && mentionsPassword(Go.method(outer));
     }
 
-    /** {@code h := sha1.New()} and then {@code h.Write(...password...)} or {@code io.WriteString(h, password)}. */
-    private static boolean fedPassword(SyntaxNode call) {
+    /**
+     * {@code h := sha1.New()} and then {@code h.Write(...password...)} or {@code io.WriteString(h, password)} (the
+     * constructor is reported), or {@code h.Sum(nil)} handed to a password setter (that sum is reported: there the
+     * digest becomes the stored password); null when neither.
+     */
+    private static SyntaxNode fedPassword(SyntaxNode call) {
         String h = Go.storedIn(call);
         SyntaxNode fn = Go.function(call);
         if (h == null || fn == null) {
-            return false;
+            return null;
         }
         for (SyntaxNode c : fn.descendants("call_expression")) {
             String callee = Go.callee(c);
             boolean write = callee.equals(h + ".Write") || callee.equals(h + ".WriteString")
                     || callee.equals("io.WriteString") && Go.arg(c, 0) != null && Go.arg(c, 0).text().equals(h);
-            if (write && Go.args(c).stream().anyMatch(a -> mentionsPassword(a.text()))
-                    || callee.equals(h + ".Sum") && toPasswordSetter(c)) {
-                return true;
+            if (write && Go.args(c).stream().anyMatch(a -> mentionsPassword(a.text()))) {
+                return call.field("function");
+            }
+            if (callee.equals(h + ".Sum") && toPasswordSetter(c)) {
+                return c.field("function");
             }
         }
-        return false;
+        return null;
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * vendor token's shape anywhere (tests included, sample JWTs in tests excepted); in production code a literal given
  * to a secret-named variable, property or field ({@code password}, {@code apiKey: '...'}), a literal fallback of a
  * secret-named environment variable ({@code process.env.JWT_SECRET || 'dev'}), and a literal signing key passed to
- * jsonwebtoken's {@code sign}/{@code verify}.
+ * jsonwebtoken's {@code sign}/{@code verify} or to a passport strategy ({@link JsStrategies}).
  */
 final class HardcodedSecret extends JsRule {
     HardcodedSecret() {
@@ -73,6 +73,7 @@ final class HardcodedSecret extends JsRule {
                         + "; read it from the environment or a secret store");
             }
         }
+        JsStrategies.report(t, m, ctx, seen);
         for (SyntaxNode o : t.all("object")) {
             SyntaxNode secret = Js.prop(o, "secret");
             if (secret != null && JsKeys.sessionOptions(o)) {

@@ -30,9 +30,14 @@ public final class GoFacts {
             Map.entry("Preparex", 0), Map.entry("PreparexContext", 1), Map.entry("QueryOne", 1),
             Map.entry("ExecOne", 0), Map.entry("QueryEx", 1), Map.entry("ExecEx", 1), Map.entry("QueryRowEx", 1),
             Map.entry("Where", 0), Map.entry("WhereOr", 0), Map.entry("Or", 0),
-            Map.entry("Not", 0), Map.entry("Having", 0));
+            Map.entry("Not", 0), Map.entry("Having", 0), Map.entry("ColumnExpr", 0), Map.entry("OrderExpr", 0),
+            Map.entry("TableExpr", 0), Map.entry("GroupExpr", 0), Map.entry("DistinctOnExpr", 0));
+    /** go-pg query-builder methods whose argument is raw SQL by contract (on a {@code Model(...)} chain). */
+    private static final Set<String> EXPRESSIONS = Set.of("ColumnExpr", "OrderExpr", "TableExpr", "GroupExpr",
+            "DistinctOnExpr");
     /** ORM condition methods: their argument is a fragment ({@code "name = '" + n + "'"}), not a statement. */
     private static final Set<String> CONDITIONS = Set.of("Where", "WhereOr", "Or", "Not", "Having");
+    private static final Pattern ANY = Pattern.compile("");
     private static final Pattern CONDITION_WORDS = Pattern.compile("(?i)[=<>]|\\b(like|in|is|between)\\b");
     private static final Pattern SQL_WORDS = Pattern.compile(
             "(?i)\\b(select|insert\\s+into|update|delete\\s+from|from|where|values|create\\s+table|drop|alter|"
@@ -92,6 +97,12 @@ public final class GoFacts {
         // a statement shows itself by its words (Get/Select/Exec are common names for other things); drivers put
         // a context (pgx, go-pg: Query(ctx, sql)) or a model (go-pg: QueryOne(model, sql)) before it
         Pattern words = CONDITIONS.contains(method) ? CONDITION_WORDS : SQL_WORDS;
+        if (EXPRESSIONS.contains(method)) {
+            if (!Go.receiver(call).text().contains("Model(")) {
+                return;
+            }
+            words = ANY; // raw SQL by the API's contract, whatever words it holds
+        }
         SyntaxNode q = null;
         GoStrings.Built built = null;
         for (int i : new int[] {at, at + 1, at - 1}) {

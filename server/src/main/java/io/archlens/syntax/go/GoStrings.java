@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * cannot carry text and do not count), a parameter, or unknown. Also collects the literal text seen on the way, so
  * a sink can tell SQL from other strings.
  */
-final class GoStrings {
+public final class GoStrings {
     private static final Pattern VERB = Pattern.compile("%[-+# 0]*(?:\\[\\d+])?[\\d*]*(?:\\.[\\d*]*)?([a-zA-Z%])");
     /** Calls whose result is a number's or a bool's text: safe in any statement. */
     private static final Set<String> NON_TEXT = Set.of("strconv.Itoa", "strconv.FormatInt", "strconv.FormatUint",
@@ -34,7 +34,7 @@ final class GoStrings {
     private final CodeTree tree;
     private final Set<String> constants = new HashSet<>();
 
-    GoStrings(CodeTree tree) {
+    public GoStrings(CodeTree tree) {
         this.tree = tree;
         for (SyntaxNode c : tree.all("const_spec")) {
             for (SyntaxNode n : c.fieldAll("name")) {
@@ -44,10 +44,10 @@ final class GoStrings {
     }
 
     /** A build and the literal text met while following it. */
-    record Built(StringBuild build, String literals) {
+    public record Built(StringBuild build, String literals) {
     }
 
-    Built build(SyntaxNode expr) {
+    public Built build(SyntaxNode expr) {
         StringBuilder lits = new StringBuilder();
         StringBuild b = build(expr, lits, 0, new HashSet<>());
         return new Built(b, lits.toString());
@@ -72,7 +72,10 @@ final class GoStrings {
                 StringBuild b = build(part, lits, depth, seen);
                 if (!constant(b)) {
                     dyn.add(b.dynamicParts().isEmpty() ? part.range() : b.dynamicParts().get(0));
-                    origin = origin == null ? b.origin() : origin;
+                    if (origin == null && (b.how() == How.CONCATENATION || b.how() == How.FORMAT
+                            || b.how() == How.BUILDER)) {
+                        origin = b.origin(); // q + " LIMIT 1" on a q built before: say where q was built
+                    }
                 }
             }
             return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.CONCATENATION, dyn, origin);
@@ -146,6 +149,7 @@ final class GoStrings {
         // the last plain definition before the use, then the += that follow it
         SyntaxNode def = null;
         List<SyntaxNode> appends = new ArrayList<>();
+        List<SyntaxNode[]> defs = new ArrayList<>(); // {statement, value} of every plain definition, in order
         SyntaxNode body = fn.field("body");
         for (SyntaxNode s : body == null ? List.<SyntaxNode>of()
                 : body.descendants("short_var_declaration", "assignment_statement", "var_spec")) {
@@ -166,6 +170,7 @@ final class GoStrings {
             } else if ("=".equals(op) || ":=".equals(op)) {
                 def = value;
                 appends.clear();
+                defs.add(new SyntaxNode[] {s, value});
             }
         }
         if (def == null) {
@@ -178,6 +183,24 @@ final class GoStrings {
             return StringBuild.CONSTANT; // id, err := strconv.Atoi(...): a number
         }
         StringBuild first = build(def, lits, depth + 1, seen);
+        if (!first.assembledFromValues() && appends.isEmpty()) {
+            // if (x) { q = "..." + v } else { q = "" }: a definition in a branch may be the one that reaches the
+            // use; look back over the definitions up to the last one made on the use's own path
+            for (int i = defs.size() - 1; i >= 0 && i < defs.size(); i--) {
+                SyntaxNode stmt = defs.get(i)[0];
+                if (i < defs.size() - 1) {
+                    StringBuild alt = build(defs.get(i)[1], lits, depth + 1, seen);
+                    if (alt.assembledFromValues()) {
+                        def = defs.get(i)[1];
+                        first = alt;
+                        break;
+                    }
+                }
+                if (stmt.parent() != null && stmt.parent().contains(id)) {
+                    break;
+                }
+            }
+        }
         List<TextRange> dyn = new ArrayList<>(constant(first) ? List.of() : first.dynamicParts());
         How how = first.how();
         for (SyntaxNode a : appends) {
@@ -191,6 +214,9 @@ final class GoStrings {
         }
         seen.remove(name);
         String where = "variable '" + name + "' built at line " + Go.line(tree, def);
+        if (first.how() == How.BUILDER && appends.isEmpty() && first.origin() != null) {
+            where = "variable '" + name + "' from " + first.origin(); // sql := sb.String()
+        }
         if (dyn.isEmpty() && (how == How.LITERAL || constant(first))) {
             return StringBuild.CONSTANT;
         }
@@ -209,6 +235,7 @@ final class GoStrings {
         String name = recv.text();
         boolean written = false;
         List<TextRange> dyn = new ArrayList<>();
+        SyntaxNode firstWrite = null;
         for (SyntaxNode c : fn.descendants("call_expression")) {
             String callee = Go.callee(c);
             List<SyntaxNode> args = Go.args(c);
@@ -225,6 +252,7 @@ final class GoStrings {
             for (SyntaxNode a : pieces) {
                 StringBuild b = build(a, lits, depth + 1, seen);
                 if (!constant(b) && !Go.unwrap(a).is("rune_literal")) {
+                    firstWrite = firstWrite == null ? c : firstWrite;
                     dyn.add(a.range());
                 }
             }
@@ -232,7 +260,8 @@ final class GoStrings {
         if (!written) {
             return StringBuild.UNKNOWN;
         }
-        return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.BUILDER, dyn, null);
+        return dyn.isEmpty() ? StringBuild.CONSTANT : new StringBuild(How.BUILDER, dyn,
+                "'" + name + "' written at line " + Go.line(tree, firstWrite));
     }
 
     private static boolean constant(StringBuild b) {

@@ -91,22 +91,49 @@ public final class JsStrings {
                 StringBuild b = build(d.field("value"), depth + 1);
                 List<TextRange> dyn = new ArrayList<>(b.dynamicParts());
                 How how = b.how();
-                // sql += ' AND name = ' + name; between the declaration and the use
+                // sql += ' AND name = ' + name, sql = sql + name, sql = sql.concat(name) or a new value for sql,
+                // between the declaration and the use
                 SyntaxNode scope = Js.function(d);
+                SyntaxNode appended = null;
                 for (SyntaxNode a : (scope != null ? scope : module.tree().root()).descendants(
-                        "augmented_assignment_expression")) {
-                    if (a.start() > d.end() && a.end() < e.start() && a.field("left") != null
-                            && a.field("left").text().equals(e.text()) && "+=".equals(operator(a))) {
-                        StringBuild more = build(a.field("right"), depth + 1);
-                        if (more.how() == How.UNKNOWN || more.how() == How.PARAMETER) {
-                            if (!constant(a.field("right"), depth)) {
-                                dyn.add(a.field("right").range());
+                        "augmented_assignment_expression", "assignment_expression")) {
+                    if (!(a.start() > d.end() && a.end() < e.start() && a.field("left") != null
+                            && a.field("left").text().equals(e.text()) && a.field("right") != null)) {
+                        continue;
+                    }
+                    List<SyntaxNode> more;
+                    if (a.is("augmented_assignment_expression")) {
+                        if (!"+=".equals(operator(a))) {
+                            continue;
+                        }
+                        more = List.of(a.field("right"));
+                    } else {
+                        more = selfAppend(a.field("right"), e.text());
+                        if (more == null) { // sql = something new: the build starts over
+                            StringBuild fresh = build(a.field("right"), depth + 1);
+                            dyn = new ArrayList<>(fresh.dynamicParts());
+                            how = fresh.how();
+                            appended = null;
+                            continue;
+                        }
+                    }
+                    for (SyntaxNode m : more) {
+                        StringBuild b2 = build(m, depth + 1);
+                        int before = dyn.size();
+                        if (b2.how() == How.UNKNOWN || b2.how() == How.PARAMETER) {
+                            if (!constant(m, depth)) {
+                                dyn.add(m.range());
                             }
                         } else {
-                            dyn.addAll(more.dynamicParts());
+                            dyn.addAll(b2.dynamicParts());
                         }
-                        how = How.CONCATENATION;
+                        appended = appended == null && dyn.size() > before ? a : appended;
                     }
+                    how = How.CONCATENATION;
+                }
+                if (appended != null) {
+                    return new StringBuild(how, dyn, "variable '" + e.text() + "' built at line " + line(d)
+                            + ", values appended at line " + line(appended));
                 }
                 return new StringBuild(how, dyn, "variable '" + e.text() + "' built at line " + line(d));
             }
@@ -115,6 +142,24 @@ public final class JsStrings {
             }
         }
         return StringBuild.UNKNOWN;
+    }
+
+    /**
+     * The pieces {@code right} appends to variable {@code name} ({@code name + a + b}, {@code name.concat(a, b)}),
+     * null when it is not an append onto {@code name}.
+     */
+    private static List<SyntaxNode> selfAppend(SyntaxNode right, String name) {
+        SyntaxNode r = Js.unwrap(right);
+        if (r.is("call_expression") && Js.method(r).equals("concat") && Js.receiver(r) != null
+                && Js.receiver(r).text().equals(name)) {
+            return Js.args(r);
+        }
+        List<SyntaxNode> parts = new ArrayList<>();
+        while (r.is("binary_expression") && "+".equals(operator(r))) {
+            parts.add(0, r.field("right"));
+            r = Js.unwrap(r.field("left"));
+        }
+        return !parts.isEmpty() && r.is("identifier") && r.text().equals(name) ? parts : null;
     }
 
     private void concat(SyntaxNode e, List<TextRange> dyn, int depth) {

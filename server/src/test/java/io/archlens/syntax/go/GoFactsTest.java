@@ -101,6 +101,30 @@ class GoFactsTest {
     }
 
     @Test
+    void originsNameWhereTheStatementWasAssembled() {
+        CodeFacts f = facts("""
+                func q(db *sql.DB, pdb *pg.DB, r *http.Request) {
+                    id := r.URL.Query().Get("id")
+                    db.Exec("DELETE FROM t WHERE id = " + id)
+                    var sb strings.Builder
+                    sb.WriteString("SELECT * FROM t WHERE id = ")
+                    sb.WriteString(id)
+                    stmt := sb.String()
+                    db.Exec(stmt)
+                    pdb.Model(&x).ColumnExpr(fmt.Sprintf("count(%s)", id)).Select(&y)
+                    pdb.Model(&x).ColumnExpr("count(*)").Select(&y)
+                    other.ColumnExpr(id)
+                }
+                """);
+        List<Sink> sql = f.sinks();
+        assertEquals(4, sql.size());
+        assertNull(sql.get(0).built().origin()); // concatenated in place, not "variable 'id' built at..."
+        assertEquals("variable 'stmt' from 'sb' written at line 8", sql.get(1).built().origin());
+        assertEquals(StringBuild.How.FORMAT, sql.get(2).built().how());
+        assertEquals(StringBuild.How.LITERAL, sql.get(3).built().how());
+    }
+
+    @Test
     void envReadsWithDefaults() {
         CodeFacts f = facts("""
                 func main() {

@@ -34,6 +34,26 @@ class JsFactsTest {
     }
 
     @Test
+    void reassignmentsAppendOrStartTheStatementOver() {
+        CodeFacts f = js("""
+                async function a(pool, req) {
+                  let q = 'SELECT * FROM t WHERE n = \\'';
+                  q = q.concat(req.query.n);
+                  q = q + '\\'';
+                  await pool.query(q);
+                  let r = 'SELECT * FROM t WHERE n = \\'' + req.query.n + '\\'';
+                  r = 'SELECT * FROM t WHERE n = $1';
+                  await pool.query(r, [req.query.n]);
+                }
+                """);
+        List<Sink> sql = f.sinks();
+        assertEquals(2, sql.size());
+        assertTrue(sql.get(0).built().assembledFromValues());
+        assertEquals("variable 'q' built at line 2, values appended at line 3", sql.get(0).built().origin());
+        assertFalse(sql.get(1).built().assembledFromValues());
+    }
+
+    @Test
     void httpClientsRecordTheirTimeouts() {
         CodeFacts f = js("""
                 const axios = require('axios');
