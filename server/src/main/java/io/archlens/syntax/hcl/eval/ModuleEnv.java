@@ -181,7 +181,30 @@ public final class ModuleEnv {
                         content.closeBrace(), d.range()));
             }
         }
+        HclAttribute written = out.isEmpty() ? body.attr(type) : null;
+        if (written != null) {
+            // `type = { ... }` or `type = [{ ... }]`: Terraform 0.11's way of writing a block, and the "attributes
+            // as blocks" arguments of some resources (a security group's ingress list)
+            List<HclExpr> items = written.value() instanceof HclExpr.Tuple t ? t.items() : List.of(written.value());
+            for (HclExpr item : items) {
+                if (item instanceof HclExpr.Obj o) {
+                    out.add(asBlock(type, written, o));
+                }
+            }
+        }
         return out;
+    }
+
+    private static HclBlock asBlock(String type, HclAttribute written, HclExpr.Obj o) {
+        List<HclAttribute> attrs = new ArrayList<>();
+        for (HclExpr.ObjItem it : o.items()) {
+            if (it.keyName() != null) {
+                attrs.add(new HclAttribute(it.keyName(), it.key().range(), it.value(),
+                        it.key().range().union(it.value().range())));
+            }
+        }
+        return new HclBlock(type, written.nameRange(), List.of(), new HclBody(attrs, List.of(), o.range()),
+                o.range().start(), o.range().end() - 1, written.range());
     }
 
     /** The calls in {@code file} of modules whose source is a local directory (see {@link ModuleCall}). */
