@@ -130,6 +130,14 @@ final class Subject {
         missing(block.nameRange(), message, fix);
     }
 
+    /** "the value comes from the default of var.x", "... from local.y", "var.z is set in prod.tfvars". */
+    private static String origin(String note) {
+        if (note.contains(" is set in ")) {
+            return note;
+        }
+        return "the value comes from " + (note.startsWith("local.") ? "" : "the ") + note;
+    }
+
     /** The folder and name of a file: {@code db/main.tf}. */
     private static String shortPath(String uri) {
         int last = uri.lastIndexOf('/');
@@ -148,7 +156,7 @@ final class Subject {
             for (Loc l : trace) {
                 rel.add(new Related(l.uri(), l.start(), l.end(), l.note()));
             }
-            String origin = trace.isEmpty() ? "" : " (the value comes from the " + trace.get(0).note() + ")";
+            String origin = trace.isEmpty() ? "" : " (" + origin(trace.get(0).note()) + ")";
             List<Fix> fixes = new ArrayList<>();
             if (literalFix != null && a.literal()) {
                 fixes.add(literalFix);
