@@ -124,7 +124,7 @@ public final class SecurityGroupOpenToWorld extends EvaluatedRule {
             }
         }
         for (String src : sources) {
-            world(s, s.attr(in, src), exposed, SecurityGroupOpenToWorld::isWorld);
+            world(s, in, s.attr(in, src), exposed, SecurityGroupOpenToWorld::isWorld);
         }
     }
 
@@ -142,14 +142,14 @@ public final class SecurityGroupOpenToWorld extends EvaluatedRule {
      * item (its value may come from a variable or local), else the argument as a whole when its evaluated value
      * (a variable's default, {@code .tfvars}, a local, a module argument) holds such a range.
      */
-    private static void world(Subject s, Subject.Attr a, String exposed, Predicate<String> isWorld) {
+    private static void world(Subject s, HclBlock in, Subject.Attr a, String exposed, Predicate<String> isWorld) {
         if (a == null) {
             return;
         }
         HclExpr e = a.attr().value();
         if (e instanceof HclExpr.Tuple t) {
             for (HclExpr item : t.items()) {
-                Value v = s.eval(item);
+                Value v = s.eval(in, item);
                 String c = v.known() ? v.str() : null;
                 if (c != null && isWorld.test(c)) {
                     s.bad(new Subject.Attr(new HclAttribute(a.attr().name(), a.attr().nameRange(), item, item.range()),
@@ -232,7 +232,7 @@ public final class SecurityGroupOpenToWorld extends EvaluatedRule {
             }
         }
         if (exposed != null) {
-            world(s, s.attr("source_ranges"), exposed, v -> v.equals("0.0.0.0/0") || v.equals("::/0"));
+            world(s, r, s.attr("source_ranges"), exposed, v -> v.equals("0.0.0.0/0") || v.equals("::/0"));
         }
     }
 
@@ -263,8 +263,8 @@ public final class SecurityGroupOpenToWorld extends EvaluatedRule {
             exposed = ranges == null ? null : firstSensitive(TfArgs.strings(ranges.value()));
         }
         if (exposed != null) {
-            world(s, s.attr(r, "source_address_prefix"), exposed, SecurityGroupOpenToWorld::isWorld);
-            world(s, s.attr(r, "source_address_prefixes"), exposed, SecurityGroupOpenToWorld::isWorld);
+            world(s, r, s.attr(r, "source_address_prefix"), exposed, SecurityGroupOpenToWorld::isWorld);
+            world(s, r, s.attr(r, "source_address_prefixes"), exposed, SecurityGroupOpenToWorld::isWorld);
         }
     }
 

@@ -101,11 +101,12 @@ final class Subject {
     /** The attribute {@code name} of {@code in} (this resource or one of its nested blocks), or null. */
     Attr attr(HclBlock in, String name) {
         HclAttribute a = in.attr(name);
-        return a == null ? null : new Attr(a, env.eval(a.value()));
+        return a == null ? null : new Attr(a, env.eval(in.body(), a.value()));
     }
 
-    Value eval(io.archlens.syntax.hcl.HclExpr e) {
-        return env.eval(e);
+    /** {@code e} written in {@code in} (a dynamic block's content sees its iterator). */
+    Value eval(HclBlock in, io.archlens.syntax.hcl.HclExpr e) {
+        return env.eval(in.body(), e);
     }
 
     /** Nested blocks of {@code type} in {@code in}, {@code dynamic} ones included. */
