@@ -45,7 +45,12 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
                         + " true");
                 continue;
             }
+            List<HclBlock> here = f.resources("aws_s3_bucket_public_access_block");
             for (HclBlock pab : links) {
+                if (!here.contains(pab)) {
+                    elsewhere(ctx, b, pab);
+                    continue;
+                }
                 List<String> missing = new ArrayList<>();
                 for (String s : SETTINGS) {
                     HclAttribute a = pab.attr(s);
@@ -71,6 +76,24 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
                             fixes, List.of());
                 }
             }
+        }
+    }
+
+    /**
+     * The bucket's public access block is in another file of the module: its gaps are reported on the bucket
+     * here (positions and fixes belong to the file being analysed).
+     */
+    private static void elsewhere(RuleContext ctx, HclBlock bucket, HclBlock pab) {
+        List<String> off = new ArrayList<>();
+        for (String s : SETTINGS) {
+            if (!Boolean.TRUE.equals(Tf.attrBool(pab, s)) && (pab.attr(s) == null || Tf.attrBool(pab, s) != null)) {
+                off.add(s);
+            }
+        }
+        if (!off.isEmpty()) {
+            ctx.report(bucket.nameRange(), "The public access block " + pab.address() + " of bucket " + bucket.label(1)
+                    + " (in another file of the module) leaves " + String.join(", ", off) + " false or unset: public"
+                    + " ACLs or policies get through; set all four to true");
         }
     }
 
