@@ -10,6 +10,8 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclFile;
+import io.archlens.syntax.hcl.eval.ModuleEnv;
+import io.archlens.syntax.hcl.eval.Value;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +34,9 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
 
     @Override
     public void check(HclFile f, RuleContext ctx) {
+        ModuleEnv env = TfEnv.env(f, ctx);
         for (HclBlock acct : f.moduleResources("aws_s3_account_public_access_block")) {
-            if (allOn(acct)) {
+            if (allOn(env, acct)) {
                 return;
             }
         }
@@ -56,11 +59,14 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
                     HclAttribute a = pab.attr(s);
                     if (a == null) {
                         missing.add(s);
-                    } else if (Boolean.FALSE.equals(Tf.bool(a.value()))) {
+                    } else if (Boolean.FALSE.equals(env.eval(a.value()).bool())) {
+                        Value v = env.eval(a.value());
                         Tf.report(ctx, a.value().range(), s + " = false on the public access block of bucket "
                                 + b.label(1) + " lets public " + (s.contains("policy") || s.contains("restrict")
-                                        ? "bucket policies" : "ACLs") + " through; set it to true",
-                                Tf.setValue(a, "true", false));
+                                        ? "bucket policies" : "ACLs") + " through; set it to true"
+                                        + (v.trace().isEmpty() ? "" : " (" + Subject.origin(v.trace().get(0).note())
+                                                + ")"),
+                                v.trace().isEmpty() ? Tf.setValue(a, "true", false) : null);
                     }
                 }
                 if (!missing.isEmpty()) {
@@ -104,9 +110,10 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
         return Tf.indentAt(ctx.file(), block.range().start()) + Tf.indentUnit(ctx.file());
     }
 
-    private static boolean allOn(HclBlock b) {
+    /** All four settings evaluate to true (a variable whose default is true counts). */
+    private static boolean allOn(ModuleEnv env, HclBlock b) {
         for (String s : SETTINGS) {
-            if (!Boolean.TRUE.equals(Tf.attrBool(b, s))) {
+            if (!Boolean.TRUE.equals(env.eval(b.value(s)).bool())) {
                 return false;
             }
         }

@@ -132,7 +132,7 @@ final class Subject {
     }
 
     /** "the value comes from the default of var.x", "... from local.y", "var.z is set in prod.tfvars". */
-    private static String origin(String note) {
+    static String origin(String note) {
         if (note.contains(" is set in ")) {
             return note;
         }
