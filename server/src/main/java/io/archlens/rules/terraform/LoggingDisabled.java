@@ -84,7 +84,7 @@ public final class LoggingDisabled extends EvaluatedRule {
             String message = "Production database " + s.name() + " exports no logs to CloudWatch"
                     + " (enabled_cloudwatch_logs_exports): errors, slow queries and audit records stay on the"
                     + " instance and are lost with it; export them (\"postgresql\"; \"error\", \"slowquery\" for"
-                    + " MySQL)";
+                    + " MySQL)" + Tf.productionBasis(s.ctx());
             if (a == null) {
                 s.missing(message, null);
             } else {

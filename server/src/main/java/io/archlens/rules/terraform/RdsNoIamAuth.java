@@ -45,7 +45,8 @@ public final class RdsNoIamAuth extends EvaluatedRule {
                 + " 15-minute tokens from their role, revoked with the role";
         if (a == null && Tf.production(s.ctx(), s.file().model(), b)) {
             s.missing("The " + Rds.kind(b) + " " + b.label(1) + " does not set iam_database_authentication_enabled"
-                    + why + " (reported for production databases only)", null);
+                    + why + " (reported for production databases only"
+                    + (s.ctx().project().stageKnown() ? "" : "; " + Tf.UNDECLARED_STAGE) + ")", null);
         } else if (a != null && a.isFalse()) {
             s.bad(a, "iam_database_authentication_enabled = false on " + b.label(1) + why, null);
         }

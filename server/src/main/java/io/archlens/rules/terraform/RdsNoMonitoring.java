@@ -47,7 +47,8 @@ public final class RdsNoMonitoring extends EvaluatedRule {
         }
         String message = "Production database " + s.name() + " has no " + String.join(" and no ", off)
                 + ": when it slows down there are no OS-level metrics (memory, swap, per-process CPU) and no record"
-                + " of which queries waited on what; turn them on (the 7-day Performance Insights tier is free)";
+                + " of which queries waited on what; turn them on (the 7-day Performance Insights tier is free)"
+                + Tf.productionBasis(s.ctx());
         Subject.Attr at = interval != null && seconds != null && seconds < 1 ? interval : pi != null && pi.isFalse()
                 ? pi : null;
         if (at != null) {

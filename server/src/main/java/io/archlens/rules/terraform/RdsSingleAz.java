@@ -34,9 +34,7 @@ public final class RdsSingleAz extends EvaluatedRule {
             return;
         }
         Subject.Attr a = s.attr("multi_az");
-        String basis = s.ctx().project().stageKnown() ? ""
-                : " (production is read from its Environment/Stage tag; context.stage in .archlens.yml decides when"
-                        + " declared)";
+        String basis = Tf.productionBasis(s.ctx());
         String why = ": an AZ outage or a host failure means downtime until a restore, and every patch window"
                 + " is an outage; set multi_az = true (a standby in a second zone, automatic failover)";
         if (a == null) {

@@ -10,6 +10,8 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclFile;
+import io.archlens.syntax.hcl.eval.ModuleEnv;
+import io.archlens.syntax.hcl.eval.Value;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,8 +34,9 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
 
     @Override
     public void check(HclFile f, RuleContext ctx) {
+        ModuleEnv env = TfEnv.env(f, ctx);
         for (HclBlock acct : f.moduleResources("aws_s3_account_public_access_block")) {
-            if (allOn(acct)) {
+            if (allOn(env, acct)) {
                 return;
             }
         }
@@ -45,17 +48,25 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
                         + " true");
                 continue;
             }
+            List<HclBlock> here = f.resources("aws_s3_bucket_public_access_block");
             for (HclBlock pab : links) {
+                if (!here.contains(pab)) {
+                    elsewhere(ctx, b, pab);
+                    continue;
+                }
                 List<String> missing = new ArrayList<>();
                 for (String s : SETTINGS) {
                     HclAttribute a = pab.attr(s);
                     if (a == null) {
                         missing.add(s);
-                    } else if (Boolean.FALSE.equals(Tf.bool(a.value()))) {
+                    } else if (Boolean.FALSE.equals(env.eval(a.value()).bool())) {
+                        Value v = env.eval(a.value());
                         Tf.report(ctx, a.value().range(), s + " = false on the public access block of bucket "
                                 + b.label(1) + " lets public " + (s.contains("policy") || s.contains("restrict")
-                                        ? "bucket policies" : "ACLs") + " through; set it to true",
-                                Tf.setValue(a, "true", false));
+                                        ? "bucket policies" : "ACLs") + " through; set it to true"
+                                        + (v.trace().isEmpty() ? "" : " (" + Subject.origin(v.trace().get(0).note())
+                                                + ")"),
+                                v.trace().isEmpty() ? Tf.setValue(a, "true", false) : null);
                     }
                 }
                 if (!missing.isEmpty()) {
@@ -74,6 +85,24 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
         }
     }
 
+    /**
+     * The bucket's public access block is in another file of the module: its gaps are reported on the bucket
+     * here (positions and fixes belong to the file being analysed).
+     */
+    private static void elsewhere(RuleContext ctx, HclBlock bucket, HclBlock pab) {
+        List<String> off = new ArrayList<>();
+        for (String s : SETTINGS) {
+            if (!Boolean.TRUE.equals(Tf.attrBool(pab, s)) && (pab.attr(s) == null || Tf.attrBool(pab, s) != null)) {
+                off.add(s);
+            }
+        }
+        if (!off.isEmpty()) {
+            ctx.report(bucket.nameRange(), "The public access block " + pab.address() + " of bucket " + bucket.label(1)
+                    + " (in another file of the module) leaves " + String.join(", ", off) + " false or unset: public"
+                    + " ACLs or policies get through; set all four to true");
+        }
+    }
+
     private static String indentFor(RuleContext ctx, HclBlock block) {
         if (!block.body().attributes().isEmpty()) {
             return Tf.indentAt(ctx.file(), block.body().attributes().get(0).range().start());
@@ -81,9 +110,10 @@ public final class S3BucketNoPublicAccessBlock implements Rule<HclFile> {
         return Tf.indentAt(ctx.file(), block.range().start()) + Tf.indentUnit(ctx.file());
     }
 
-    private static boolean allOn(HclBlock b) {
+    /** All four settings evaluate to true (a variable whose default is true counts). */
+    private static boolean allOn(ModuleEnv env, HclBlock b) {
         for (String s : SETTINGS) {
-            if (!Boolean.TRUE.equals(Tf.attrBool(b, s))) {
+            if (!Boolean.TRUE.equals(env.eval(b.value(s)).bool())) {
                 return false;
             }
         }

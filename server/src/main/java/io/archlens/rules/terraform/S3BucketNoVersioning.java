@@ -1,18 +1,17 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
-import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.hcl.HclBlock;
-import io.archlens.syntax.hcl.HclExpr;
-import io.archlens.syntax.hcl.HclFile;
 import java.util.List;
 
-/** An S3 bucket without versioning enabled (inline {@code versioning} or {@code aws_s3_bucket_versioning}). */
-public final class S3BucketNoVersioning implements Rule<HclFile> {
+/**
+ * An S3 bucket without versioning enabled: inline {@code versioning} (a {@code dynamic} one and the 0.11
+ * {@code versioning = { ... }} form included) or {@code aws_s3_bucket_versioning}, judged on evaluated values.
+ */
+public final class S3BucketNoVersioning extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/s3-bucket-no-versioning",
             "S3 bucket has no versioning", Severity.WARNING, Category.RELIABILITY, FileKind.TERRAFORM);
 
@@ -22,36 +21,49 @@ public final class S3BucketNoVersioning implements Rule<HclFile> {
     }
 
     @Override
-    public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock b : S3.buckets(f)) {
-            HclBlock inline = b.block("versioning");
-            if (inline != null) {
-                HclExpr enabled = inline.value("enabled");
-                if (Boolean.FALSE.equals(Tf.bool(enabled))) {
-                    report(ctx, enabled, b);
+    List<String> types() {
+        return List.of("aws_s3_bucket");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock b = s.block();
+        List<HclBlock> inline = s.blocks(b, "versioning");
+        if (!inline.isEmpty()) {
+            for (HclBlock v : inline) {
+                Subject.Attr enabled = s.attr(v, "enabled");
+                if (enabled != null && enabled.isFalse()) {
+                    s.bad(enabled, message(b), null);
                 }
-                continue;
             }
-            List<HclBlock> links = S3.links(f, b, "aws_s3_bucket_versioning");
-            if (links.isEmpty()) {
-                report(ctx, null, b);
-                continue;
-            }
-            for (HclBlock v : links) {
-                HclBlock conf = v.block("versioning_configuration");
-                HclExpr status = conf == null ? null : conf.value("status");
-                String s = Tf.str(status);
-                if (s != null && !s.equals("Enabled")) {
-                    report(ctx, status, b);
+            return;
+        }
+        List<HclBlock> links = S3.links(s.file().model(), b, "aws_s3_bucket_versioning");
+        if (links.isEmpty()) {
+            s.missing(message(b), null);
+            return;
+        }
+        List<HclBlock> here = s.file().model().resources("aws_s3_bucket_versioning");
+        for (HclBlock v : links) {
+            for (HclBlock conf : s.blocks(v, "versioning_configuration")) {
+                Subject.Attr status = s.attr(conf, "status");
+                String st = status == null ? null : status.str();
+                if (st == null || st.equals("Enabled")) {
+                    continue;
+                }
+                if (here.contains(v)) {
+                    s.bad(status, message(b), null);
+                } else {
+                    // the versioning resource lives in another file of the module: reported on the bucket here
+                    s.missing(message(b) + " (" + v.address() + " sets status = \"" + st + "\")", null);
                 }
             }
         }
     }
 
-    private static void report(RuleContext ctx, HclExpr at, HclBlock bucket) {
-        ctx.report(at != null ? at.range() : bucket.nameRange(), "Bucket " + bucket.label(1)
-                + " keeps no object versions: an overwrite or delete (bug, script, attacker) loses the data for"
-                + " good; enable versioning (aws_s3_bucket_versioning, status \"Enabled\") with a lifecycle rule"
-                + " expiring old versions");
+    private static String message(HclBlock bucket) {
+        return "Bucket " + bucket.label(1) + " keeps no object versions: an overwrite or delete (bug, script, attacker)"
+                + " loses the data for good; enable versioning (aws_s3_bucket_versioning, status \"Enabled\") with a"
+                + " lifecycle rule expiring old versions";
     }
 }

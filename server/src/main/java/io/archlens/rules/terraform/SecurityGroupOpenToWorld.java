@@ -1,25 +1,25 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
-import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
+import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclExpr;
-import io.archlens.syntax.hcl.HclFile;
+import io.archlens.syntax.hcl.eval.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Ingress from the whole internet to SSH, RDP or a database port: AWS security groups (inline ingress,
  * aws_security_group_rule, aws_vpc_security_group_ingress_rule), GCP firewalls, Azure NSG rules.
  */
-public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
+public final class SecurityGroupOpenToWorld extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/security-group-open-to-world",
             "Firewall rule opens SSH, RDP or a database port to the internet", Severity.ERROR, Category.SECURITY,
             FileKind.TERRAFORM);
@@ -48,69 +48,44 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
     }
 
     @Override
-    public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock r : Tf.resources(f)) {
-            switch (r.label(0)) {
-                case "aws_security_group":
-                    for (HclBlock in : r.blocks("ingress")) {
-                        awsRule(ctx, in.value("from_port"), in.value("to_port"), in.value("protocol"),
-                                concat(Tf.items(in.value("cidr_blocks")), Tf.items(in.value("ipv6_cidr_blocks"))));
-                    }
-                    // ingress = [{...}] attribute syntax
-                    for (HclExpr item : Tf.items(r.value("ingress"))) {
-                        if (item instanceof HclExpr.Obj o) {
-                            awsRule(ctx, o.get("from_port"), o.get("to_port"), o.get("protocol"),
-                                    concat(Tf.items(o.get("cidr_blocks")), Tf.items(o.get("ipv6_cidr_blocks"))));
-                        }
-                    }
-                    break;
-                case "aws_security_group_rule":
-                    if ("ingress".equals(Tf.attrStr(r, "type"))) {
-                        awsRule(ctx, r.value("from_port"), r.value("to_port"), r.value("protocol"),
-                                concat(Tf.items(r.value("cidr_blocks")), Tf.items(r.value("ipv6_cidr_blocks"))));
-                    }
-                    break;
-                case "aws_vpc_security_group_ingress_rule": {
-                    List<HclExpr> cidrs = new ArrayList<>();
-                    if (r.value("cidr_ipv4") != null) {
-                        cidrs.add(r.value("cidr_ipv4"));
-                    }
-                    if (r.value("cidr_ipv6") != null) {
-                        cidrs.add(r.value("cidr_ipv6"));
-                    }
-                    awsRule(ctx, r.value("from_port"), r.value("to_port"), r.value("ip_protocol"), cidrs);
-                    break;
-                }
-                case "google_compute_firewall":
-                    gcp(ctx, r);
-                    break;
-                case "azurerm_network_security_rule":
-                    azure(ctx, r);
-                    break;
-                case "aws_eks_node_group": {
-                    HclBlock ra = r.block("remote_access");
-                    if (ra != null && ra.value("ec2_ssh_key") != null && ra.value("source_security_group_ids") == null) {
-                        ctx.report(ra.typeRange(), "Node group " + r.label(1) + " allows SSH with a key but names no"
-                                + " source_security_group_ids: EKS then opens port 22 on the nodes to 0.0.0.0/0;"
-                                + " list the security groups allowed to connect, or use SSM Session Manager");
-                    }
-                    break;
-                }
-                case "azurerm_network_security_group":
-                    for (HclBlock sr : r.blocks("security_rule")) {
-                        azure(ctx, sr);
-                    }
-                    break;
-                default:
-                    break;
-            }
-        }
+    List<String> types() {
+        return List.of("aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
+                "google_compute_firewall", "azurerm_network_security_rule", "azurerm_network_security_group",
+                "aws_eks_node_group");
     }
 
-    private static List<HclExpr> concat(List<HclExpr> a, List<HclExpr> b) {
-        List<HclExpr> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
+    @Override
+    void judge(Subject s) {
+        HclBlock r = s.block();
+        switch (s.type()) {
+            case "aws_security_group" -> {
+                // inline and dynamic ingress blocks, and the `ingress = [{...}]` attribute syntax
+                for (HclBlock in : s.blocks(r, "ingress")) {
+                    aws(s, in, "protocol", "cidr_blocks", "ipv6_cidr_blocks");
+                }
+            }
+            case "aws_security_group_rule" -> {
+                if (TfArgs.is(s.attr("type"), "ingress")) {
+                    aws(s, r, "protocol", "cidr_blocks", "ipv6_cidr_blocks");
+                }
+            }
+            case "aws_vpc_security_group_ingress_rule" -> aws(s, r, "ip_protocol", "cidr_ipv4", "cidr_ipv6");
+            case "google_compute_firewall" -> gcp(s, r);
+            case "azurerm_network_security_rule" -> azure(s, r);
+            case "azurerm_network_security_group" -> {
+                for (HclBlock sr : s.blocks(r, "security_rule")) {
+                    azure(s, sr);
+                }
+            }
+            default -> {
+                HclBlock ra = s.block(r, "remote_access");
+                if (ra != null && ra.value("ec2_ssh_key") != null && ra.value("source_security_group_ids") == null) {
+                    s.missing(ra.typeRange(), "Node group " + r.label(1) + " allows SSH with a key but names no"
+                            + " source_security_group_ids: EKS then opens port 22 on the nodes to 0.0.0.0/0;"
+                            + " list the security groups allowed to connect, or use SSM Session Manager", null);
+                }
+            }
+        }
     }
 
     static boolean isWorld(String cidr) {
@@ -122,11 +97,8 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 || c.equalsIgnoreCase("Any") || c.equals("0.0.0.0");
     }
 
-    private static void awsRule(RuleContext ctx, HclExpr from, HclExpr to, HclExpr protocol, List<HclExpr> cidrs) {
-        String proto = Tf.str(protocol);
-        if (proto == null && protocol instanceof HclExpr.Num n) {
-            proto = n.text();
-        }
+    private static void aws(Subject s, HclBlock in, String protocol, String... sources) {
+        String proto = text(s.attr(in, protocol));
         String exposed;
         if (proto != null && (proto.equals("-1") || proto.equalsIgnoreCase("all"))) {
             exposed = "every port (protocol -1)";
@@ -134,8 +106,8 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 || proto.equals("1") || proto.equals("58"))) {
             return;
         } else {
-            Double lo = port(from);
-            Double hi = port(to);
+            Double lo = num(s.attr(in, "from_port"));
+            Double hi = num(s.attr(in, "to_port"));
             if (lo == null && hi == null) {
                 return;
             }
@@ -151,20 +123,48 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
                 return;
             }
         }
-        for (HclExpr c : cidrs) {
-            if (isWorld(Tf.str(c))) {
-                report(ctx, c, exposed);
-            }
+        for (String src : sources) {
+            world(s, in, s.attr(in, src), exposed, SecurityGroupOpenToWorld::isWorld);
         }
     }
 
-    /** A literal port number, negative ones ("-1") included; null when not a literal. */
-    private static Double port(HclExpr e) {
-        if (e instanceof HclExpr.Other o && o.kind().equals("unary -") && o.parts().size() == 1) {
-            Double n = Tf.num(o.parts().get(0));
-            return n == null ? null : -n;
+    private static Double num(Subject.Attr a) {
+        return a == null ? null : a.num();
+    }
+
+    /** A known string, or a number as Terraform writes it ("22", "-1"); else null. */
+    private static String text(Subject.Attr a) {
+        return a == null || !a.value().known() ? null : a.value().str();
+    }
+
+    /**
+     * Reports the sources in {@code a} that are the whole internet: each item of a list written right here on the
+     * item (its value may come from a variable or local), else the argument as a whole when its evaluated value
+     * (a variable's default, {@code .tfvars}, a local, a module argument) holds such a range.
+     */
+    private static void world(Subject s, HclBlock in, Subject.Attr a, String exposed, Predicate<String> isWorld) {
+        if (a == null) {
+            return;
         }
-        return Tf.num(e);
+        HclExpr e = a.attr().value();
+        if (e instanceof HclExpr.Tuple t) {
+            for (HclExpr item : t.items()) {
+                Value v = s.eval(in, item);
+                String c = v.known() ? v.str() : null;
+                if (c != null && isWorld.test(c)) {
+                    s.bad(new Subject.Attr(new HclAttribute(a.attr().name(), a.attr().nameRange(), item, item.range()),
+                            v), message(c, exposed), null);
+                }
+            }
+            return;
+        }
+        List<String> cidrs = TfArgs.strings(a.value());
+        for (String c : cidrs == null ? List.<String>of() : cidrs) {
+            if (isWorld.test(c)) {
+                s.bad(a, message(c, exposed), null);
+                return;
+            }
+        }
     }
 
     /** The sensitive ports in [lo, hi] as text ("port 22 (SSH)"), or null. */
@@ -209,90 +209,67 @@ public final class SecurityGroupOpenToWorld implements Rule<HclFile> {
         }
     }
 
-    private static void gcp(RuleContext ctx, HclBlock r) {
-        String dir = Tf.attrStr(r, "direction");
+    private static void gcp(Subject s, HclBlock r) {
+        String dir = text(s.attr("direction"));
         if (dir != null && !dir.equalsIgnoreCase("INGRESS")) {
             return;
         }
         String exposed = null;
-        for (HclBlock allow : r.blocks("allow")) {
-            String proto = Tf.attrStr(allow, "protocol");
+        for (HclBlock allow : s.blocks(r, "allow")) {
+            String proto = text(s.attr(allow, "protocol"));
             if (proto != null && !(proto.equalsIgnoreCase("tcp") || proto.equalsIgnoreCase("all")
                     || proto.equalsIgnoreCase("udp"))) {
                 continue;
             }
-            HclExpr ports = allow.value("ports");
+            Subject.Attr ports = s.attr(allow, "ports");
             if (ports == null) {
                 exposed = "every port";
                 break;
             }
-            for (HclExpr p : Tf.items(ports)) {
-                String e = sensitiveInSpec(p instanceof HclExpr.Num n ? n.text() : Tf.str(p));
-                if (e != null) {
-                    exposed = e;
-                    break;
-                }
-            }
+            exposed = firstSensitive(TfArgs.strings(ports.value()));
             if (exposed != null) {
                 break;
             }
         }
-        if (exposed == null) {
-            return;
-        }
-        for (HclExpr c : Tf.items(r.value("source_ranges"))) {
-            String v = Tf.str(c);
-            if (v != null && (v.equals("0.0.0.0/0") || v.equals("::/0"))) {
-                report(ctx, c, exposed);
-            }
+        if (exposed != null) {
+            world(s, r, s.attr("source_ranges"), exposed, v -> v.equals("0.0.0.0/0") || v.equals("::/0"));
         }
     }
 
-    private static void azure(RuleContext ctx, HclBlock r) {
-        if (r == null) {
-            return;
+    /** The first port spec of {@code specs} ("22", "20-30", "*") that holds a sensitive port, as text; or null. */
+    private static String firstSensitive(List<String> specs) {
+        for (String spec : specs == null ? List.<String>of() : specs) {
+            String e = sensitiveInSpec(spec);
+            if (e != null) {
+                return e;
+            }
         }
-        String dir = Tf.attrStr(r, "direction");
-        String access = Tf.attrStr(r, "access");
+        return null;
+    }
+
+    private static void azure(Subject s, HclBlock r) {
+        String dir = text(s.attr(r, "direction"));
+        String access = text(s.attr(r, "access"));
         if (dir == null || access == null || !dir.equalsIgnoreCase("Inbound") || !access.equalsIgnoreCase("Allow")) {
             return;
         }
-        String proto = Tf.attrStr(r, "protocol");
+        String proto = text(s.attr(r, "protocol"));
         if (proto != null && proto.toLowerCase(Locale.ROOT).startsWith("icmp")) {
             return;
         }
-        String exposed = sensitiveInSpec(portSpec(r.value("destination_port_range")));
+        String exposed = sensitiveInSpec(text(s.attr(r, "destination_port_range")));
         if (exposed == null) {
-            for (HclExpr p : Tf.items(r.value("destination_port_ranges"))) {
-                exposed = sensitiveInSpec(portSpec(p));
-                if (exposed != null) {
-                    break;
-                }
-            }
+            Subject.Attr ranges = s.attr(r, "destination_port_ranges");
+            exposed = ranges == null ? null : firstSensitive(TfArgs.strings(ranges.value()));
         }
-        if (exposed == null) {
-            return;
-        }
-        List<HclExpr> sources = new ArrayList<>();
-        if (r.value("source_address_prefix") != null) {
-            sources.add(r.value("source_address_prefix"));
-        }
-        sources.addAll(Tf.items(r.value("source_address_prefixes")));
-        for (HclExpr c : sources) {
-            if (isWorld(Tf.str(c))) {
-                report(ctx, c, exposed);
-            }
+        if (exposed != null) {
+            world(s, r, s.attr(r, "source_address_prefix"), exposed, SecurityGroupOpenToWorld::isWorld);
+            world(s, r, s.attr(r, "source_address_prefixes"), exposed, SecurityGroupOpenToWorld::isWorld);
         }
     }
 
-    /** A port spec written as a string ("22", "20-30", "*") or a number (22). */
-    private static String portSpec(HclExpr e) {
-        return e instanceof HclExpr.Num n ? n.text() : Tf.str(e);
-    }
-
-    private static void report(RuleContext ctx, HclExpr cidr, String exposed) {
-        ctx.report(cidr.range(), "Ingress from " + Tf.str(cidr) + " opens " + exposed
-                + " to the whole internet; allow only a VPN, bastion or office range (or use a managed"
-                + " session service instead of an open port)");
+    private static String message(String cidr, String exposed) {
+        return "Ingress from " + cidr + " opens " + exposed + " to the whole internet; allow only a VPN, bastion or"
+                + " office range (or use a managed session service instead of an open port)";
     }
 }

@@ -1,17 +1,16 @@
 package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Category;
-import io.archlens.analysis.Rule;
-import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
-import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
-import io.archlens.syntax.hcl.HclFile;
+import java.util.List;
 
-/** Azure storage accounts that allow containers to be made anonymously readable. */
-public final class StorageAccountPublicAccess implements Rule<HclFile> {
+/**
+ * Azure storage accounts that allow containers to be made anonymously readable (judged on evaluated values).
+ */
+public final class StorageAccountPublicAccess extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/storage-account-public-access",
             "Storage account allows anonymous public blob access", Severity.WARNING, Category.SECURITY,
             FileKind.TERRAFORM).withFix();
@@ -22,23 +21,26 @@ public final class StorageAccountPublicAccess implements Rule<HclFile> {
     }
 
     @Override
-    public void check(HclFile f, RuleContext ctx) {
-        for (HclBlock sa : f.resources("azurerm_storage_account")) {
-            if (sa.attr("allow_nested_items_to_be_public") == null && sa.attr("allow_blob_public_access") == null) {
-                Tf.report(ctx, sa.nameRange(), "Storage account " + sa.label(1) + " does not set"
-                        + " allow_nested_items_to_be_public (the azurerm provider's default is true): one container"
-                        + " setting exposes its blobs to anyone; set it to false and share with SAS tokens or a CDN",
-                        Tf.addAttribute(ctx.file(), sa, "allow_nested_items_to_be_public = false", false));
-                continue;
-            }
-            for (String name : new String[] {"allow_nested_items_to_be_public", "allow_blob_public_access"}) {
-                HclAttribute a = sa.attr(name);
-                if (a != null && Boolean.TRUE.equals(Tf.bool(a.value()))) {
-                    Tf.report(ctx, a.value().range(), "Storage account " + sa.label(1) + " lets containers be"
-                            + " made public (" + name + " = true): one container setting exposes its blobs to"
-                            + " anyone; set it to false and share with SAS tokens or a CDN",
-                            Tf.setValue(a, "false", false));
-                }
+    List<String> types() {
+        return List.of("azurerm_storage_account");
+    }
+
+    @Override
+    void judge(Subject s) {
+        HclBlock sa = s.block();
+        if (s.attr("allow_nested_items_to_be_public") == null && s.attr("allow_blob_public_access") == null) {
+            s.missing("Storage account " + sa.label(1) + " does not set allow_nested_items_to_be_public (the azurerm"
+                    + " provider's default is true): one container setting exposes its blobs to anyone; set it to"
+                    + " false and share with SAS tokens or a CDN",
+                    Tf.addAttribute(s.ctx().file(), sa, "allow_nested_items_to_be_public = false", false));
+            return;
+        }
+        for (String name : new String[] {"allow_nested_items_to_be_public", "allow_blob_public_access"}) {
+            Subject.Attr a = s.attr(name);
+            if (a != null && a.isTrue()) {
+                s.bad(a, "Storage account " + sa.label(1) + " lets containers be made public (" + name + " = true):"
+                        + " one container setting exposes its blobs to anyone; set it to false and share with SAS"
+                        + " tokens or a CDN", Tf.setValue(a.attr(), "false", false));
             }
         }
     }

@@ -101,11 +101,12 @@ final class Subject {
     /** The attribute {@code name} of {@code in} (this resource or one of its nested blocks), or null. */
     Attr attr(HclBlock in, String name) {
         HclAttribute a = in.attr(name);
-        return a == null ? null : new Attr(a, env.eval(a.value()));
+        return a == null ? null : new Attr(a, env.eval(in.body(), a.value()));
     }
 
-    Value eval(io.archlens.syntax.hcl.HclExpr e) {
-        return env.eval(e);
+    /** {@code e} written in {@code in} (a dynamic block's content sees its iterator). */
+    Value eval(HclBlock in, io.archlens.syntax.hcl.HclExpr e) {
+        return env.eval(in.body(), e);
     }
 
     /** Nested blocks of {@code type} in {@code in}, {@code dynamic} ones included. */
@@ -130,6 +131,14 @@ final class Subject {
         missing(block.nameRange(), message, fix);
     }
 
+    /** "the value comes from the default of var.x", "... from local.y", "var.z is set in prod.tfvars". */
+    static String origin(String note) {
+        if (note.contains(" is set in ")) {
+            return note;
+        }
+        return "the value comes from " + (note.startsWith("local.") ? "" : "the ") + note;
+    }
+
     /** The folder and name of a file: {@code db/main.tf}. */
     private static String shortPath(String uri) {
         int last = uri.lastIndexOf('/');
@@ -148,7 +157,7 @@ final class Subject {
             for (Loc l : trace) {
                 rel.add(new Related(l.uri(), l.start(), l.end(), l.note()));
             }
-            String origin = trace.isEmpty() ? "" : " (the value comes from the " + trace.get(0).note() + ")";
+            String origin = trace.isEmpty() ? "" : " (" + origin(trace.get(0).note()) + ")";
             List<Fix> fixes = new ArrayList<>();
             if (literalFix != null && a.literal()) {
                 fixes.add(literalFix);

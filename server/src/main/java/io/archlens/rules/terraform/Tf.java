@@ -173,6 +173,17 @@ final class Tf {
         return false;
     }
 
+    /**
+     * What a production-only finding appends when {@code context.stage} is not declared: production was read from
+     * tags, and the project context decides once declared. Empty when the stage is known.
+     */
+    static String productionBasis(RuleContext ctx) {
+        return ctx.project().stageKnown() ? "" : " (" + UNDECLARED_STAGE + ")";
+    }
+
+    static final String UNDECLARED_STAGE = "production is read from its Environment/Stage tag; context.stage in"
+            + " .archlens.yml decides when declared";
+
     private static boolean prodTags(HclExpr tags) {
         if (tags instanceof HclExpr.Obj o) {
             for (String k : new String[] {"Environment", "environment", "Env", "env", "Stage", "stage"}) {

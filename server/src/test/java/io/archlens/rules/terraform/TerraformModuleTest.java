@@ -112,4 +112,36 @@ class TerraformModuleTest {
         List<String> ids = ids(analyzeMain());
         assertEquals(1, ids.stream().filter("tf/no-remote-backend"::equals).count(), ids.toString());
     }
+
+    @Test
+    void companionsWithGapsInASiblingFileAreReportedOnTheBucket() throws Exception {
+        Files.writeString(dir.resolve("s3.tf"), """
+                # offsets past the end of main.tf: a finding must not use them there
+                # ------------------------------------------------------------------
+                # ------------------------------------------------------------------
+                # ------------------------------------------------------------------
+                # ------------------------------------------------------------------
+                resource "aws_s3_bucket_versioning" "logs" {
+                  bucket = aws_s3_bucket.logs.id
+                  versioning_configuration {
+                    status = "Suspended"
+                  }
+                }
+
+                resource "aws_s3_bucket_public_access_block" "logs" {
+                  bucket              = aws_s3_bucket.logs.id
+                  block_public_acls   = true
+                  block_public_policy = false
+                }
+                """);
+        List<Finding> found = analyzeMain(); // asserts every range lies in main.tf
+        Finding versioning = found.stream().filter(x -> x.ruleId().equals("tf/s3-bucket-no-versioning")).findFirst()
+                .orElseThrow();
+        assertTrue(versioning.message().contains("aws_s3_bucket_versioning.logs sets status = \"Suspended\""),
+                versioning.message());
+        Finding pab = found.stream().filter(x -> x.ruleId().equals("tf/s3-bucket-no-public-access-block"))
+                .findFirst().orElseThrow();
+        assertTrue(pab.message().contains("block_public_policy, ignore_public_acls, restrict_public_buckets"),
+                pab.message());
+    }
 }

@@ -17,9 +17,22 @@ final class Evaluator {
     private static final int MAX_DEPTH = 64;
     private final ModuleEnv env;
     private int depth;
+    /** Names bound in the expression's scope (a dynamic block's iterator). */
+    private Map<String, Value> bindings = Map.of();
 
     Evaluator(ModuleEnv env) {
         this.env = env;
+    }
+
+    /** {@code e} evaluated with {@code scope}'s names bound (a dynamic block's iterator), then as before. */
+    Value withBindings(Map<String, Value> scope, HclExpr e) {
+        Map<String, Value> before = bindings;
+        bindings = scope;
+        try {
+            return eval(e);
+        } finally {
+            bindings = before;
+        }
     }
 
     Value eval(HclExpr e) {
@@ -94,10 +107,11 @@ final class Evaluator {
         if (parts.size() < 2) {
             return Value.unknown();
         }
+        Value bound = bindings.get(parts.get(0));
         Value v = switch (parts.get(0)) {
             case "var" -> env.var(parts.get(1));
             case "local" -> env.local(parts.get(1));
-            default -> Value.unknown();
+            default -> bound != null ? step(bound, parts.get(1)) : Value.unknown();
         };
         for (int i = 2; i < parts.size() && v.known(); i++) {
             v = step(v, parts.get(i));

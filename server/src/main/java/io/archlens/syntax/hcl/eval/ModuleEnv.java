@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import java.util.Set;
  */
 public final class ModuleEnv {
     static final int MAX_CALL_DEPTH = 3;
+    /** A dynamic block over a longer known collection is judged once, with its iterator unknown. */
+    static final int MAX_EXPANDED = 64;
 
     private record Local(HclExpr expr, HclSource source) {
     }
@@ -37,6 +40,8 @@ public final class ModuleEnv {
     private final List<Path> callChain;
     private final Evaluator evaluator = new Evaluator(this);
     private final Map<HclSource, List<ModuleCall>> calls = new HashMap<>();
+    /** The iterator bindings of dynamic blocks' generated bodies (and the bodies nested in them), by identity. */
+    private final Map<HclBody, Map<String, Value>> bound = new IdentityHashMap<>();
 
     private ModuleEnv(Path dir, List<HclSource> files, List<Path> callChain) {
         this.dir = dir;
@@ -135,7 +140,7 @@ public final class ModuleEnv {
             return Value.unknown();
         }
         try {
-            Value v = eval(l.expr());
+            Value v = evaluator.withBindings(Map.of(), l.expr());
             if (!v.trace().isEmpty() || v.known()) {
                 v = v.via(new Loc(l.source(), l.expr().range(), "local." + name, false));
             }
@@ -168,20 +173,103 @@ public final class ModuleEnv {
         return true;
     }
 
+    /** Evaluates {@code e} written in {@code scope}: a dynamic block's content sees its iterator. */
+    public Value eval(HclBody scope, HclExpr e) {
+        Map<String, Value> b = scope == null ? null : bound.get(scope);
+        return b == null ? evaluator.eval(e) : evaluator.withBindings(b, e);
+    }
+
     /**
-     * The nested blocks of {@code type} in {@code body}, a {@code dynamic "type"} counting as the block its
-     * {@code content} generates (unless its {@code for_each} is certainly empty).
+     * The nested blocks of {@code type} in {@code body}, a {@code dynamic "type"} counting as the blocks its
+     * {@code content} generates: one per element of a known {@code for_each} (the content then sees
+     * {@code <iterator>.key} and {@code .value}), else one with the iterator unknown (unless the collection is
+     * certainly empty). Blocks written as attributes count too (see below).
      */
     public List<HclBlock> blocks(HclBody body, String type) {
-        List<HclBlock> out = new ArrayList<>(body.blocks(type));
+        Map<String, Value> outer = bound.get(body);
+        List<HclBlock> out = new ArrayList<>();
+        for (HclBlock b : body.blocks(type)) {
+            out.add(scoped(b, outer, null));
+        }
         for (HclBlock d : body.blocks("dynamic")) {
             HclBlock content = type.equals(d.label(0)) ? d.block("content") : null;
-            if (content != null && mayExist(d)) {
-                out.add(new HclBlock(type, d.typeRange(), List.of(), content.body(), content.openBrace(),
-                        content.closeBrace(), d.range()));
+            if (content == null) {
+                continue;
+            }
+            HclBlock generated = new HclBlock(type, d.typeRange(), List.of(), content.body(), content.openBrace(),
+                    content.closeBrace(), d.range());
+            Value each = eval(body, d.value("for_each"));
+            String iterator = iteratorName(d);
+            if (each.known() && each.list() != null && each.list().size() <= MAX_EXPANDED) {
+                for (int i = 0; i < each.list().size(); i++) {
+                    out.add(scoped(generated, outer, element(iterator, Value.of(i), each.list().get(i), each)));
+                }
+            } else if (each.known() && each.map() != null && each.map().size() <= MAX_EXPANDED) {
+                for (Map.Entry<String, Value> en : each.map().entrySet()) {
+                    out.add(scoped(generated, outer, element(iterator, Value.of(en.getKey()), en.getValue(), each)));
+                }
+            } else {
+                out.add(scoped(generated, outer, null));
+            }
+        }
+        HclAttribute written = out.isEmpty() ? body.attr(type) : null;
+        if (written != null) {
+            // `type = { ... }` or `type = [{ ... }]`: Terraform 0.11's way of writing a block, and the "attributes
+            // as blocks" arguments of some resources (a security group's ingress list)
+            List<HclExpr> items = written.value() instanceof HclExpr.Tuple t ? t.items() : List.of(written.value());
+            for (HclExpr item : items) {
+                if (item instanceof HclExpr.Obj o) {
+                    out.add(scoped(asBlock(type, written, o), outer, null));
+                }
             }
         }
         return out;
+    }
+
+    /** {@code iterator = name}, else the dynamic block's label. */
+    private static String iteratorName(HclBlock d) {
+        HclExpr it = d.value("iterator");
+        return it instanceof HclExpr.Ref r && r.parts().size() == 1 ? r.parts().get(0) : d.label(0);
+    }
+
+    /** The binding of one element: {@code iterator = {key, value}}, traced through the collection's origin. */
+    private static Map<String, Value> element(String iterator, Value key, Value value, Value collection) {
+        Map<String, Value> m = new LinkedHashMap<>();
+        m.put("key", key);
+        m.put("value", value);
+        return Map.of(iterator, Value.map(m).withTrace(collection.trace()));
+    }
+
+    /**
+     * {@code b} with a body of its own that sees the enclosing bindings plus {@code extra} (none: {@code b}
+     * itself).
+     */
+    private HclBlock scoped(HclBlock b, Map<String, Value> outer, Map<String, Value> extra) {
+        if (outer == null && extra == null) {
+            return b;
+        }
+        Map<String, Value> all = new HashMap<>();
+        if (outer != null) {
+            all.putAll(outer);
+        }
+        if (extra != null) {
+            all.putAll(extra);
+        }
+        HclBody own = new HclBody(b.body().attributes(), b.body().blocks(), b.body().range());
+        bound.put(own, all);
+        return new HclBlock(b.type(), b.typeRange(), b.labels(), own, b.openBrace(), b.closeBrace(), b.range());
+    }
+
+    private static HclBlock asBlock(String type, HclAttribute written, HclExpr.Obj o) {
+        List<HclAttribute> attrs = new ArrayList<>();
+        for (HclExpr.ObjItem it : o.items()) {
+            if (it.keyName() != null) {
+                attrs.add(new HclAttribute(it.keyName(), it.key().range(), it.value(),
+                        it.key().range().union(it.value().range())));
+            }
+        }
+        return new HclBlock(type, written.nameRange(), List.of(), new HclBody(attrs, List.of(), o.range()),
+                o.range().start(), o.range().end() - 1, written.range());
     }
 
     /** The calls in {@code file} of modules whose source is a local directory (see {@link ModuleCall}). */

@@ -197,4 +197,54 @@ class ModuleEnvTest {
     private static HclBlock parseFirst(String text) {
         return HclParser.parse(text).model().blocks("resource").get(0);
     }
+
+    @Test
+    void dynamicBlocksBindTheirIteratorPerElement() {
+        String text = """
+                variable "rules" { default = [{ port = 22, cidrs = ["0.0.0.0/0"] }, { port = 443, cidrs = [] }] }
+                resource "aws_security_group" "sg" {
+                  dynamic "ingress" {
+                    for_each = var.rules
+                    iterator = r
+                    content {
+                      from_port = r.value.port
+                      dynamic "inner" {
+                        for_each = r.value.cidrs
+                        content {
+                          cidr = inner.value
+                          port = r.value.port
+                        }
+                      }
+                    }
+                  }
+                  dynamic "egress" {
+                    for_each = var.unknown
+                    content { to = egress.value }
+                  }
+                  dynamic "none" {
+                    for_each = []
+                    content { x = 1 }
+                  }
+                  legacy = { a = 1 }
+                }
+                """;
+        HclSource src = source("main.tf", text);
+        ModuleEnv env = ModuleEnv.root(src, null);
+        HclBlock sg = src.model().blocks("resource").get(0);
+        List<HclBlock> ingress = env.blocks(sg.body(), "ingress");
+        assertEquals(2, ingress.size());
+        assertEquals(22.0, env.eval(ingress.get(0).body(), ingress.get(0).value("from_port")).plain());
+        assertEquals(443.0, env.eval(ingress.get(1).body(), ingress.get(1).value("from_port")).plain());
+        List<HclBlock> inner = env.blocks(ingress.get(0).body(), "inner");
+        assertEquals(1, inner.size());
+        assertEquals("0.0.0.0/0", env.eval(inner.get(0).body(), inner.get(0).value("cidr")).plain());
+        assertEquals(22.0, env.eval(inner.get(0).body(), inner.get(0).value("port")).plain());
+        assertEquals("default of var.rules", env.eval(inner.get(0).body(), inner.get(0).value("cidr")).trace().get(0).note());
+        assertTrue(env.blocks(ingress.get(1).body(), "inner").isEmpty());
+        List<HclBlock> egress = env.blocks(sg.body(), "egress");
+        assertEquals(1, egress.size());
+        assertFalse(env.eval(egress.get(0).body(), egress.get(0).value("to")).known());
+        assertTrue(env.blocks(sg.body(), "none").isEmpty());
+        assertEquals(1.0, env.eval(env.blocks(sg.body(), "legacy").get(0).value("a")).plain());
+    }
 }

@@ -1,0 +1,56 @@
+package io.archlens.rules.terraform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.archlens.analysis.Finding;
+import io.archlens.analysis.SourceFile;
+import io.archlens.filekind.FileKind;
+import io.archlens.testing.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings judged for production databases only say how production was decided when {@code context.stage} is
+ * not declared (read from tags), and do not when it is.
+ */
+class TerraformStageTest {
+    private static final String DB = """
+            resource "aws_db_instance" "orders" {
+              identifier          = "orders"
+              engine              = "postgres"
+              instance_class      = "db.r6g.large"
+              storage_encrypted   = true
+              deletion_protection = true
+              backup_retention_period = 14
+              tags = { Environment = "production" }
+            }
+            """;
+    private static final List<String> STAGED = List.of("tf/rds-single-az", "tf/rds-no-iam-auth",
+            "tf/rds-no-monitoring", "tf/logging-disabled");
+
+    private static List<Finding> findings(String text) {
+        SourceFile f = Fixtures.source("main.tf", text, FileKind.TERRAFORM);
+        return Fixtures.analyze(f, Fixtures.settingsFor(f)).findings().stream()
+                .filter(x -> STAGED.contains(x.ruleId())).toList();
+    }
+
+    @Test
+    void undeclaredStageIsNamedInTheMessage() {
+        List<Finding> found = findings(DB);
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertTrue(f.message().contains("context.stage"), f.message());
+        }
+    }
+
+    @Test
+    void declaredStageNeedsNoNote() {
+        List<Finding> found = findings("# archlens-fixture-settings: {context: {stage: production}}\n" + DB);
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertFalse(f.message().contains("context.stage"), f.message());
+        }
+    }
+}
