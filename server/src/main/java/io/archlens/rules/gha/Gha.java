@@ -280,4 +280,44 @@ final class Gha {
         }
         return out;
     }
+
+    /** Every {@code uses:} of the file: jobs calling reusable workflows and steps, in source order. */
+    static List<YScalar> uses(Workflow w) {
+        List<YScalar> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("uses") instanceof YScalar s) {
+                out.add(s);
+            }
+            for (Step st : j.steps()) {
+                if (st.uses() != null) {
+                    out.add(st.uses());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lower-case {@code owner/repo} of a {@code uses:} value, or null for local, docker and invalid ones. */
+    static String ownerRepo(String uses) {
+        String v = uses.strip();
+        int at = v.lastIndexOf('@');
+        if (at < 0 || v.startsWith("./") || v.startsWith("docker://") || v.contains("${{")) {
+            return null;
+        }
+        String[] parts = v.substring(0, at).split("/");
+        return parts.length < 2 ? null : (parts[0] + "/" + parts[1]).toLowerCase(Locale.ROOT);
+    }
+
+    /** A step whose {@code if:} is the literal false: it never runs. */
+    static boolean neverRuns(Step s) {
+        String c = s.text("if");
+        if (c == null) {
+            return false;
+        }
+        String v = c.strip();
+        if (v.startsWith("${{") && v.endsWith("}}")) {
+            v = v.substring(3, v.length() - 2).strip();
+        }
+        return v.equals("false");
+    }
 }

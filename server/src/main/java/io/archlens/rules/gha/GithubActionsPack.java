@@ -37,7 +37,15 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new AlwaysTrueCondition(),
             new BypassableContains(),
             new LongLivedPublishToken(),
-            new CacheInReleaseWorkflow());
+            new CacheInReleaseWorkflow(),
+            new AdhocPackageInstall(),
+            new ArchivedAction(),
+            new TyposquatAction(),
+            new AppTokenUnscoped(),
+            new UnpinnedTool(),
+            new UnsoundTernary(),
+            new SetupPythonPipInstall(),
+            new KnownVulnerableAction());
 
     @Override
     public FileKind kind() {
