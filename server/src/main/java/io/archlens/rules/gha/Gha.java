@@ -31,7 +31,7 @@ final class Gha {
             + "|head_commit\\.(?:message|author\\.(?:email|name))"
             + "|workflow_run\\.(?:head_branch|display_title|head_commit\\.(?:message|author\\.(?:email|name))"
             + "|pull_requests\\S*?\\.head\\.ref))\\b"
-            + "|toJSON\\(\\s*github\\.event\\s*\\)");
+            + "|(?i:tojson)\\(\\s*github\\.event\\s*\\)");
 
     private static final String SEP = "(?:[\\s\\\\`]+)";
     /** Commands that upload a package to a registry (line continuations allowed between the words). */

@@ -45,7 +45,8 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new UnpinnedTool(),
             new UnsoundTernary(),
             new SetupPythonPipInstall(),
-            new KnownVulnerableAction());
+            new KnownVulnerableAction(),
+            new ExpressionInScript());
 
     @Override
     public FileKind kind() {
