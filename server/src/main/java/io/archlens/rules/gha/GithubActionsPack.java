@@ -46,7 +46,8 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new UnsoundTernary(),
             new SetupPythonPipInstall(),
             new KnownVulnerableAction(),
-            new ExpressionInScript());
+            new ExpressionInScript(),
+            new BroadPermissions());
 
     @Override
     public FileKind kind() {
