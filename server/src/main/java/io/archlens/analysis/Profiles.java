@@ -16,6 +16,7 @@ public final class Profiles {
             "compose/host-network", "compose/literal-secret", "compose/sensitive-host-mount",
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
             "gha/cache-key-untrusted", "gha/curl-pipe-shell", "gha/known-vulnerable-action", "gha/typosquat-action",
+            "gha/dependabot-code-execution",
             "js/bidi-characters",
             "java/cookie-flags-disabled", "java/world-writable-file",
             "k8s/dangerous-capability", "k8s/host-namespace", "k8s/host-path-mount", "k8s/literal-secret-env",
@@ -40,7 +41,7 @@ public final class Profiles {
             "env/lowercase-key",
             "gha/unpinned-first-party-action", "gha/adhoc-package-install", "gha/setup-python-pip-install",
             // GitHub Actions audits: values a caller or earlier step controls in scripts; scopes wider than each job
-            "gha/expression-in-script", "gha/broad-permissions",
+            "gha/expression-in-script", "gha/broad-permissions", "gha/dependabot-no-cooldown",
             "go/sql-pool-unbounded",
             // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
             "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",

@@ -47,7 +47,9 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new SetupPythonPipInstall(),
             new KnownVulnerableAction(),
             new ExpressionInScript(),
-            new BroadPermissions());
+            new BroadPermissions(),
+            new DependabotNoCooldown(),
+            new DependabotCodeExecution());
 
     @Override
     public FileKind kind() {
