@@ -263,18 +263,18 @@ final class Gha {
     }
 
     /** A job's container and service containers, with a label for messages. */
-    record Container(YNode node, String label) {
+    record Container(YNode node, String label, Job job) {
     }
 
     static List<Container> containers(Workflow w) {
         List<Container> out = new ArrayList<>();
         for (Job j : w.jobs()) {
             if (j.get("container") != null) {
-                out.add(new Container(j.get("container"), "job " + j.id()));
+                out.add(new Container(j.get("container"), "job " + j.id(), j));
             }
             if (j.get("services") instanceof YMap services) {
                 for (io.archlens.syntax.yaml.YEntry s : services.entries()) {
-                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id()));
+                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id(), j));
                 }
             }
         }
