@@ -29,6 +29,11 @@ public final class AdhocPackageInstall implements Rule<Workflow> {
     private static final Pattern INSTALL = Pattern.compile("(?m)(?:^|[;&|(]|\\bsudo)[ \\t]*"
             + "((?:gem[ \\t]+(?:install|i)|npm[ \\t]+(?:install|i|add)|(?:yarn|pnpm)[ \\t]+add)\\b([^;&|#\\n]*))");
 
+    /** An exact version: pkg@1.2.3, pkg:1.2.3 (gem), or one given by a variable or expression. */
+    private static final Pattern PINNED = Pattern.compile("[@:](?:\\d+\\.\\d+\\.\\d+[\\w.-]*|\\$\\S+)$");
+    private static final Pattern VERSION_FLAG = Pattern.compile("(?:^|\\s)(?:-v|--version)\\s+\\d+\\.\\d+\\.\\d+");
+    private static final Pattern EXPR = Pattern.compile("\\$\\{\\{.*?}}");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -52,9 +57,15 @@ public final class AdhocPackageInstall implements Rule<Workflow> {
                     while (end > m.start(1) && Character.isWhitespace(ctx.text().charAt(end - 1))) {
                         end--;
                     }
-                    ctx.report(new TextRange(m.start(1), end), "'" + pkg + "' is resolved from the registry on every"
-                            + " run, outside any lock file, so a new or hijacked release runs here as soon as it is"
-                            + " published; declare it in the project's manifest and install from the lock file");
+                    boolean pinned = PINNED.matcher(pkg).find() || VERSION_FLAG.matcher(m.group(2)).find();
+                    ctx.report(new TextRange(m.start(1), end), pinned
+                            ? "'" + pkg + "' is pinned, but its dependencies are resolved from the registry on every"
+                                    + " run, outside any lock file, so a new or hijacked release of one of them runs"
+                                    + " here as soon as it is published; declare it in the project's manifest and"
+                                    + " install from the lock file"
+                            : "'" + pkg + "' is resolved from the registry on every run, outside any lock file, so a"
+                                    + " new or hijacked release runs here as soon as it is published; declare it in"
+                                    + " the project's manifest and install from the lock file");
                 }
             }
         }
@@ -62,10 +73,16 @@ public final class AdhocPackageInstall implements Rule<Workflow> {
 
     /** The first argument that names a package (not a flag, not a flag's value, not an expression), or null. */
     static String firstPackage(String args) {
-        String[] words = args.strip().split("\\s+");
+        Matcher ex = EXPR.matcher(args);
+        StringBuilder sb = new StringBuilder();
+        while (ex.find()) {
+            ex.appendReplacement(sb, Matcher.quoteReplacement(ex.group().replaceAll("\\s+", "")));
+        }
+        ex.appendTail(sb);
+        String[] words = sb.toString().strip().split("\\s+");
         boolean skipValue = false;
         for (String a : words) {
-            if (a.isEmpty() || a.startsWith("$") || a.startsWith("\\")) {
+            if (a.isEmpty() || a.startsWith("$") || a.startsWith("\\")) { // a variable: the list is not known here
                 continue;
             }
             if (skipValue) {

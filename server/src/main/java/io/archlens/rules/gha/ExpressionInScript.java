@@ -53,7 +53,11 @@ public final class ExpressionInScript implements Rule<Workflow> {
                 if (run == null) {
                     continue;
                 }
+                Set<String> seen = new java.util.HashSet<>();
                 for (Gha.Expr e : Gha.expressions(ctx.text(), run)) {
+                    if (!seen.add(e.inner())) {
+                        continue; // one finding per value and script: the fix moves them all
+                    }
                     if (Gha.untrusted(e.inner()) != null || ScriptInjection.taintedEnv(w, j, s, e.inner())) {
                         continue; // gha/script-injection's
                     }
