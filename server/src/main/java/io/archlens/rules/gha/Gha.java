@@ -320,4 +320,26 @@ final class Gha {
         }
         return v.equals("false");
     }
+
+    /** The scalar's range, or for a block scalar ({@code |}, {@code >}) the range of its text, not its indicator. */
+    static TextRange valueRange(String text, YScalar s) {
+        int a = s.range().start();
+        int b = Math.min(s.range().end(), text.length());
+        if (a >= b || text.charAt(a) != '|' && text.charAt(a) != '>') {
+            return s.range();
+        }
+        int nl = text.indexOf('\n', a);
+        if (nl < 0 || nl >= b) {
+            return s.range();
+        }
+        int start = nl + 1;
+        while (start < b && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = b;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start < end ? new TextRange(start, end) : s.range();
+    }
 }
