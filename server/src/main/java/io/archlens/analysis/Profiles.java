@@ -15,7 +15,8 @@ public final class Profiles {
             "compose/dangerous-capability", "compose/database-port-exposed", "compose/host-namespace",
             "compose/host-network", "compose/literal-secret", "compose/sensitive-host-mount",
             "docker/add-remote-url", "docker/chmod-777", "docker/curl-pipe-shell", "docker/secret-build-arg",
-            "gha/cache-key-untrusted", "gha/curl-pipe-shell",
+            "gha/cache-key-untrusted", "gha/curl-pipe-shell", "gha/known-vulnerable-action", "gha/typosquat-action",
+            "gha/dependabot-code-execution",
             "js/bidi-characters",
             "java/cookie-flags-disabled", "java/world-writable-file",
             "go/cookie-flags-disabled",
@@ -39,7 +40,9 @@ public final class Profiles {
             "k8s/missing-recommended-labels", "k8s/job-no-ttl",
             "docker/unpinned-package",
             "env/lowercase-key",
-            "gha/unpinned-first-party-action",
+            "gha/unpinned-first-party-action", "gha/adhoc-package-install", "gha/setup-python-pip-install",
+            // GitHub Actions audits: values a caller or earlier step controls in scripts; scopes wider than each job
+            "gha/expression-in-script", "gha/broad-permissions", "gha/dependabot-no-cooldown",
             "go/sql-pool-unbounded", "go/cookie-without-flags",
             // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
             "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",

@@ -36,6 +36,7 @@ public final class FileKindDetector {
     private static final Pattern COMPOSITE_ACTION = Pattern.compile(
             "(?m)^[ \\t]+using:[ \\t]*[\"']?composite[\"']?[ \\t]*(#.*)?\\r?$");
     private static final Pattern RUNS = Pattern.compile("(?m)^runs:");
+    private static final Pattern UPDATES = Pattern.compile("(?m)^updates:");
     private static final Pattern NGINX_CONTENT = Pattern.compile("(?m)^\\s*(server|http|upstream|events)\\s*\\{");
 
     private FileKindDetector() {
@@ -92,6 +93,10 @@ public final class FileKindDetector {
         if (yamlName(lname) && lname.startsWith("action.") && RUNS.matcher(text).find()
                 && COMPOSITE_ACTION.matcher(text).find()) {
             return FileKind.GITHUB_ACTIONS; // a composite action: its steps are judged like a workflow's
+        }
+        if ((lname.equals("dependabot.yml") || lname.equals("dependabot.yaml")) && lower.contains(".github/")
+                && UPDATES.matcher(text).find()) {
+            return FileKind.GITHUB_ACTIONS; // Dependabot's settings: GitHub's automation, judged with the workflows
         }
         boolean yaml = yamlName(lname);
         boolean json = lname.endsWith(".json");

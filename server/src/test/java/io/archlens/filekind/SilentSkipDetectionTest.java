@@ -121,6 +121,14 @@ class SilentSkipDetectionTest {
     }
 
     @Test
+    void dependabotConfigIsGithubActions() {
+        String config = "version: 2\nupdates:\n  - package-ecosystem: npm\n    directory: /\n";
+        assertEquals(FileKind.GITHUB_ACTIONS, FileKindDetector.detect(".github/dependabot.yml", config));
+        assertEquals(FileKind.GITHUB_ACTIONS, FileKindDetector.detect("repo/.github/dependabot.yaml", config));
+        assertEquals(FileKind.UNKNOWN, FileKindDetector.detect("docs/dependabot.yml", config));
+    }
+
+    @Test
     void kubernetesKindAfterTheFirst64KiB() {
         StringBuilder cm = new StringBuilder("apiVersion: v1\ndata:\n  dashboard.json: |\n");
         while (cm.length() < 100 * 1024) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class AlwaysTrueCondition implements Rule<Workflow> {
     static final RuleMeta META = RuleMeta.of("gha/always-true-condition",
             "Condition is always true", Severity.ERROR, Category.RELIABILITY, FileKind.GITHUB_ACTIONS);
-    private static final Pattern ONE_EXPRESSION = Pattern.compile("\\s*\\$\\{\\{.*}}", Pattern.DOTALL);
+    private static final Pattern ONE_EXPRESSION = Pattern.compile("\\$\\{\\{.*}}", Pattern.DOTALL); // a space before it is text too
 
     @Override
     public RuleMeta meta() {

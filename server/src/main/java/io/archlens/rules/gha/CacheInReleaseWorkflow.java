@@ -60,7 +60,7 @@ public final class CacheInReleaseWorkflow implements Rule<Workflow> {
                 continue;
             }
             for (Step s : j.steps()) {
-                if (caches(ctx.text(), s)) {
+                if (caches(ctx.text(), s, releaseBranch(w))) {
                     ctx.report(s.uses().range(), s.uses().value().replaceAll("@.*", "") + " restores a build cache in"
                             + " a workflow that publishes (" + jobWhy + "): caches are shared by every run of the"
                             + " repository, so one written by a pull request or another branch's run can inject code"
@@ -88,6 +88,17 @@ public final class CacheInReleaseWorkflow implements Rule<Workflow> {
         return null;
     }
 
+    /** A push to a branch named like a release triggers the workflow (a tag guard does not cover it). */
+    private static boolean releaseBranch(Workflow w) {
+        if (w.on() != null && w.on().value() instanceof YMap on && on.get("push") instanceof YMap push) {
+            YNode branches = push.get("branches");
+            return branches != null && String.valueOf(branches.text()).toLowerCase(Locale.ROOT).contains("release")
+                    || branches instanceof io.archlens.syntax.yaml.YSeq seq && seq.items().stream()
+                            .anyMatch(b -> String.valueOf(b.text()).toLowerCase(Locale.ROOT).contains("release"));
+        }
+        return false;
+    }
+
     private static boolean publishes(Job j) {
         for (Step s : j.steps()) {
             for (String a : PUBLISH_ACTIONS) {
@@ -102,7 +113,7 @@ public final class CacheInReleaseWorkflow implements Rule<Workflow> {
         return false;
     }
 
-    private static boolean caches(String text, Step s) {
+    private static boolean caches(String text, Step s, boolean releaseBranch) {
         if (s.uses() == null) {
             return false;
         }
@@ -119,7 +130,11 @@ public final class CacheInReleaseWorkflow implements Rule<Workflow> {
             }
             String v = in instanceof YScalar sc ? sc.value().strip().toLowerCase(Locale.ROOT) : "";
             if (v.contains("${{")) {
-                return !TAG_GUARD.matcher(v).find();
+                String x = v.replace(" ", "").replace('"', '\'');
+                boolean onlyOnTags = !x.contains("!startswith") && !x.contains("!=") && !x.contains("!(")
+                        && (x.contains("startswith(github.ref,'refs/tags") || x.contains("ref_type=='tag'"));
+                // enabled for tags, not guarded at all, or guarded on tags while a release branch publishes too
+                return onlyOnTags || releaseBranch || !TAG_GUARD.matcher(v).find();
             }
             boolean truthy = !(v.isEmpty() || v.equals("false") || v.equals("0") || v.equals("no"));
             return c.inputDisables() != truthy;

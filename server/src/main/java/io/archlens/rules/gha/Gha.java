@@ -31,7 +31,7 @@ final class Gha {
             + "|head_commit\\.(?:message|author\\.(?:email|name))"
             + "|workflow_run\\.(?:head_branch|display_title|head_commit\\.(?:message|author\\.(?:email|name))"
             + "|pull_requests\\S*?\\.head\\.ref))\\b"
-            + "|toJSON\\(\\s*github\\.event\\s*\\)");
+            + "|(?i:tojson)\\(\\s*github\\.event\\s*\\)");
 
     private static final String SEP = "(?:[\\s\\\\`]+)";
     /** Commands that upload a package to a registry (line continuations allowed between the words). */
@@ -263,21 +263,83 @@ final class Gha {
     }
 
     /** A job's container and service containers, with a label for messages. */
-    record Container(YNode node, String label) {
+    record Container(YNode node, String label, Job job) {
     }
 
     static List<Container> containers(Workflow w) {
         List<Container> out = new ArrayList<>();
         for (Job j : w.jobs()) {
             if (j.get("container") != null) {
-                out.add(new Container(j.get("container"), "job " + j.id()));
+                out.add(new Container(j.get("container"), "job " + j.id(), j));
             }
             if (j.get("services") instanceof YMap services) {
                 for (io.archlens.syntax.yaml.YEntry s : services.entries()) {
-                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id()));
+                    out.add(new Container(s.value(), "service " + s.keyText() + " of job " + j.id(), j));
                 }
             }
         }
         return out;
+    }
+
+    /** Every {@code uses:} of the file: jobs calling reusable workflows and steps, in source order. */
+    static List<YScalar> uses(Workflow w) {
+        List<YScalar> out = new ArrayList<>();
+        for (Job j : w.jobs()) {
+            if (j.get("uses") instanceof YScalar s) {
+                out.add(s);
+            }
+            for (Step st : j.steps()) {
+                if (st.uses() != null) {
+                    out.add(st.uses());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The lower-case {@code owner/repo} of a {@code uses:} value, or null for local, docker and invalid ones. */
+    static String ownerRepo(String uses) {
+        String v = uses.strip();
+        int at = v.lastIndexOf('@');
+        if (at < 0 || v.startsWith("./") || v.startsWith("docker://") || v.contains("${{")) {
+            return null;
+        }
+        String[] parts = v.substring(0, at).split("/");
+        return parts.length < 2 ? null : (parts[0] + "/" + parts[1]).toLowerCase(Locale.ROOT);
+    }
+
+    /** A step whose {@code if:} is the literal false: it never runs. */
+    static boolean neverRuns(Step s) {
+        String c = s.text("if");
+        if (c == null) {
+            return false;
+        }
+        String v = c.strip();
+        if (v.startsWith("${{") && v.endsWith("}}")) {
+            v = v.substring(3, v.length() - 2).strip();
+        }
+        return v.equals("false");
+    }
+
+    /** The scalar's range, or for a block scalar ({@code |}, {@code >}) the range of its text, not its indicator. */
+    static TextRange valueRange(String text, YScalar s) {
+        int a = s.range().start();
+        int b = Math.min(s.range().end(), text.length());
+        if (a >= b || text.charAt(a) != '|' && text.charAt(a) != '>') {
+            return s.range();
+        }
+        int nl = text.indexOf('\n', a);
+        if (nl < 0 || nl >= b) {
+            return s.range();
+        }
+        int start = nl + 1;
+        while (start < b && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = b;
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start < end ? new TextRange(start, end) : s.range();
     }
 }

@@ -37,7 +37,19 @@ public final class GithubActionsPack implements RulePack<Workflow> {
             new AlwaysTrueCondition(),
             new BypassableContains(),
             new LongLivedPublishToken(),
-            new CacheInReleaseWorkflow());
+            new CacheInReleaseWorkflow(),
+            new AdhocPackageInstall(),
+            new ArchivedAction(),
+            new TyposquatAction(),
+            new AppTokenUnscoped(),
+            new UnpinnedTool(),
+            new UnsoundTernary(),
+            new SetupPythonPipInstall(),
+            new KnownVulnerableAction(),
+            new ExpressionInScript(),
+            new BroadPermissions(),
+            new DependabotNoCooldown(),
+            new DependabotCodeExecution());
 
     @Override
     public FileKind kind() {

@@ -25,13 +25,11 @@ public final class LongLivedPublishToken implements Rule<Workflow> {
     @Override
     public void check(Workflow w, RuleContext ctx) {
         for (Job j : w.jobs()) {
-            if (idToken(w, j)) {
-                continue;
-            }
+            boolean oidc = idToken(w, j);
             for (Step s : j.steps()) {
-                io.archlens.core.TextRange r = Gha.find(ctx.text(), s.run(), Gha.PUBLISH);
-                if (r == null && s.usesAction("pypa/gh-action-pypi-publish") && s.withNode("password") != null) {
-                    r = s.uses().range();
+                io.archlens.core.TextRange r = oidc ? null : Gha.find(ctx.text(), s.run(), Gha.PUBLISH);
+                if (r == null && explicitToken(s)) {
+                    r = s.uses().range(); // a token passed by name is used even where OIDC is granted
                 }
                 if (r != null) {
                     ctx.report(r, "This publishes with a stored registry token: it does not expire, works from"
@@ -41,6 +39,22 @@ public final class LongLivedPublishToken implements Rule<Workflow> {
                 }
             }
         }
+    }
+
+    /** Publishing actions given a stored token for a registry that supports trusted publishing. */
+    private static boolean explicitToken(Step s) {
+        if (s.usesAction("pypa/gh-action-pypi-publish") && s.withNode("password") != null) {
+            String url = s.with("repository-url") != null ? s.with("repository-url") : s.with("repository_url");
+            return url == null || url.contains("pypi.org");
+        }
+        if (s.usesAction("rubygems/release-gem")) {
+            return "false".equals(s.with("setup-trusted-publisher"));
+        }
+        if (s.usesAction("rubygems/configure-rubygems-credentials") && s.withNode("api-token") != null) {
+            String server = s.with("gem-server");
+            return server == null || server.contains("rubygems.org");
+        }
+        return false;
     }
 
     private static boolean idToken(Workflow w, Job j) {

@@ -39,14 +39,14 @@ public final class ScriptInjection implements Rule<Workflow> {
     private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^A-Z0-9_]");
 
     /** Actions whose input is code they run: (owner/repo, input). */
-    private static final String[][] CODE_INPUTS = {{"actions/github-script", "script"},
+    static final String[][] CODE_INPUTS = {{"actions/github-script", "script"},
         {"mikefarah/yq", "cmd"}, {"amadevus/pwsh-script", "script"}, {"jannekem/run-python-script-action", "script"},
-        {"azure/cli", "inlinescript"}, {"azure/powershell", "inlinescript"}};
-    private static final java.util.regex.Pattern ENV_REF = java.util.regex.Pattern.compile(
+        {"azure/cli", "inlineScript"}, {"azure/powershell", "inlineScript"}};
+    static final java.util.regex.Pattern ENV_REF = java.util.regex.Pattern.compile(
             "^(?:tojson\\(\\s*)?env\\.([A-Za-z_][A-Za-z0-9_]*)\\s*\\)?$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** {@code env.NAME} whose nearest definition (step, job, workflow env) holds an untrusted expression. */
-    private static boolean taintedEnv(Workflow w, Job j, Step s, String inner) {
+    static boolean taintedEnv(Workflow w, Job j, Step s, String inner) {
         java.util.regex.Matcher m = ENV_REF.matcher(inner.strip());
         if (!m.matches()) {
             return false;

@@ -33,13 +33,13 @@ public final class UnpinnedAction implements Rule<Workflow> {
     @Override
     public void check(Workflow w, RuleContext ctx) {
         forEachUnpinned(w, false, s -> {
-            String v = s.value();
+            String v = s.value().strip();
             String ref = v.substring(v.lastIndexOf('@') + 1);
             if (v.startsWith("docker://")) {
-                ctx.report(s.range(), "Container action " + v + " is not pinned by digest: the tag can be pushed"
+                ctx.report(Gha.valueRange(ctx.text(), s), "Container action " + v + " is not pinned by digest: the tag can be pushed"
                         + " again with different content; use image@sha256:<digest>");
             } else {
-                ctx.report(s.range(), (v.contains("/.github/workflows/") ? "Reusable workflow " : "Action ")
+                ctx.report(Gha.valueRange(ctx.text(), s), (v.contains("/.github/workflows/") ? "Reusable workflow " : "Action ")
                         + v.substring(0, v.lastIndexOf('@')) + " is referenced by '" + ref
                         + "', which its owner (or whoever takes over the account) can move to new code that runs"
                         + " with this job's token and secrets; pin the full commit SHA (keep the tag in a comment)");

@@ -26,9 +26,9 @@ public final class UnpinnedFirstPartyAction implements Rule<Workflow> {
     @Override
     public void check(Workflow w, RuleContext ctx) {
         UnpinnedAction.forEachUnpinned(w, true, s -> {
-            String v = s.value();
+            String v = s.value().strip();
             int at = v.lastIndexOf('@');
-            ctx.report(s.range(), v.substring(0, at) + " is referenced by '" + v.substring(at + 1) + "': GitHub"
+            ctx.report(Gha.valueRange(ctx.text(), s), v.substring(0, at) + " is referenced by '" + v.substring(at + 1) + "': GitHub"
                     + " maintains it, but a tag can still be moved; pin the commit SHA for reproducible, tamper-proof"
                     + " builds (Dependabot keeps SHAs up to date)");
         });
