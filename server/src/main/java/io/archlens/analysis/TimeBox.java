@@ -37,6 +37,11 @@ public final class TimeBox {
     private TimeBox() {
     }
 
+    /** Late runs still going (each holds its file's model until its current rule returns). */
+    public static int stragglers() {
+        return STRAGGLERS.get();
+    }
+
     /**
      * {@link RuleBook#analyze} within {@code budgetMs} (0 or less: no budget). A cancelled run returns what the
      * rule book returns for it.

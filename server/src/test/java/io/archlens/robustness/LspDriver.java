@@ -126,14 +126,35 @@ public final class LspDriver implements AutoCloseable {
     }
 
     /** Memory after everything was closed; a failure when the live heap more than doubled or documents remain. */
-    public void measureEnd() throws InterruptedException {
+    public void measureEnd() throws InterruptedException, IOException {
         Thread.sleep(1000); // the cross-file model settles after a quiet period
+        // a rule still running on a file whose analysis was abandoned (TimeBox) keeps that file's model alive: give
+        // it time, and name it if the heap check fails (a rule quadratic on the input is the usual cause)
+        for (int waited = 0; io.archlens.analysis.TimeBox.stragglers() > 0 && waited < 10; waited++) {
+            Thread.sleep(1000);
+        }
+        StringBuilder stuck = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, st) -> {
+            if (t.getName().startsWith("archlens-rules")
+                    && java.util.Arrays.stream(st).anyMatch(f -> f.getClassName().startsWith("io.archlens.rules."))) {
+                stuck.append("; still running: ").append(java.util.Arrays.stream(st)
+                        .filter(f -> f.getClassName().startsWith("io.archlens.")).limit(3)
+                        .map(StackTraceElement::toString).collect(java.util.stream.Collectors.joining(" < ")));
+            }
+        });
         tally.heapEnd = liveHeap();
         tally.rssEnd = rssKb("VmRSS");
         tally.rssPeak = rssKb("VmHWM");
+        if (tally.heapEnd > 2 * tally.heapStart && Boolean.getBoolean("robustness.histogram")) {
+            // what the heap holds (diagnosis: -Drobustness.histogram=true)
+            Process h = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String out = new String(h.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            System.err.println(out.lines().limit(45).collect(java.util.stream.Collectors.joining("\n")));
+        }
         if (tally.heapEnd > 2 * tally.heapStart) {
             tally.fail(Tally.Kind.MEMORY, null, String.format("live heap %.1f MB after closing every document, more "
-                    + "than twice the %.1f MB at the start", tally.heapEnd / 1048576.0, tally.heapStart / 1048576.0));
+                    + "than twice the %.1f MB at the start%s", tally.heapEnd / 1048576.0, tally.heapStart / 1048576.0, stuck));
         }
         if (server.openDocuments() != 0) {
             tally.fail(Tally.Kind.MEMORY, null, server.openDocuments() + " documents still open after closing all");

@@ -99,10 +99,9 @@ public final class ExpressionInScript implements Rule<Workflow> {
                     if (v == null) {
                         return null;
                     }
-                    Matcher m = Gha.EXPRESSION.matcher(v);
-                    while (m.find()) {
-                        if (source(w, j, s, m.group(1), 1) != null) {
-                            return "env." + env.group(1) + ", set from " + source(w, j, s, m.group(1), 1);
+                    for (Gha.Expr x : Gha.scan(v, 0, v.length())) {
+                        if (source(w, j, s, x.inner(), 1) != null) {
+                            return "env." + env.group(1) + ", set from " + source(w, j, s, x.inner(), 1);
                         }
                     }
                     return null;

@@ -19,7 +19,6 @@ final class Gha {
     private Gha() {
     }
 
-    static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
 
     /** Contexts an outside contributor controls (titles, bodies, branch names, commit messages). */
     static final Pattern UNTRUSTED = Pattern.compile("github\\.head_ref\\b|github\\.event\\.(?:"
@@ -66,10 +65,27 @@ final class Gha {
         if (s == null || s.range().end() > text.length()) {
             return out;
         }
-        int base = s.range().start();
-        Matcher m = EXPRESSION.matcher(text.substring(base, s.range().end()));
-        while (m.find()) {
-            out.add(new Expr(m.group(1).strip(), new TextRange(base + m.start(), base + m.end())));
+        return scan(text, s.range().start(), s.range().end());
+    }
+
+    /**
+     * Every {@code ${{ ... }}} between {@code from} and {@code to}, in one pass (a lazy regex over the text rescans
+     * to the end for each unclosed {@code ${{}: quadratic on a hostile file).
+     */
+    static List<Expr> scan(String text, int from, int to) {
+        List<Expr> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            int open = text.indexOf("${{", i);
+            if (open < 0 || open >= to) {
+                break;
+            }
+            int close = text.indexOf("}}", open + 3);
+            if (close < 0 || close + 2 > to) {
+                break; // no later expression can close either
+            }
+            out.add(new Expr(text.substring(open + 3, close).strip(), new TextRange(open, close + 2)));
+            i = close + 2;
         }
         return out;
     }
@@ -234,14 +250,14 @@ final class Gha {
     /** Every {@code ${{ }}} of the file outside comment lines. */
     static List<Expr> fileExpressions(String text) {
         List<Expr> out = new ArrayList<>();
-        Matcher m = EXPRESSION.matcher(text);
-        while (m.find()) {
-            int ls = text.lastIndexOf('\n', m.start()) + 1;
+        for (Expr e : scan(text, 0, text.length())) {
+            int start = e.range().start();
+            int ls = text.lastIndexOf('\n', start) + 1;
             int hash = text.indexOf('#', ls);
-            if (hash >= 0 && hash < m.start() && text.substring(ls, hash).isBlank()) {
+            if (hash >= 0 && hash < start && text.substring(ls, hash).isBlank()) {
                 continue;
             }
-            out.add(new Expr(m.group(1).strip(), new TextRange(m.start(), m.end())));
+            out.add(e);
         }
         return out;
     }
