@@ -42,7 +42,7 @@ final class CryptoSettings extends JavaRule {
             if (!c.getNameAsString().equals("getInstance") || c.getArguments().isEmpty()) {
                 continue;
             }
-            String cls = c.getScope().map(Object::toString).orElse("");
+            String cls = c.getScope().map(f::printed).orElse("");
             cls = cls.substring(cls.lastIndexOf('.') + 1);
             String value = WeakCipher.constant(c.getArgument(0));
             if (value == null) {

@@ -20,7 +20,7 @@ final class JwtUnsigned extends JavaRule {
     @Override
     void run(JavaFile f, RuleContext ctx) {
         for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
-            String scope = c.getScope().map(Object::toString).orElse("");
+            String scope = c.getScope().map(f::printed).orElse("");
             if (c.getNameAsString().equals("none") && scope.equals("Algorithm") && c.getArguments().isEmpty()) {
                 ctx.report(f.range(c), "Algorithm.none() makes tokens anyone can write: the signature is empty, so "
                         + "any claims (another user, an admin role) pass; sign with HMAC256 and a secret from "

@@ -71,7 +71,7 @@ final class RequestDataSink extends JavaRule {
         }
         for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
             String n = c.getNameAsString();
-            String scope = c.getScope().map(Object::toString).orElse("");
+            String scope = c.getScope().map(f::printed).orElse("");
             if (c.getArguments().isEmpty()) {
                 continue;
             }

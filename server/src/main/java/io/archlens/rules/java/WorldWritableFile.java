@@ -22,7 +22,7 @@ final class WorldWritableFile extends JavaRule {
     @Override
     void run(JavaFile f, RuleContext ctx) {
         for (MethodCallExpr c : f.all(MethodCallExpr.class)) {
-            String scope = c.getScope().map(Object::toString).orElse("");
+            String scope = c.getScope().map(f::printed).orElse("");
             if (c.getNameAsString().equals("fromString") && scope.endsWith("PosixFilePermissions")
                     && c.getArguments().size() == 1 && c.getArgument(0).isStringLiteralExpr()) {
                 String p = c.getArgument(0).asStringLiteralExpr().getValue();

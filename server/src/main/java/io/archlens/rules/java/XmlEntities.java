@@ -60,7 +60,7 @@ final class XmlEntities extends JavaRule {
                 }
                 continue;
             }
-            String type = c.getScope().map(Object::toString).orElse("");
+            String type = c.getScope().map(f::printed).orElse("");
             type = type.substring(type.lastIndexOf('.') + 1);
             String build = FACTORIES.get(type);
             if (build == null || !c.getNameAsString().startsWith("new") || c.getNameAsString().equals(build)) {

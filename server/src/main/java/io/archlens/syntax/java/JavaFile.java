@@ -31,7 +31,7 @@ public final class JavaFile implements CodeModel {
         this.cu = cu;
         this.offsets = offsets;
         this.types = new Types(cu);
-        cu.walk(nodes::add);
+        walk(cu);
         String p = "/" + file.path().replace('\\', '/');
         this.test = p.contains("/src/test/") || p.contains("/test/java/") || p.endsWith("Test.java")
                 || p.endsWith("Tests.java") || p.endsWith("IT.java");
@@ -56,14 +56,76 @@ public final class JavaFile implements CodeModel {
     @SuppressWarnings("unchecked")
     public <T extends Node> List<T> all(Class<T> type) {
         return (List<T>) byType.computeIfAbsent(type, t -> {
-            List<T> out = new ArrayList<>();
-            for (Node n : nodes) {
-                if (type.isInstance(n)) {
-                    out.add((T) n);
+            // the node classes of this file that are a T: one, usually, whose bucket is the answer; several are
+            // merged back into document order by node index
+            List<int[]> buckets = new ArrayList<>();
+            int size = 0;
+            for (Map.Entry<Class<?>, int[]> e : byClass.entrySet()) {
+                if (type.isAssignableFrom(e.getKey())) {
+                    buckets.add(e.getValue());
+                    size += e.getValue().length;
                 }
             }
-            return List.copyOf(out);
+            int[] at = new int[size];
+            int k = 0;
+            for (int[] b : buckets) {
+                System.arraycopy(b, 0, at, k, b.length);
+                k += b.length;
+            }
+            if (buckets.size() > 1) {
+                java.util.Arrays.sort(at);
+            }
+            Object[] out = new Object[size];
+            for (int i = 0; i < size; i++) {
+                out[i] = nodes.get(at[i]);
+            }
+            return (List<T>) (List<?>) java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
         });
+    }
+
+    private final Map<Node, String> printed = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * The node as JavaParser prints it ({@code toString()}: a pretty-printer run over the subtree), once per node
+     * for all the rules that compare a call's scope.
+     */
+    public String printed(Node n) {
+        String s = printed.get(n);
+        if (s == null) {
+            s = n.toString();
+            printed.put(n, s);
+        }
+        return s;
+    }
+
+    /** Node indexes by exact class, in document order. */
+    private Map<Class<?>, int[]> byClass = Map.of();
+
+    /** Pre-order over the tree with an explicit stack (JavaParser's own walk builds a Vector-backed one per call). */
+    private void walk(Node root) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        Map<Class<?>, int[]> counts = new java.util.IdentityHashMap<>();
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            nodes.add(n);
+            counts.computeIfAbsent(n.getClass(), c -> new int[1])[0]++;
+            List<Node> ch = n.getChildNodes();
+            for (int i = ch.size() - 1; i >= 0; i--) {
+                stack.push(ch.get(i));
+            }
+        }
+        Map<Class<?>, int[]> index = new java.util.IdentityHashMap<>();
+        Map<Class<?>, int[]> fill = new java.util.IdentityHashMap<>();
+        counts.forEach((c, n) -> {
+            index.put(c, new int[n[0]]);
+            fill.put(c, new int[1]);
+        });
+        for (int i = 0; i < nodes.size(); i++) {
+            Class<?> c = nodes.get(i).getClass();
+            index.get(c)[fill.get(c)[0]++] = i;
+        }
+        byClass = index;
     }
 
     public Types types() {
