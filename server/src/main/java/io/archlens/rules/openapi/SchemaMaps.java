@@ -5,7 +5,9 @@ import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YSeq;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Every mapping of a spec that describes structure, skipping literal values (examples, defaults, enums, x-*). */
@@ -33,28 +35,56 @@ final class SchemaMaps {
         walk(root, visit, true);
     }
 
+    /** A schema-like mapping (one with a {@code type}) and the key it sits under (property or schema name). */
+    record Typed(YMap schema, String key) {
+    }
+
+    /**
+     * Every mapping of the spec whose {@code type} is {@code type} (3.1's {@code [type, "null"]} too), in document
+     * order, with the key it sits under: schemas in components, parameters, bodies, responses and headers alike.
+     */
+    static List<Typed> ofType(YNode root, String type) {
+        List<Typed> out = new ArrayList<>();
+        walk(root, (m, key) -> {
+            if (type.equals(Oas.type(m))) {
+                out.add(new Typed(m, key));
+            }
+        }, false);
+        out.sort(Comparator.comparingInt(t -> t.schema().range().start()));
+        return out;
+    }
+
     private static void walk(YNode root, Consumer<YMap> visit, boolean all) {
+        walk(root, (m, key) -> visit.accept(m), all);
+    }
+
+    private static void walk(YNode root, BiConsumer<YMap, String> visit, boolean all) {
         List<YNode> stack = new ArrayList<>();
         List<Boolean> named = new ArrayList<>(); // true: the keys of this map are names (properties, schemas...)
+        List<String> keys = new ArrayList<>();
         stack.add(root);
         named.add(false);
+        keys.add(null);
         while (!stack.isEmpty()) {
             YNode n = stack.remove(stack.size() - 1);
             boolean names = named.remove(named.size() - 1);
+            String key = keys.remove(keys.size() - 1);
             if (n instanceof YMap m) {
                 if (!names || all) {
-                    visit.accept(m);
+                    visit.accept(m, key);
                 }
                 for (YEntry e : m.entries()) {
                     if (names || !literal(e.keyText())) {
                         stack.add(e.value());
                         named.add(!names && NAMED.contains(e.keyText()));
+                        keys.add(e.keyText());
                     }
                 }
             } else if (n instanceof YSeq s) {
                 for (YNode i : s.items()) {
                     stack.add(i);
                     named.add(false);
+                    keys.add(key);
                 }
             }
         }

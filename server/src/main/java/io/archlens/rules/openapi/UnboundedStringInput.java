@@ -9,7 +9,9 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.openapi.Operation;
 import io.archlens.syntax.yaml.YMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /** String properties of request bodies with no maxLength, pattern, format or enum. */
@@ -56,6 +58,28 @@ public final class UnboundedStringInput implements Rule<OpenApiDoc> {
         misses.report(ctx, "have no maxLength, pattern, format or enum: the API accepts megabytes of anything in"
                 + " them; bound them (a shared string schema with a maxLength, referenced everywhere, is the usual"
                 + " fix)", strings.size(), "request string properties");
+    }
+
+    /** The request strings this rule reports (schema maps, Swagger 2.0 formData parameters), for the strict rule. */
+    static Set<YMap> reportedSchemas(OpenApiDoc doc) {
+        Set<YMap> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Operation op : doc.operations()) {
+            for (YMap body : Oas.requestSchemas(doc, op)) {
+                Oas.walk(doc, body, (schema, prop) -> {
+                    if (prop != null && unbounded(schema)) {
+                        out.add(schema);
+                    }
+                });
+            }
+            if (doc.swagger2()) {
+                for (YMap p : doc.parameters(op)) {
+                    if ("formData".equals(p.getText("in")) && unbounded(p)) {
+                        out.add(p);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean unbounded(YMap s) {
