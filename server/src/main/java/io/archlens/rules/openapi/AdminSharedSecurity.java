@@ -58,7 +58,8 @@ public final class AdminSharedSecurity implements Rule<OpenApiDoc> {
             for (YNode r : seq.items()) {
                 if (userRequirements.contains(key(r))) {
                     boolean own = op.get("security") != null;
-                    misses.add(own ? r.range() : op.methodRange(), op.label(), op.label() + (own ? " requires" : " inherits")
+                    misses.add(own ? r.range() : op.methodRange(), op.label(), op.label()
+                            + (own ? " requires" : " inherits")
                             + " the same security (" + key(r) + ") as non-admin operations: nothing in the contract"
                             + " keeps an ordinary user's credentials out, only server code can (OWASP API5); require"
                             + " an admin scope or a separate scheme, and check the role on the server");

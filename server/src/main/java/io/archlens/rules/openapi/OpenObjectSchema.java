@@ -53,11 +53,12 @@ public final class OpenObjectSchema implements Rule<OpenApiDoc> {
                 if (e == null) {
                     continue;
                 }
-                if (e.value() instanceof YScalar v && v.value().equals("true")
-                        || e.value() instanceof YMap m && m.entries().isEmpty()) {
+                boolean any = e.value() instanceof YScalar v && v.value().equals("true")
+                        || e.value() instanceof YMap m && m.entries().isEmpty();
+                if (any) {
                     misses.add(e.key().range(), key, "This object schema says " + key + ": "
-                            + (e.value() instanceof YScalar ? "true" : "{}") + " (accepts any undeclared property): clients can send fields such as role or"
-                            + " price and a framework binding the body onto an entity sets them (mass assignment);"
+                            + (e.value() instanceof YScalar ? "true" : "{}") + " (accepts any undeclared property):"
+                            + " clients can send fields such as role or price and a framework binding the body onto an entity sets them (mass assignment);"
                             + " set " + key + ": false, or describe the extra values and bound them (maxProperties)");
                 } else if (e.value() instanceof YMap && !s.has("maxProperties")) {
                         misses.add(e.key().range(), key, "This map (" + key + " with a schema) has no maxProperties:"

@@ -11,12 +11,14 @@ import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YSeq;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Specs listing several servers where a server's description does not say which environment it is (production,
- * staging, sandbox...): documentation tools show the description in their server picker, and a test call against
- * production (or real data sent to a sandbox) follows.
+ * Specs listing several servers, some named as environments, where neither a server's description nor its URL
+ * says which environment it is (production, staging, sandbox...): documentation tools show the description in
+ * their server picker, and a test call against production (or real data sent to a sandbox) follows.
  */
 public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
     static final RuleMeta META = RuleMeta.of("openapi/server-environment-undeclared",
@@ -25,6 +27,11 @@ public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
 
     private static final Pattern ENVIRONMENT = Pattern.compile("(?i).*(local|sandbox|alpha|beta|test|stag|prod|"
             + "next|dev|\\bqa\\b|\\buat\\b|demo|mock|live|preview|canary|integration|internal).*", Pattern.DOTALL);
+
+    /** Environment names as whole words of a URL ({@code api.staging.example.com}, {@code sandbox-api...}). */
+    private static final Pattern URL_WORD = Pattern.compile("(?i)(^|[./:_-])(local|localhost|127\\.0\\.0\\.1|"
+            + "sandbox|alpha|beta|test|testing|stag|stage|staging|stg|prod|production|preprod|dev|develop|development|"
+            + "qa|uat|demo|mock|live|preview|canary|int|integration|internal)([./:_-]|\\d|$)");
 
     @Override
     public RuleMeta meta() {
@@ -37,19 +44,28 @@ public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
                 || servers.size() < 2) {
             return; // one server: nothing to confuse it with
         }
+        List<YMap> unnamed = new ArrayList<>();
         for (YNode n : servers.items()) {
-            if (!(n instanceof YMap server) || server.entry("url") == null) {
-                continue;
+            if (n instanceof YMap server && server.entry("url") != null) {
+                String description = server.getText("description");
+                String url = String.valueOf(server.getText("url"));
+                boolean named = description != null && ENVIRONMENT.matcher(description).matches()
+                        || URL_WORD.matcher(url).find();
+                if (!named) {
+                    unnamed.add(server);
+                }
             }
+        }
+        if (unnamed.size() == servers.size()) {
+            return; // no server names an environment: regions or versions, not environments
+        }
+        for (YMap server : unnamed) {
             String description = server.getText("description");
-            if (description != null && ENVIRONMENT.matcher(description).matches()) {
-                continue;
-            }
             YEntry at = server.entry("description") != null ? server.entry("description") : server.entry("url");
             ctx.report(at.value().range(), "Server " + server.getText("url") + (description == null
-                    ? " has no description" : " is described as \"" + description.strip() + "\"") + ", which does not"
-                    + " say which environment it is: among " + servers.size() + " servers, readers and documentation"
-                    + " tools cannot tell production from staging or a sandbox; name the environment in the description");
+                    ? " has no description" : " is described as \"" + description.strip() + "\"") + "; neither"
+                    + " it nor the URL says which environment it is while other servers do: readers and documentation"
+                    + " tools cannot tell whether it is production; name the environment in the description");
         }
     }
 }

@@ -24,8 +24,8 @@ public final class UrlParameter implements Rule<OpenApiDoc> {
     static final RuleMeta META = RuleMeta.of("openapi/url-parameter",
             "Parameter takes a URL from the client", Severity.INFO, Category.SECURITY, FileKind.OPENAPI);
 
-    private static final Pattern NAME = Pattern.compile(
-            "(?i:callback|redirect|redirect_?ur[il]|return_?ur[il]|return_?to|webhook(_?ur[il])?)|.*(_url|_uri|-url|-uri|Url|Uri|URL|URI)");
+    private static final Pattern NAME = Pattern.compile("(?i:callback|redirect|redirect_?ur[il]|return_?ur[il]"
+            + "|return_?to|webhook(_?ur[il])?)|.*(_url|_uri|-url|-uri|Url|Uri|URL|URI)");
 
     @Override
     public RuleMeta meta() {
