@@ -37,6 +37,10 @@ final class SchemaMaps {
 
     /** A schema-like mapping (one with a {@code type}) and the key it sits under (property or schema name). */
     record Typed(YMap schema, String key) {
+        /** {@code readOnly: true}: only in responses, a client never sends it. */
+        boolean readOnly() {
+            return "true".equals(schema.getText("readOnly"));
+        }
     }
 
     /**

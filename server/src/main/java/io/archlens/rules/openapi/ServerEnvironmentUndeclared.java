@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Specs listing several servers, some named as environments, where neither a server's description nor its URL
+ * Specs listing several remote servers (localhost aside), some named as environments, where neither a server's description nor its URL
  * says which environment it is (production, staging, sandbox...): documentation tools show the description in
  * their server picker, and a test call against production (or real data sent to a sandbox) follows.
  */
@@ -33,6 +33,9 @@ public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
             + "sandbox|alpha|beta|test|testing|stag|stage|staging|stg|prod|production|preprod|dev|develop|development|"
             + "qa|uat|demo|mock|live|preview|canary|int|integration|internal)([./:_-]|\\d|$)");
 
+    private static final Pattern LOCAL = Pattern.compile(
+            "(?i)^(https?|wss?)://(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1]|host\\.docker\\.internal)([:/]|$)");
+
     @Override
     public RuleMeta meta() {
         return META;
@@ -40,13 +43,15 @@ public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
-        if (doc.swagger2() || doc.root() == null || !(doc.root().get("servers") instanceof YSeq servers)
-                || servers.size() < 2) {
-            return; // one server: nothing to confuse it with
+        if (doc.swagger2() || doc.root() == null || !(doc.root().get("servers") instanceof YSeq servers)) {
+            return;
         }
         List<YMap> unnamed = new ArrayList<>();
+        int remote = 0;
         for (YNode n : servers.items()) {
-            if (n instanceof YMap server && server.entry("url") != null) {
+            if (n instanceof YMap server && server.entry("url") != null
+                    && !LOCAL.matcher(String.valueOf(server.getText("url"))).find()) {
+                remote++;
                 String description = server.getText("description");
                 String url = String.valueOf(server.getText("url"));
                 boolean named = description != null && ENVIRONMENT.matcher(description).matches()
@@ -56,8 +61,8 @@ public final class ServerEnvironmentUndeclared implements Rule<OpenApiDoc> {
                 }
             }
         }
-        if (unnamed.size() == servers.size()) {
-            return; // no server names an environment: regions or versions, not environments
+        if (remote < 2 || unnamed.size() == remote) {
+            return; // one remote server (and localhost), or none named: regions or versions, not environments
         }
         for (YMap server : unnamed) {
             String description = server.getText("description");

@@ -32,7 +32,7 @@ public final class UnboundedArraySchema implements Rule<OpenApiDoc> {
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : arrays) {
             YMap s = t.schema();
-            if (s.has("maxItems") || s.has("enum") || s.has("const")) {
+            if (s.has("maxItems") || s.has("enum") || s.has("const") || t.readOnly()) {
                 continue;
             }
             String name = t.key() == null ? "This array schema" : "Array schema " + t.key();

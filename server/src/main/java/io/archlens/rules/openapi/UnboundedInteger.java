@@ -35,7 +35,7 @@ public final class UnboundedInteger implements Rule<OpenApiDoc> {
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : ints) {
             YMap s = t.schema();
-            if (s.has("enum") || s.has("const")) {
+            if (s.has("enum") || s.has("const") || t.readOnly()) {
                 continue;
             }
             List<String> missing = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class UnboundedStringSchema implements Rule<OpenApiDoc> {
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : strings) {
             YMap s = t.schema();
-            if (bounded(s) || requestReported.contains(s)) {
+            if (bounded(s) || requestReported.contains(s) || t.readOnly()) {
                 continue;
             }
             boolean shaped = s.has("format") || s.has("pattern");
