@@ -57,7 +57,8 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new UrlParameter(),
             new AdminSharedSecurity(),
             new ServerEnvironmentUndeclared(),
-            new JwtValidationUndocumented());
+            new JwtValidationUndocumented(),
+            new MissingAuthErrorResponse());
 
     @Override
     public FileKind kind() {
