@@ -21,6 +21,10 @@ final class SchemaMaps {
             "requestBodies", "headers", "links", "callbacks", "content", "encoding", "variables", "webhooks",
             "pathItems", "$defs", "dependentSchemas");
 
+    /** Keys whose value describes the same thing as their map (a parameter's schema, an array's items). */
+    private static final java.util.Set<String> INHERIT = java.util.Set.of("schema", "items", "additionalProperties",
+            "unevaluatedProperties", "allOf", "anyOf", "oneOf", "not", "content");
+
     static boolean literal(String key) {
         return key == null || key.equals("example") || key.equals("examples") || key.equals("default")
                 || key.equals("enum") || key.equals("const") || key.startsWith("x-");
@@ -58,6 +62,22 @@ final class SchemaMaps {
         return out;
     }
 
+    /** What a child is called in messages: its name, a status code as "response 200", else its map's label. */
+    private static String childLabel(boolean names, String key, String label) {
+        if (key == null) {
+            return label;
+        }
+        if (names) {
+            if (key.contains("/")) {
+                return label; // a media type or a path: the schema is the body's
+            }
+            return RESPONSE_CODE.matcher(key).matches() ? "response " + key : key;
+        }
+        return INHERIT.contains(key) ? label : key;
+    }
+
+    private static final java.util.regex.Pattern RESPONSE_CODE = java.util.regex.Pattern.compile("[1-5]([0-9]{2}|XX|xx)|default");
+
     private static void walk(YNode root, Consumer<YMap> visit, boolean all) {
         walk(root, (m, key) -> visit.accept(m), all);
     }
@@ -74,14 +94,16 @@ final class SchemaMaps {
             boolean names = named.remove(named.size() - 1);
             String key = keys.remove(keys.size() - 1);
             if (n instanceof YMap m) {
+                String label = !names && m.getText("in") != null && m.getText("name") != null
+                        ? "parameter " + m.getText("name") : key;
                 if (!names || all) {
-                    visit.accept(m, key);
+                    visit.accept(m, label);
                 }
                 for (YEntry e : m.entries()) {
                     if (names || !literal(e.keyText())) {
                         stack.add(e.value());
                         named.add(!names && NAMED.contains(e.keyText()));
-                        keys.add(e.keyText());
+                        keys.add(childLabel(names, e.keyText(), label));
                     }
                 }
             } else if (n instanceof YSeq s) {

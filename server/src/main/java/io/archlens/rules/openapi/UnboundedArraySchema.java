@@ -35,7 +35,7 @@ public final class UnboundedArraySchema implements Rule<OpenApiDoc> {
             if (s.has("maxItems") || s.has("enum") || s.has("const") || t.readOnly()) {
                 continue;
             }
-            String name = t.key() == null ? "This array schema" : "Array schema " + t.key();
+            String name = t.key() == null ? "This array schema" : "Array " + t.key();
             misses.add(s.entry("type").key().range(), t.key() == null ? "array" : t.key(), name + " has no maxItems:"
                     + " a request may carry (and a response return) any number of items, each one parsed, validated"
                     + " and stored; give it a maxItems");

@@ -49,7 +49,7 @@ public final class UnboundedInteger implements Rule<OpenApiDoc> {
                 continue;
             }
             String what = String.join(" or ", missing) + (s.has("format") ? "" : " (nor a format: int32 or int64)");
-            String name = t.key() == null ? "This integer schema" : "Integer schema " + t.key();
+            String name = t.key() == null ? "This integer schema" : "Integer " + t.key();
             misses.add(s.entry("type").key().range(), t.key() == null ? "integer" : t.key(), name + " has no " + what
                     + ": clients may send negative or huge values (a page size of 10^9, an overflow in a 32-bit"
                     + " column); state the range the API accepts");

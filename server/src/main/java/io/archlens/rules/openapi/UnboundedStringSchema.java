@@ -48,7 +48,7 @@ public final class UnboundedStringSchema implements Rule<OpenApiDoc> {
             }
             boolean shaped = s.has("format") || s.has("pattern");
             YEntry at = s.entry("type");
-            String name = t.key() == null ? "This string schema" : "String schema " + t.key();
+            String name = t.key() == null ? "This string schema" : "String " + t.key();
             misses.add(at.key().range(), t.key() == null ? "string" : t.key(), name + " has no maxLength, enum or const"
                     + (shaped ? "" : " (nor format or pattern)") + ": validators generated from the contract accept"
                     + " values of any size, which end up in databases, logs and other systems; give it a maxLength");
