@@ -47,7 +47,12 @@ public final class Profiles {
             // audits of the Java API surface: SQL, scripts and expressions a public method runs whole; cookie flags
             "java/sql-from-parameter", "java/command-from-parameter", "java/expression-from-parameter",
             "java/cookie-without-flags",
-            "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path");
+            "openapi/inconsistent-path-casing", "openapi/missing-operation-description", "openapi/verb-in-path",
+            // contract-wide limits and documentation (OWASP API ruleset level): the request-only versions of the
+            // limit rules run in every profile; these judge every schema, response and server of the spec
+            "openapi/unbounded-string-schema", "openapi/unbounded-array-schema", "openapi/unbounded-integer",
+            "openapi/open-object-schema", "openapi/error-response-without-body", "openapi/numeric-id-parameter",
+            "openapi/url-parameter", "openapi/server-environment-undeclared", "openapi/jwt-validation-undocumented");
 
     private Profiles() {
     }

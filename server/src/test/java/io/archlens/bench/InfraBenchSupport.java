@@ -28,17 +28,25 @@ final class InfraBenchSupport {
         return Files.readString(p);
     }
 
+    /** {@link #SETTINGS} with profile strict: every rule of the kind. */
+    static final Settings STRICT = Settings.merge(SETTINGS, Settings.fromMap(Map.of("profile", "strict")));
+
     /** Warms up, then prints median/p95/min of {@code runs} analyses of {@code file}. */
     static void time(String label, SourceFile file, int warmup, int runs) {
+        time(label, file, warmup, runs, SETTINGS);
+    }
+
+    /** The same with other settings (a profile). */
+    static void time(String label, SourceFile file, int warmup, int runs, Settings settings) {
         RuleBook book = RuleBook.loadDefault();
         Analysis last = null;
         for (int i = 0; i < warmup; i++) {
-            last = book.analyze(file, SETTINGS);
+            last = book.analyze(file, settings);
         }
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
-            last = book.analyze(file, SETTINGS);
+            last = book.analyze(file, settings);
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(ms);

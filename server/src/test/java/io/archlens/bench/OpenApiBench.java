@@ -9,7 +9,8 @@ import io.archlens.rules.openapi.BigSpecs;
  * realistic shop API fixture (about 390 lines), and generated 1 MB and 10 MB specs in YAML and JSON. Not a
  * JUnit test: from {@code server/} run
  * {@code java -Xmx2g -cp target/classes:target/test-classes:$(cat target/cp.txt) io.archlens.bench.OpenApiBench}.
- * Optional arguments: measured runs (default 2000), warm-up runs (default 2000).
+ * Optional arguments: measured runs (default 2000), warm-up runs (default 2000), largest generated spec in MB (1 or
+ * 10, default 10). The 1 MB specs are also timed with profile strict (every openapi/* rule).
  */
 public final class OpenApiBench {
     private OpenApiBench() {
@@ -21,12 +22,20 @@ public final class OpenApiBench {
         String shop = InfraBenchSupport.fixture("openapi/realistic/openapi.yaml");
         InfraBenchSupport.time("openapi: realistic shop API (YAML)",
                 SourceFile.of("openapi.yaml", shop, FileKind.OPENAPI), warm, runs);
+        int largest = InfraBenchSupport.arg(args, 2, 10);
         for (int mb : new int[] {1, 10}) {
+            if (mb > largest) {
+                break;
+            }
             int reps = mb == 1 ? 20 : 5;
-            InfraBenchSupport.time("openapi: generated " + mb + " MB YAML",
-                    SourceFile.of("big.yaml", BigSpecs.yaml(mb * 1024 * 1024), FileKind.OPENAPI), 3, reps);
-            InfraBenchSupport.time("openapi: generated " + mb + " MB JSON",
-                    SourceFile.of("big.json", BigSpecs.json(mb * 1024 * 1024), FileKind.OPENAPI), 3, reps);
+            SourceFile yaml = SourceFile.of("big.yaml", BigSpecs.yaml(mb * 1024 * 1024), FileKind.OPENAPI);
+            SourceFile json = SourceFile.of("big.json", BigSpecs.json(mb * 1024 * 1024), FileKind.OPENAPI);
+            InfraBenchSupport.time("openapi: generated " + mb + " MB YAML", yaml, 3, reps);
+            InfraBenchSupport.time("openapi: generated " + mb + " MB JSON", json, 3, reps);
+            if (mb == 1) {
+                InfraBenchSupport.time("openapi: generated 1 MB YAML (strict)", yaml, 3, reps, InfraBenchSupport.STRICT);
+                InfraBenchSupport.time("openapi: generated 1 MB JSON (strict)", json, 3, reps, InfraBenchSupport.STRICT);
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 
-/** API key security schemes sent in the query string. */
+/** API key security schemes sent in the URL (query string, or a path segment, which OpenAPI does not even allow). */
 public final class ApiKeyInQuery implements Rule<OpenApiDoc> {
     static final RuleMeta META = RuleMeta.of("openapi/api-key-in-query",
             "API key is passed in the query string", Severity.WARNING, Category.SECURITY, FileKind.OPENAPI);
@@ -30,9 +30,10 @@ public final class ApiKeyInQuery implements Rule<OpenApiDoc> {
         for (YEntry e : schemes.entries()) {
             if (doc.deref(e.value()) instanceof YMap s && "apiKey".equals(s.getText("type"))) {
                 YEntry in = s.entry("in");
-                if (in != null && "query".equals(in.value().text())) {
+                if (in != null && ("query".equals(in.value().text()) || "path".equals(in.value().text()))) {
                     YNode v = in.value();
-                    ctx.report(v.range(), "Security scheme " + e.keyText() + " sends the API key in the URL: it ends"
+                    ctx.report(v.range(), "Security scheme " + e.keyText() + " sends the API key in the URL ("
+                            + in.value().text() + "): it ends"
                             + " up in access logs, proxy logs, browser history and Referer headers; send it in a"
                             + " header (in: header, e.g. X-API-Key or Authorization)");
                 }

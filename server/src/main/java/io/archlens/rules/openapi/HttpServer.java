@@ -55,9 +55,10 @@ public final class HttpServer implements Rule<OpenApiDoc> {
                 return;
             }
             for (YNode s : schemes.items()) {
-                if (s instanceof YScalar sc && sc.value().equalsIgnoreCase("http")) {
-                    ctx.report(sc.range(), "schemes lists http: tokens, API keys and personal data cross the network"
-                            + " readable and changeable; list only https");
+                if (s instanceof YScalar sc && !sc.value().equalsIgnoreCase("https")
+                        && !sc.value().equalsIgnoreCase("wss")) {
+                    ctx.report(sc.range(), "schemes lists " + sc.value() + ", which is not encrypted: tokens, API keys"
+                            + " and personal data cross the network readable and changeable; list only https (wss)");
                 }
             }
         }

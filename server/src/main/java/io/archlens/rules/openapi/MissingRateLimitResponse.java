@@ -5,6 +5,7 @@ import io.archlens.analysis.Rule;
 import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
+import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.openapi.Operation;
@@ -20,6 +21,17 @@ public final class MissingRateLimitResponse implements Rule<OpenApiDoc> {
     @Override
     public RuleMeta meta() {
         return META;
+    }
+
+    /** Where the headers would go: the first success response (its headers), else the responses key. */
+    private static TextRange where(Operation op) {
+        for (YEntry r : Oas.responses(op)) {
+            if (Oas.isSuccess(r.keyText())) {
+                YEntry headers = r.value() instanceof YMap rm ? rm.entry("headers") : null;
+                return headers != null ? headers.key().range() : r.key().range();
+            }
+        }
+        return op.map().entry("responses").key().range();
     }
 
     @Override
@@ -45,7 +57,7 @@ public final class MissingRateLimitResponse implements Rule<OpenApiDoc> {
                 }
             }
             if (!limited) {
-                misses.add(op.map().entry("responses").key().range(), op.label(), op.label() + " is public but"
+                misses.add(where(op), op.label(), op.label() + " is public but"
                         + " documents no 429 response or rate-limit headers: nothing tells clients (or reviewers) that"
                         + " abuse and scraping are throttled; document 429 with Retry-After / RateLimit headers and"
                         + " enforce it at the gateway");

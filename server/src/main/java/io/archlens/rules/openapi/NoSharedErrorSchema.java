@@ -28,6 +28,8 @@ public final class NoSharedErrorSchema implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
+        int withErrors = 0;
         for (Operation op : doc.operations()) {
             boolean anyError = false;
             boolean shared = false;
@@ -46,12 +48,17 @@ public final class NoSharedErrorSchema implements Rule<OpenApiDoc> {
                     }
                 }
             }
+            withErrors += anyError ? 1 : 0;
             if (anyError && !shared) {
-                ctx.report(op.map().entry("responses").key().range(), op.label() + " describes its errors without a"
-                        + " shared schema: each endpoint then invents its own error shape and clients need special"
-                        + " cases; reference one error model (e.g. RFC 9457 problem+json) from every error response");
+                misses.add(op.map().entry("responses").key().range(), op.label(), op.label() + " describes its errors"
+                        + " without a shared schema: each endpoint then invents its own error shape and clients need"
+                        + " special cases; reference one error model (e.g. RFC 9457 problem+json) from every error"
+                        + " response");
             }
         }
+        misses.report(ctx, "describe their errors without a shared schema: each endpoint invents its own error shape"
+                + " and clients need special cases; define one error model (e.g. RFC 9457 problem+json) in components"
+                + " and reference it from every error response", withErrors, "operations documenting errors");
     }
 
     private static boolean refItems(YMap schema) {

@@ -12,10 +12,11 @@ import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.openapi.Operation;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
-import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YScalar;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Request body objects that accept properties they do not declare (additionalProperties absent or true):
@@ -31,6 +32,38 @@ public final class OpenAdditionalProperties implements Rule<OpenApiDoc> {
         return META;
     }
 
+    /** The request objects this rule reports, for the strict {@code openapi/open-object-schema}. */
+    static Set<YMap> reportedSchemas(OpenApiDoc doc) {
+        Set<YMap> out = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Operation op : doc.operations()) {
+            for (YMap body : Oas.requestSchemas(doc, op)) {
+                Oas.walk(doc, body, (schema, prop) -> {
+                    if (open(schema)) {
+                        out.add(schema);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /** A request object with declared properties that accepts undeclared ones (additionalProperties absent/true). */
+    private static boolean open(YMap schema) {
+        if (!candidate(schema)) {
+            return false;
+        }
+        if (schema.get("unevaluatedProperties") instanceof YScalar u && u.value().equals("false")) {
+            return false;
+        }
+        YEntry ap = schema.entry("additionalProperties");
+        return ap == null || ap.value() instanceof YScalar s && s.value().equals("true");
+    }
+
+    private static boolean candidate(YMap schema) {
+        return Oas.isObject(schema) && schema.has("properties") && !schema.has("allOf") && !schema.has("oneOf")
+                && !schema.has("anyOf");
+    }
+
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
         Map<YMap, Boolean> seen = new IdentityHashMap<>();
@@ -38,18 +71,10 @@ public final class OpenAdditionalProperties implements Rule<OpenApiDoc> {
         for (Operation op : doc.operations()) {
             for (YMap body : Oas.requestSchemas(doc, op)) {
                 Oas.walk(doc, body, (schema, prop) -> {
-                    if (!Oas.isObject(schema) || !schema.has("properties") || schema.has("allOf")
-                            || schema.has("oneOf") || schema.has("anyOf") || seen.put(schema, Boolean.TRUE) != null) {
-                        return;
-                    }
-                    YNode uneval = schema.get("unevaluatedProperties");
-                    if (uneval instanceof YScalar u && u.value().equals("false")) {
-                        return;
+                    if (!candidate(schema) || seen.put(schema, Boolean.TRUE) != null || !open(schema)) {
+                        return; // not a request object, seen, or closed (false, or a schema for the extra values)
                     }
                     YEntry ap = schema.entry("additionalProperties");
-                    if (ap != null && !(ap.value() instanceof YScalar s && s.value().equals("true"))) {
-                        return; // false, or a schema for the extra values
-                    }
                     YEntry at = schema.entry("type") != null ? schema.entry("type") : schema.entry("properties");
                     String msg = "This request object accepts properties it does not declare"
                             + (ap == null ? "" : " (additionalProperties: true)") + ": a client can send fields such"

@@ -47,7 +47,18 @@ public final class OpenApiPack implements RulePack<OpenApiDoc> {
             new Swagger2Violation(),
             new ExampleMismatch(),
             new CredentialInUrl(),
-            new RetryAfterMissing());
+            new RetryAfterMissing(),
+            new UnboundedStringSchema(),
+            new UnboundedArraySchema(),
+            new UnboundedInteger(),
+            new OpenObjectSchema(),
+            new ErrorResponseWithoutBody(),
+            new NumericIdParameter(),
+            new UrlParameter(),
+            new AdminSharedSecurity(),
+            new ServerEnvironmentUndeclared(),
+            new JwtValidationUndocumented(),
+            new MissingAuthErrorResponse());
 
     @Override
     public FileKind kind() {

@@ -42,7 +42,18 @@ final class PerOperation {
      * spec, {@code noun} names them ("N of M request string properties ...").
      */
     void report(RuleContext ctx, String pattern, int total, String noun) {
-        if (misses.size() < MIN_PATTERN || misses.size() * 2 <= total) {
+        report(ctx, pattern, total, noun, 0, 0, null);
+    }
+
+    /**
+     * The same, where the elements sit in groups (request strings in operations): the pattern is spec-wide also when
+     * it holds in most groups ({@code groupsWith} of {@code groups}, named {@code groupNoun}), even if most elements
+     * of each group are fine (one unbounded note field in every request body of a generated spec).
+     */
+    void report(RuleContext ctx, String pattern, int total, String noun, int groupsWith, int groups, String groupNoun) {
+        boolean most = misses.size() * 2 > total;
+        boolean inMostGroups = groupNoun != null && groupsWith >= MIN_PATTERN && groupsWith * 2 > groups;
+        if (misses.size() < MIN_PATTERN || !most && !inMostGroups) {
             for (Miss m : misses) {
                 ctx.report(m.range(), m.message(), m.fixes(), List.of());
             }
@@ -55,7 +66,8 @@ final class PerOperation {
                     m.label()));
         }
         String more = misses.size() > MAX_RELATED + 1 ? " (the first " + MAX_RELATED + " others are listed)" : "";
-        ctx.report(misses.get(0).range(), misses.size() + " of " + total + " " + noun + " " + pattern + more,
+        String in = most || groupNoun == null ? "" : " (in " + groupsWith + " of " + groups + " " + groupNoun + ")";
+        ctx.report(misses.get(0).range(), misses.size() + " of " + total + " " + noun + in + " " + pattern + more,
                 List.of(), related);
     }
 }

@@ -39,7 +39,9 @@ public final class RetryAfterMissing implements Rule<OpenApiDoc> {
                     }
                 }
                 if (!retryAfter) {
-                    misses.add(r.key().range(), op.label(), op.label() + " documents 429 without a Retry-After header:"
+                    YEntry headers = rm == r.value() ? rm.entry("headers") : null;
+                    misses.add(headers != null ? headers.key().range() : r.key().range(), op.label(), op.label()
+                            + " documents 429 without a Retry-After header:"
                             + " clients retry at once and in lockstep, which keeps them throttled; document (and send)"
                             + " Retry-After");
                 }

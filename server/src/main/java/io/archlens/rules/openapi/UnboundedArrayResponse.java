@@ -30,24 +30,32 @@ public final class UnboundedArrayResponse implements Rule<OpenApiDoc> {
 
     @Override
     public void check(OpenApiDoc doc, RuleContext ctx) {
+        PerOperation misses = new PerOperation();
+        int lists = 0;
         for (Operation op : doc.operations()) {
-            if (!op.method().equals("get") || paged(doc, op)) {
+            if (!op.method().equals("get")) {
                 continue;
             }
+            boolean list = false;
+            boolean unbounded = false;
             for (YEntry r : Oas.responses(op)) {
-                if (!Oas.isSuccess(r.keyText())) {
-                    continue;
-                }
-                for (YMap s : Oas.responseSchemas(doc, r.value())) {
-                    if (Oas.isArray(s) && !s.has("maxItems")) {
-                        ctx.report(op.methodRange(), op.label() + " returns an array with no pagination parameter"
-                                + " and no maxItems: as data grows every call returns (and the database reads) all"
-                                + " rows; add limit/cursor parameters and a bounded page size");
-                        break;
+                if (Oas.isSuccess(r.keyText())) {
+                    for (YMap s : Oas.responseSchemas(doc, r.value())) {
+                        list |= Oas.isArray(s);
+                        unbounded |= Oas.isArray(s) && !s.has("maxItems");
                     }
                 }
             }
+            lists += list ? 1 : 0;
+            if (unbounded && !paged(doc, op)) {
+                misses.add(op.methodRange(), op.label(), op.label() + " returns an array with no pagination parameter"
+                        + " and no maxItems: as data grows every call returns (and the database reads) all rows; add"
+                        + " limit/cursor parameters and a bounded page size");
+            }
         }
+        misses.report(ctx, "return an array with no pagination parameter and no maxItems: as data grows every call"
+                + " returns (and the database reads) all rows; add limit/cursor parameters and a bounded page size"
+                + " (one shared set of paging parameters)", lists, "list operations");
     }
 
     private static boolean paged(OpenApiDoc doc, Operation op) {
