@@ -25,7 +25,7 @@ public final class ArrayWithoutItems implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        SchemaMaps.forEach(doc.root(), m -> {
+        SchemaMaps.forEach(doc, m -> {
             YEntry t = m.entry("type");
             if (t != null && t.value() instanceof YScalar s && "array".equals(s.value()) && !m.has("items")
                     && !m.has("$ref")) {

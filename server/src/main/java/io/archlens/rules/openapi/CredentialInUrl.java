@@ -28,7 +28,7 @@ public final class CredentialInUrl implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             String in = m.getText("in");
             if (("query".equals(in) || "path".equals(in)) && !"apiKey".equals(m.getText("type"))
                     && m.get("name") instanceof YScalar name

@@ -34,12 +34,12 @@ public final class ExampleMismatch implements Rule<OpenApiDoc> {
             return;
         }
         Set<YMap> serverVariables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             if (m.get("url") instanceof YScalar && m.get("variables") instanceof YMap vars) {
                 vars.entries().forEach(e -> serverVariables.add(e.value() instanceof YMap v ? v : null));
             }
         });
-        SchemaMaps.forEach(doc.root(), m -> {
+        SchemaMaps.forEach(doc, m -> {
             if (serverVariables.contains(m)) {
                 return; // enum/default of a server variable: openapi/invalid-server-variables
             }

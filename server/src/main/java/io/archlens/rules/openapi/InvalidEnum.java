@@ -29,7 +29,7 @@ public final class InvalidEnum implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        SchemaMaps.forEach(doc.root(), m -> {
+        SchemaMaps.forEach(doc, m -> {
             if (!(m.get("enum") instanceof YSeq values)) {
                 return;
             }

@@ -37,7 +37,7 @@ public final class InvalidExampleObject implements Rule<OpenApiDoc> {
         if (doc.swagger2()) {
             return;
         }
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             if (m == doc.root()) {
                 return;
             }

@@ -35,7 +35,7 @@ public final class InvalidServerVariables implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             if (m.get("url") instanceof YScalar url && (m.has("variables") || url.value().contains("{"))
                     && !m.has("operationRef") && !m.has("in")) {
                 check(m, url, ctx);

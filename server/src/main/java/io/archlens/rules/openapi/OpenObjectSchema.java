@@ -37,7 +37,7 @@ public final class OpenObjectSchema implements Rule<OpenApiDoc> {
         }
         Set<YMap> requestReported = OpenAdditionalProperties.reportedSchemas(doc);
         List<YMap> objects = new ArrayList<>();
-        SchemaMaps.forEach(doc.root(), m -> {
+        SchemaMaps.forEach(doc, m -> {
             if (m.has("additionalProperties") || m.has("unevaluatedProperties")) {
                 objects.add(m);
             }

@@ -27,7 +27,7 @@ public final class RefSiblings implements Rule<OpenApiDoc> {
         if (doc.root() == null || !(doc.swagger2() || version.startsWith("3.0"))) {
             return; // 3.1 (JSON Schema 2020-12) gives $ref siblings their meaning
         }
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             if (m.get("$ref") == null || m.entries().size() < 2) {
                 return;
             }

@@ -1,5 +1,6 @@
 package io.archlens.rules.openapi;
 
+import io.archlens.syntax.openapi.OpenApiDoc;
 import io.archlens.syntax.yaml.YEntry;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
@@ -37,6 +38,47 @@ final class SchemaMaps {
     /** Every mapping, name-keyed ones (properties, paths, component sections) included. */
     static void forEachMap(YNode root, Consumer<YMap> visit) {
         walk(root, visit, true);
+    }
+
+    /** A mapping of the document as the walk met it: its label, and whether its keys are names. */
+    private record Visited(YMap map, String label, boolean names) {
+    }
+
+    /** The walk over the whole document, made once for all the rules (a 1 MB spec has tens of thousands of maps). */
+    private static List<Visited> visited(OpenApiDoc doc) {
+        return doc.memo("schema-maps", () -> {
+            List<Visited> out = new ArrayList<>();
+            walkAll(doc.root(), out);
+            return out;
+        });
+    }
+
+    /** As {@link #forEach(YNode, Consumer)} over the document's root, from the shared walk. */
+    static void forEach(OpenApiDoc doc, Consumer<YMap> visit) {
+        for (Visited v : visited(doc)) {
+            if (!v.names()) {
+                visit.accept(v.map());
+            }
+        }
+    }
+
+    /** As {@link #forEachMap(YNode, Consumer)} over the document's root, from the shared walk. */
+    static void forEachMap(OpenApiDoc doc, Consumer<YMap> visit) {
+        for (Visited v : visited(doc)) {
+            visit.accept(v.map());
+        }
+    }
+
+    /** As {@link #ofType(YNode, String)} over the document's root, from the shared walk. */
+    static List<Typed> ofType(OpenApiDoc doc, String type) {
+        List<Typed> out = new ArrayList<>();
+        for (Visited v : visited(doc)) {
+            if (!v.names() && type.equals(Oas.type(v.map()))) {
+                out.add(new Typed(v.map(), v.label()));
+            }
+        }
+        out.sort(Comparator.comparingInt(t -> t.schema().range().start()));
+        return out;
     }
 
     /** A schema-like mapping (one with a {@code type}) and the key it sits under (property or schema name). */
@@ -78,11 +120,27 @@ final class SchemaMaps {
 
     private static final java.util.regex.Pattern RESPONSE_CODE = java.util.regex.Pattern.compile("[1-5]([0-9]{2}|XX|xx)|default");
 
+    private static void walkAll(YNode root, List<Visited> out) {
+        walk(root, (m, key, names) -> out.add(new Visited(m, key, names)));
+    }
+
+    private interface Visit {
+        void accept(YMap m, String label, boolean names);
+    }
+
     private static void walk(YNode root, Consumer<YMap> visit, boolean all) {
         walk(root, (m, key) -> visit.accept(m), all);
     }
 
     private static void walk(YNode root, BiConsumer<YMap, String> visit, boolean all) {
+        walk(root, (m, label, names) -> {
+            if (!names || all) {
+                visit.accept(m, label);
+            }
+        });
+    }
+
+    private static void walk(YNode root, Visit visit) {
         List<YNode> stack = new ArrayList<>();
         List<Boolean> named = new ArrayList<>(); // true: the keys of this map are names (properties, schemas...)
         List<String> keys = new ArrayList<>();
@@ -96,9 +154,7 @@ final class SchemaMaps {
             if (n instanceof YMap m) {
                 String label = !names && m.getText("in") != null && m.getText("name") != null
                         ? "parameter " + m.getText("name") : key;
-                if (!names || all) {
-                    visit.accept(m, label);
-                }
+                visit.accept(m, label, names);
                 for (YEntry e : m.entries()) {
                     if (names || !literal(e.keyText())) {
                         stack.add(e.value());

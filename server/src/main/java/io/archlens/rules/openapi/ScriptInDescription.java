@@ -35,7 +35,7 @@ public final class ScriptInDescription implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        SchemaMaps.forEachMap(doc.root(), m -> {
+        SchemaMaps.forEachMap(doc, m -> {
             for (String k : new String[] {"description", "title", "summary"}) {
                 if (m.get(k) instanceof YScalar s && SCRIPT.matcher(s.value()).find()) {
                     ctx.report(s.range(), "This " + k + " contains " + (s.value().toLowerCase(Locale.ROOT)

@@ -37,7 +37,7 @@ public final class Swagger2Violation implements Rule<OpenApiDoc> {
         if (!doc.swagger2()) {
             return;
         }
-        SchemaMaps.forEach(doc.root(), m -> {
+        SchemaMaps.forEach(doc, m -> {
             for (String k : new String[] {"anyOf", "oneOf"}) {
                 if (m.entry(k) != null) {
                     ctx.report(m.entry(k).key().range(), k + " does not exist in Swagger 2.0 (it came with OpenAPI 3):"

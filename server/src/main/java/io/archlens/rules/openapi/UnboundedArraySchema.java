@@ -28,7 +28,7 @@ public final class UnboundedArraySchema implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        List<SchemaMaps.Typed> arrays = SchemaMaps.ofType(doc.root(), "array");
+        List<SchemaMaps.Typed> arrays = SchemaMaps.ofType(doc, "array");
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : arrays) {
             YMap s = t.schema();

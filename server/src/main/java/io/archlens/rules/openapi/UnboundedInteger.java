@@ -31,7 +31,7 @@ public final class UnboundedInteger implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        List<SchemaMaps.Typed> ints = SchemaMaps.ofType(doc.root(), "integer");
+        List<SchemaMaps.Typed> ints = SchemaMaps.ofType(doc, "integer");
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : ints) {
             YMap s = t.schema();

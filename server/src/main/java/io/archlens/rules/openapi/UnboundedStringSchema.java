@@ -38,7 +38,7 @@ public final class UnboundedStringSchema implements Rule<OpenApiDoc> {
         if (doc.root() == null) {
             return;
         }
-        List<SchemaMaps.Typed> strings = SchemaMaps.ofType(doc.root(), "string");
+        List<SchemaMaps.Typed> strings = SchemaMaps.ofType(doc, "string");
         Set<YMap> requestReported = UnboundedStringInput.reportedSchemas(doc);
         PerOperation misses = new PerOperation();
         for (SchemaMaps.Typed t : strings) {

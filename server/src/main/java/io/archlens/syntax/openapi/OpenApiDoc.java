@@ -21,7 +21,7 @@ import java.util.Map;
  * JSON).
  */
 public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
-        YamlEdits edits, Map<YMap, Map<String, YNode>> index) {
+        YamlEdits edits, Map<YMap, Map<String, YNode>> index, Map<String, Object> memo) {
     /** Chains of $refs followed before giving up (cycles). */
     public static final int MAX_REF_HOPS = 32;
 
@@ -35,7 +35,18 @@ public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntr
     public OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
             YamlEdits edits) {
         this(yaml, root, major, versionEntry, operations, edits,
-                Collections.synchronizedMap(new IdentityHashMap<>()));
+                Collections.synchronizedMap(new IdentityHashMap<>()), new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** A value derived from the document once for all the rules that ask for it under {@code key}. */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.putIfAbsent(key, v);
+        }
+        return (T) v;
     }
 
     /** {@code m.get(key)} in constant time for large mappings (the last duplicate wins, as in {@link YMap#get}). */
