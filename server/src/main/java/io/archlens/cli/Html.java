@@ -12,19 +12,7 @@ final class Html {
 
     /** Text for an element or an attribute value in double or single quotes; control characters become U+FFFD. */
     static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\t' && c != '\n' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return io.archlens.core.Markup.escape(s);
     }
 
     /** A string usable in an id attribute and a fragment: letters, digits and dashes. */

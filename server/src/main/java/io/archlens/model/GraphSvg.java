@@ -162,18 +162,6 @@ public final class GraphSvg {
 
     /** Text for an element or a double-quoted attribute; control characters but tab and newline become U+FFFD. */
     static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\t' && c != '\n' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return io.archlens.core.Markup.escape(s);
     }
 }

@@ -8,7 +8,6 @@ import io.archlens.syntax.yaml.YSeq;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Every mapping of a spec that describes structure, skipping literal values (examples, defaults, enums, x-*). */
@@ -31,15 +30,6 @@ final class SchemaMaps {
                 || key.equals("enum") || key.equals("const") || key.startsWith("x-");
     }
 
-    static void forEach(YNode root, Consumer<YMap> visit) {
-        walk(root, visit, false);
-    }
-
-    /** Every mapping, name-keyed ones (properties, paths, component sections) included. */
-    static void forEachMap(YNode root, Consumer<YMap> visit) {
-        walk(root, visit, true);
-    }
-
     /** A mapping of the document as the walk met it: its label, and whether its keys are names. */
     private record Visited(YMap map, String label, boolean names) {
     }
@@ -53,7 +43,7 @@ final class SchemaMaps {
         });
     }
 
-    /** As {@link #forEach(YNode, Consumer)} over the document's root, from the shared walk. */
+    /** Every schema-like mapping of the document (name-keyed maps such as properties or paths left out). */
     static void forEach(OpenApiDoc doc, Consumer<YMap> visit) {
         for (Visited v : visited(doc)) {
             if (!v.names()) {
@@ -62,14 +52,17 @@ final class SchemaMaps {
         }
     }
 
-    /** As {@link #forEachMap(YNode, Consumer)} over the document's root, from the shared walk. */
+    /** Every mapping, name-keyed ones (properties, paths, component sections) included. */
     static void forEachMap(OpenApiDoc doc, Consumer<YMap> visit) {
         for (Visited v : visited(doc)) {
             visit.accept(v.map());
         }
     }
 
-    /** As {@link #ofType(YNode, String)} over the document's root, from the shared walk. */
+    /**
+     * Every mapping of the spec whose {@code type} is {@code type} (3.1's {@code [type, "null"]} too), in document
+     * order, with the key it sits under: schemas in components, parameters, bodies, responses and headers alike.
+     */
     static List<Typed> ofType(OpenApiDoc doc, String type) {
         List<Typed> out = new ArrayList<>();
         for (Visited v : visited(doc)) {
@@ -87,21 +80,6 @@ final class SchemaMaps {
         boolean readOnly() {
             return "true".equals(schema.getText("readOnly"));
         }
-    }
-
-    /**
-     * Every mapping of the spec whose {@code type} is {@code type} (3.1's {@code [type, "null"]} too), in document
-     * order, with the key it sits under: schemas in components, parameters, bodies, responses and headers alike.
-     */
-    static List<Typed> ofType(YNode root, String type) {
-        List<Typed> out = new ArrayList<>();
-        walk(root, (m, key) -> {
-            if (type.equals(Oas.type(m))) {
-                out.add(new Typed(m, key));
-            }
-        }, false);
-        out.sort(Comparator.comparingInt(t -> t.schema().range().start()));
-        return out;
     }
 
     /** What a child is called in messages: its name, a status code as "response 200", else its map's label. */
@@ -126,18 +104,6 @@ final class SchemaMaps {
 
     private interface Visit {
         void accept(YMap m, String label, boolean names);
-    }
-
-    private static void walk(YNode root, Consumer<YMap> visit, boolean all) {
-        walk(root, (m, key) -> visit.accept(m), all);
-    }
-
-    private static void walk(YNode root, BiConsumer<YMap, String> visit, boolean all) {
-        walk(root, (m, label, names) -> {
-            if (!names || all) {
-                visit.accept(m, label);
-            }
-        });
     }
 
     private static void walk(YNode root, Visit visit) {

@@ -9,9 +9,6 @@ import io.archlens.syntax.yaml.YamlFile;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,12 +18,10 @@ import java.util.Map;
  * JSON).
  */
 public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
-        YamlEdits edits, Map<YMap, Map<String, YNode>> index, Map<String, Object> memo) {
+        YamlEdits edits, Map<String, Object> memo) {
     /** Chains of $refs followed before giving up (cycles). */
     public static final int MAX_REF_HOPS = 32;
 
-    /** Mappings with more entries than this get a hash index for key lookups (paths, schemas of big specs). */
-    private static final int INDEX_FROM = 16;
 
     public OpenApiDoc {
         operations = List.copyOf(operations);
@@ -34,8 +29,7 @@ public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntr
 
     public OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntry, List<Operation> operations,
             YamlEdits edits) {
-        this(yaml, root, major, versionEntry, operations, edits,
-                Collections.synchronizedMap(new IdentityHashMap<>()), new java.util.concurrent.ConcurrentHashMap<>());
+        this(yaml, root, major, versionEntry, operations, edits, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** A value derived from the document once for all the rules that ask for it under {@code key}. */
@@ -49,20 +43,9 @@ public record OpenApiDoc(YamlFile yaml, YMap root, int major, YEntry versionEntr
         return (T) v;
     }
 
-    /** {@code m.get(key)} in constant time for large mappings (the last duplicate wins, as in {@link YMap#get}). */
+    /** {@code m.get(key)}; large mappings look keys up through their own hash index ({@link YMap}). */
     public YNode get(YMap m, String key) {
-        if (m.entries().size() < INDEX_FROM) {
-            return m.get(key);
-        }
-        return index.computeIfAbsent(m, k -> {
-            Map<String, YNode> byKey = new HashMap<>(k.entries().size() * 2);
-            for (YEntry e : k.entries()) {
-                if (e.keyText() != null) {
-                    byKey.put(e.keyText(), e.value());
-                }
-            }
-            return byKey;
-        }).get(key);
+        return m.get(key);
     }
 
     public boolean swagger2() {
