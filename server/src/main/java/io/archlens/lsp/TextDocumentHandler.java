@@ -95,6 +95,7 @@ final class TextDocumentHandler implements TextDocumentService {
         session.store.close(uri);
         session.scheduler.forget(uri);
         io.archlens.syntax.treesitter.TreeSitterParser.forgetDocument(uri); // its kept parse, native tree included
+        io.archlens.syntax.java.JavaSourceParser.forgetDocument(uri);
         session.agent.closed(uri);
         if (!session.pullDiagnostics && session.client != null) {
             session.client.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));

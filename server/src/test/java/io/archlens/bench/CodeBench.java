@@ -92,5 +92,41 @@ public final class CodeBench {
         String path = "src/main/java/com/example/shop/Shop.java";
         SpringBench.bench("Shop.java", path, spring(lines), FileKind.JAVA, runs, warmup);
         SpringBench.bench("Shop.java (1,000 lines)", path, spring(1000), FileKind.JAVA, runs, warmup);
+        typing(spring(1000), runs, warmup);
+        typing(spring(lines), runs, warmup);
+    }
+
+    /**
+     * The editor's case: the same document, version after version, each with a comment line inserted where
+     * {@code LspBench} inserts it (a line start spread over the file: inside method bodies, between members, in class
+     * headers); the parse of an editor document is kept for its next version.
+     */
+    static void typing(String text, int runs, int warmup) {
+        io.archlens.analysis.RuleBook book = io.archlens.analysis.RuleBook.loadDefault();
+        String uri = "file:///bench/typing/Shop.java";
+        String path = "src/main/java/com/example/shop/Shop.java";
+        java.util.List<String> lines = new java.util.ArrayList<>(text.lines().toList());
+        long[] wall = new long[runs];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[runs];
+        for (int v = 1; v <= warmup + runs; v++) {
+            int line = 1 + (v * 37) % (lines.size() - 10);
+            lines.add(line, "// edit " + v);
+            String now = String.join("\n", lines) + "\n";
+            io.archlens.analysis.SourceFile f = new io.archlens.analysis.SourceFile(uri, path, now, FileKind.JAVA, v);
+            long c0 = mx.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            book.analyze(f, io.archlens.config.Settings.DEFAULTS);
+            if (v > warmup) {
+                wall[v - warmup - 1] = System.nanoTime() - t0;
+                cpu[v - warmup - 1] = mx.getCurrentThreadCpuTime() - c0;
+            }
+        }
+        java.util.Arrays.sort(wall);
+        java.util.Arrays.sort(cpu);
+        System.out.println(String.format(java.util.Locale.ROOT,
+                "typing %5d lines (comment line inserted per version)  wall median %7.3f ms  p95 %7.3f ms  cpu median"
+                        + " %7.3f ms  p95 %7.3f ms  (%d runs)", count(text), wall[runs / 2] / 1e6,
+                wall[(int) (runs * 0.95)] / 1e6, cpu[runs / 2] / 1e6, cpu[(int) (runs * 0.95)] / 1e6, runs));
     }
 }

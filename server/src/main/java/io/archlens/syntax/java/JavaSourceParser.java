@@ -35,7 +35,21 @@ public final class JavaSourceParser implements Parser<JavaFile> {
             CompilationUnit empty = new CompilationUnit();
             return new Parsed<>(new JavaFile(file, empty, new Offsets(null, text, file.lines())), issues);
         }
+        String key = file.version() != 0 ? file.uri() : null;
+        MemberReparse.Kept kept = key == null ? null : MemberReparse.take(key);
+        boolean later = kept != null && file.version() > kept.version();
         CompilationUnit cu = null;
+        if (later) {
+            try {
+                cu = MemberReparse.reparse(kept, text, file.lines(), configuration());
+            } catch (RuntimeException | StackOverflowError e) {
+                kept = null; // the kept tree may be half changed: never reuse it
+            }
+        }
+        if (cu != null) {
+            MemberReparse.keep(key, new MemberReparse.Kept(file.version(), text, file.lines(), cu));
+            return parsed(file, cu, List.of(), issues);
+        }
         ParseResult<CompilationUnit> result = null;
         List<Problem> problems = new ArrayList<>();
         try {
@@ -53,9 +67,26 @@ public final class JavaSourceParser implements Parser<JavaFile> {
         } catch (RuntimeException | StackOverflowError e) {
             issues.add(ParseIssue.notAnalyzed(TextRange.empty(0), "Java parser failed: " + e.getClass().getSimpleName()));
         }
+        // a clean parse becomes the base of the next version, unless it previews other text for the kept version
+        if (cu != null && problems.isEmpty() && key != null && (kept == null || file.version() != kept.version())) {
+            MemberReparse.keep(key, new MemberReparse.Kept(file.version(), text, file.lines(), cu));
+        } else if (kept != null) {
+            MemberReparse.keep(key, kept); // the last clean parse stays the base for the next version
+        }
         if (cu == null) {
             cu = new CompilationUnit();
         }
+        return parsed(file, cu, problems, issues);
+    }
+
+    /** Forgets the kept parse of a document: it was closed in the editor. */
+    public static void forgetDocument(String uri) {
+        MemberReparse.forget(uri);
+    }
+
+    private static Parsed<JavaFile> parsed(SourceFile file, CompilationUnit cu, List<Problem> problems,
+            List<ParseIssue> issues) {
+        String text = file.text();
         JavaToken any = cu.getTokenRange().map(TokenRange::getBegin).orElse(null);
         Offsets offsets = new Offsets(any, text, file.lines());
         java.util.Set<Integer> lines = new java.util.HashSet<>();
@@ -81,11 +112,14 @@ public final class JavaSourceParser implements Parser<JavaFile> {
     }
 
     private static ParseResult<CompilationUnit> parse(String text) {
-        ParserConfiguration conf = new ParserConfiguration()
+        return new JavaParser(configuration()).parse(text);
+    }
+
+    private static ParserConfiguration configuration() {
+        return new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW) // no validators: half the time
                 .setStoreTokens(true)
                 .setAttributeComments(false);
-        return new JavaParser(conf).parse(text);
     }
 
     /**

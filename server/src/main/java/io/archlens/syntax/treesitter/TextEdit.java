@@ -22,22 +22,8 @@ final class TextEdit {
     }
 
     static TextEdit between(String old, String now) {
-        int max = Math.min(old.length(), now.length());
-        int p = 0;
-        while (p < max && old.charAt(p) == now.charAt(p)) {
-            p++;
-        }
-        if (p > 0 && p < max && Character.isHighSurrogate(old.charAt(p - 1))) {
-            p--; // never split a surrogate pair
-        }
-        int s = 0;
-        while (s < max - p && old.charAt(old.length() - 1 - s) == now.charAt(now.length() - 1 - s)) {
-            s++;
-        }
-        if (s > 0 && s < max - p && Character.isLowSurrogate(now.charAt(now.length() - s))) {
-            s--;
-        }
-        return new TextEdit(p, old.length() - s, now.length() - s);
+        io.archlens.core.TextDiff d = io.archlens.core.TextDiff.between(old, now);
+        return new TextEdit(d.start(), d.oldEnd(), d.newEnd());
     }
 
     boolean isEmpty() {
