@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A production database without Enhanced Monitoring or Performance Insights (production: context stage, else
- * Environment/Stage tags; elsewhere the absence is a cost choice).
+ * A production database without Enhanced Monitoring or Performance Insights (production: {@link ProdStage}; elsewhere
+ * the absence is a cost choice).
  */
 public final class RdsNoMonitoring extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/rds-no-monitoring",
@@ -28,8 +28,11 @@ public final class RdsNoMonitoring extends EvaluatedRule {
 
     @Override
     void judge(Subject s) {
-        if (s.type().equals("aws_db_instance") && Rds.clusterMember(s)
-                || !Tf.production(s.ctx(), s.file().model(), s.block())) {
+        if (s.type().equals("aws_db_instance") && Rds.clusterMember(s)) {
+            return;
+        }
+        ProdStage stage = ProdStage.of(s);
+        if (!stage.judged()) {
             return;
         }
         List<String> off = new ArrayList<>();
@@ -48,7 +51,7 @@ public final class RdsNoMonitoring extends EvaluatedRule {
         String message = "Production database " + s.name() + " has no " + String.join(" and no ", off)
                 + ": when it slows down there are no OS-level metrics (memory, swap, per-process CPU) and no record"
                 + " of which queries waited on what; turn them on (the 7-day Performance Insights tier is free)"
-                + Tf.productionBasis(s.ctx());
+                + stage.suffix();
         Subject.Attr at = interval != null && seconds != null && seconds < 1 ? interval : pi != null && pi.isFalse()
                 ? pi : null;
         if (at != null) {

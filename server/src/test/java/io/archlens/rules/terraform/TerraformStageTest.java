@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Findings judged for production databases only say how production was decided when {@code context.stage} is
- * not declared (read from tags), and do not when it is.
+ * not declared (read from tags, or assumed under the strict profile), and do not when it is.
  */
 class TerraformStageTest {
     private static final String DB = """
@@ -51,6 +51,62 @@ class TerraformStageTest {
         assertEquals(STAGED.size(), found.size(), found.toString());
         for (Finding f : found) {
             assertFalse(f.message().contains("context.stage"), f.message());
+        }
+    }
+
+    /** The same database without any stage tag. */
+    private static final String UNTAGGED = DB.replace("  tags = { Environment = \"production\" }\n", "");
+
+    @Test
+    void strictAssumesProductionWhenNoStageIsDeclared() {
+        List<Finding> found = findings(UNTAGGED);
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertTrue(f.message().contains("no stage declared: assumed production under the strict profile;"
+                    + " declare `context.stage` to decide"), f.message());
+        }
+    }
+
+    @Test
+    void recommendedLeavesAnUndeclaredStageAlone() {
+        assertEquals(List.of(), findings("# archlens-fixture-settings: {profile: recommended}\n" + UNTAGGED));
+        assertEquals(List.of(), findings("# archlens-fixture-settings: {profile: essential}\n" + UNTAGGED));
+    }
+
+    @Test
+    void strictLeavesADeclaredNonProductionStageAlone() {
+        assertEquals(List.of(), findings("# archlens-fixture-settings: {context: {stage: dev}}\n" + UNTAGGED));
+        assertEquals(List.of(), findings(DB.replace("\"production\"", "\"staging\"")));
+        assertEquals(List.of(), findings(UNTAGGED.replace("resource", """
+                provider "aws" {
+                  default_tags { tags = { Stage = "dev" } }
+                }
+                resource""")));
+    }
+
+    @Test
+    void strictReportsDeclaredProductionAsBefore() {
+        List<Finding> found = findings("# archlens-fixture-settings: {context: {stage: production}}\n" + UNTAGGED);
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertFalse(f.message().contains("assumed"), f.message());
+        }
+    }
+
+    @Test
+    void stageTagsAreEvaluated() {
+        String viaLocal = """
+                locals {
+                  tags = { Environment = "dev", Team = "orders" }
+                }
+                """ + UNTAGGED.replace("instance_class ", "tags = local.tags\n  instance_class ");
+        assertEquals(List.of(), findings(viaLocal));
+        String merged = UNTAGGED.replace("instance_class ",
+                "tags = merge(var.tags, { Stage = \"prod\" })\n  instance_class ");
+        List<Finding> found = findings("variable \"tags\" {}\n" + merged);
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertTrue(f.message().contains("read from its Environment/Stage tag"), f.message());
         }
     }
 }
