@@ -40,7 +40,7 @@ public final class RdsNoBackupRetention extends EvaluatedRule {
             s.missing("The " + Rds.kind(b) + " " + b.label(1)
                     + " does not set backup_retention_period: the default keeps one day, so a mistake noticed"
                     + " after a weekend cannot be undone; keep at least 7 days",
-                    Tf.addAttribute(s.ctx().file(), b, "backup_retention_period = 7", true));
+                    s.addAttribute(b, "backup_retention_period = 7", true));
             return;
         }
         Double days = a.num();

@@ -43,7 +43,7 @@ public final class RdsSingleAz extends EvaluatedRule {
                 + " is an outage; set multi_az = true (a standby in a second zone, automatic failover)";
         if (a == null) {
             s.missing("Production database " + b.label(1) + " does not set multi_az" + why + basis,
-                    Tf.addAttribute(s.ctx().file(), b, "multi_az = true", false));
+                    s.addAttribute(b, "multi_az = true", false));
         } else if (a.isFalse()) {
             s.bad(a, "Production database " + b.label(1) + " has multi_az = false" + why + basis,
                     Tf.setValue(a.attr(), "true", false));
