@@ -36,22 +36,32 @@ class TerraformStageTest {
                 .filter(x -> STAGED.contains(x.ruleId())).toList();
     }
 
+    /** One finding per staged rule, each message containing {@code text}. */
+    private static void eachSays(List<Finding> found, String text) {
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertTrue(f.message().contains(text), f.message());
+        }
+    }
+
+    /** One finding per staged rule, no message containing {@code text}. */
+    private static void noneSays(List<Finding> found, String text) {
+        assertEquals(STAGED.size(), found.size(), found.toString());
+        for (Finding f : found) {
+            assertFalse(f.message().contains(text), f.message());
+        }
+    }
+
     @Test
     void undeclaredStageIsNamedInTheMessage() {
         List<Finding> found = findings(DB);
-        assertEquals(STAGED.size(), found.size(), found.toString());
-        for (Finding f : found) {
-            assertTrue(f.message().contains("context.stage"), f.message());
-        }
+        eachSays(found, "context.stage");
     }
 
     @Test
     void declaredStageNeedsNoNote() {
         List<Finding> found = findings("# archlens-fixture-settings: {context: {stage: production}}\n" + DB);
-        assertEquals(STAGED.size(), found.size(), found.toString());
-        for (Finding f : found) {
-            assertFalse(f.message().contains("context.stage"), f.message());
-        }
+        noneSays(found, "context.stage");
     }
 
     /** The same database without any stage tag. */
@@ -60,11 +70,8 @@ class TerraformStageTest {
     @Test
     void strictAssumesProductionWhenNoStageIsDeclared() {
         List<Finding> found = findings(UNTAGGED);
-        assertEquals(STAGED.size(), found.size(), found.toString());
-        for (Finding f : found) {
-            assertTrue(f.message().contains("no stage declared: assumed production under the strict profile;"
-                    + " declare `context.stage` to decide"), f.message());
-        }
+        eachSays(found, "no stage declared: assumed production under the strict profile;"
+                + " declare `context.stage` to decide");
     }
 
     @Test
@@ -87,10 +94,7 @@ class TerraformStageTest {
     @Test
     void strictReportsDeclaredProductionAsBefore() {
         List<Finding> found = findings("# archlens-fixture-settings: {context: {stage: production}}\n" + UNTAGGED);
-        assertEquals(STAGED.size(), found.size(), found.toString());
-        for (Finding f : found) {
-            assertFalse(f.message().contains("assumed"), f.message());
-        }
+        noneSays(found, "assumed");
     }
 
     @Test
@@ -104,9 +108,6 @@ class TerraformStageTest {
         String merged = UNTAGGED.replace("instance_class ",
                 "tags = merge(var.tags, { Stage = \"prod\" })\n  instance_class ");
         List<Finding> found = findings("variable \"tags\" {}\n" + merged);
-        assertEquals(STAGED.size(), found.size(), found.toString());
-        for (Finding f : found) {
-            assertTrue(f.message().contains("read from its Environment/Stage tag"), f.message());
-        }
+        eachSays(found, "read from its Environment/Stage tag");
     }
 }
