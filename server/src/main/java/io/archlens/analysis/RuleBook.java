@@ -228,7 +228,7 @@ public final class RuleBook {
             }
             BoundedSink sink = new BoundedSink(settings.maxFindingsPerFile());
             try {
-                rule.check(model, new RuleContext(file, meta, settings.context(), sink));
+                rule.check(model, new RuleContext(file, meta, settings.context(), settings.profile(), sink));
                 raw.addAll(sink);
                 dropped.addAndGet(sink.dropped);
             } catch (RuntimeException | StackOverflowError e) {

@@ -11,12 +11,14 @@ public final class RuleContext {
     private final SourceFile file;
     private final RuleMeta meta;
     private final ProjectContext project;
+    private final Profile profile;
     private final List<Finding> sink;
 
-    public RuleContext(SourceFile file, RuleMeta meta, ProjectContext project, List<Finding> sink) {
+    public RuleContext(SourceFile file, RuleMeta meta, ProjectContext project, Profile profile, List<Finding> sink) {
         this.file = file;
         this.meta = meta;
         this.project = project;
+        this.profile = profile;
         this.sink = sink;
     }
 
@@ -35,6 +37,14 @@ public final class RuleContext {
     /** The project's declared context (.archlens.yml {@code context:}); never null, fields may be unset. */
     public ProjectContext project() {
         return project;
+    }
+
+    /**
+     * The active profile (setting {@code profile}). A rule whose judgement needs a fact the project has not declared
+     * may assume the demanding answer under {@link Profile#STRICT}, saying so in its message.
+     */
+    public Profile profile() {
+        return profile;
     }
 
     public Finding report(TextRange range, String message, Fix... fixes) {

@@ -59,7 +59,7 @@ final class InContext implements Rule<NginxConfig> {
         Map<String, Placed> placed = new LinkedHashMap<>();
         for (NginxContext c : contexts) {
             List<Finding> sink = new ArrayList<>();
-            rule.check(c.config(), new RuleContext(c.file(), ctx.meta(), ctx.project(), sink));
+            rule.check(c.config(), new RuleContext(c.file(), ctx.meta(), ctx.project(), ctx.profile(), sink));
             for (Finding f : sink) {
                 Segment s = c.segmentAt(f.range().start());
                 if (s == null || !s.self()) {

@@ -6,7 +6,6 @@ import io.archlens.analysis.RuleContext;
 import io.archlens.analysis.RuleMeta;
 import io.archlens.analysis.Severity;
 import io.archlens.filekind.FileKind;
-import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclExpr;
 import io.archlens.syntax.hcl.HclFile;
@@ -33,23 +32,9 @@ public final class IamWildcardPolicy implements Rule<HclFile> {
         Set<Integer> seen = new HashSet<>();
         for (HclBlock r : Tf.resources(f)) {
             adminAttachment(ctx, r);
-            if (r.label(0).equals("aws_ssoadmin_permission_set_inline_policy")) {
-                check(ctx, PolicyDocs.statements(ctx.text(), f, r.value("inline_policy")), seen);
-            }
-            if (!r.label(0).startsWith("aws_iam_")) {
-                continue;
-            }
-            for (HclAttribute a : r.body().attributes()) {
-                if (a.name().equals("policy")) {
-                    check(ctx, PolicyDocs.statements(ctx.text(), f, a.value()), seen);
-                }
-            }
-            for (HclBlock inline : r.blocks("inline_policy")) {
-                check(ctx, PolicyDocs.statements(ctx.text(), f, inline.value("policy")), seen);
-            }
         }
-        for (HclBlock d : f.data("aws_iam_policy_document")) {
-            check(ctx, PolicyDocs.fromDataSource(d), seen);
+        for (List<PolicyDocs.Statement> doc : PolicyDocs.documents(ctx.text(), f)) {
+            check(ctx, doc, seen);
         }
     }
 

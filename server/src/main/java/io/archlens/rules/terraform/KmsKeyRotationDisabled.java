@@ -36,7 +36,7 @@ public final class KmsKeyRotationDisabled extends EvaluatedRule {
             if (s.attr("rotation_period") == null) {
                 s.missing("Cloud KMS key " + k.label(1) + " has no rotation_period and is never rotated; set"
                         + " rotation_period (e.g. \"7776000s\", 90 days)",
-                        Tf.addAttribute(s.ctx().file(), k, "rotation_period = \"7776000s\"", true));
+                        s.addAttribute(k, "rotation_period = \"7776000s\"", true));
             }
             return;
         }
@@ -53,7 +53,7 @@ public final class KmsKeyRotationDisabled extends EvaluatedRule {
         if (a == null) {
             s.missing("KMS key " + k.label(1) + " does not enable rotation: one key version protects all data for"
                     + " years; set enable_key_rotation = true (yearly, transparent to callers)",
-                    Tf.addAttribute(s.ctx().file(), k, "enable_key_rotation = true", true));
+                    s.addAttribute(k, "enable_key_rotation = true", true));
         } else if (a.isFalse()) {
             s.bad(a, "KMS key " + k.label(1) + " has rotation turned off; set enable_key_rotation = true"
                     + " (transparent to callers)", Tf.setValue(a.attr(), "true", true));

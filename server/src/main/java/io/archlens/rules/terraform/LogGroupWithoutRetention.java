@@ -29,7 +29,7 @@ public final class LogGroupWithoutRetention extends EvaluatedRule {
         if (a == null) {
             s.missing("Log group " + b.label(1) + " has no retention_in_days, so logs are kept (and billed) forever"
                     + " and personal data in them is never deleted; set a retention that matches your audit needs"
-                    + " (e.g. 30)", Tf.addAttribute(s.ctx().file(), b, "retention_in_days = 30", false));
+                    + " (e.g. 30)", s.addAttribute(b, "retention_in_days = 30", false));
         } else {
             Double d = a.num();
             if (d != null && d == 0) {

@@ -74,8 +74,11 @@ public final class LoggingDisabled extends EvaluatedRule {
     }
 
     private static void database(Subject s) {
-        if (Rds.clusterMember(s) || Rds.inherits(s.block())
-                || !Tf.production(s.ctx(), s.file().model(), s.block())) {
+        if (Rds.clusterMember(s) || Rds.inherits(s.block())) {
+            return;
+        }
+        ProdStage stage = ProdStage.of(s);
+        if (!stage.judged()) {
             return; // outside production, exporting database logs is a cost choice
         }
         Subject.Attr a = s.attr("enabled_cloudwatch_logs_exports");
@@ -84,7 +87,7 @@ public final class LoggingDisabled extends EvaluatedRule {
             String message = "Production database " + s.name() + " exports no logs to CloudWatch"
                     + " (enabled_cloudwatch_logs_exports): errors, slow queries and audit records stay on the"
                     + " instance and are lost with it; export them (\"postgresql\"; \"error\", \"slowquery\" for"
-                    + " MySQL)" + Tf.productionBasis(s.ctx());
+                    + " MySQL)" + stage.suffix();
             if (a == null) {
                 s.missing(message, null);
             } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.archlens.core.TextRange;
+import io.archlens.syntax.hcl.HclAttribute;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclExpr;
 import io.archlens.syntax.hcl.HclFile;
@@ -56,6 +57,35 @@ final class PolicyDocs {
             }
         } else if (policy instanceof HclExpr.Str s) {
             fromJsonString(text, s, out);
+        }
+        return out;
+    }
+
+    /**
+     * Every identity policy document of the file, one list of statements each: the {@code policy} of
+     * {@code aws_iam_*} resources and their {@code inline_policy} blocks, SSO permission sets' inline policies, and
+     * {@code data "aws_iam_policy_document"} blocks.
+     */
+    static List<List<Statement>> documents(String text, HclFile f) {
+        List<List<Statement>> out = new ArrayList<>();
+        for (HclBlock r : Tf.resources(f)) {
+            if (r.label(0).equals("aws_ssoadmin_permission_set_inline_policy")) {
+                out.add(statements(text, f, r.value("inline_policy")));
+            }
+            if (!r.label(0).startsWith("aws_iam_")) {
+                continue;
+            }
+            for (HclAttribute a : r.body().attributes()) {
+                if (a.name().equals("policy")) {
+                    out.add(statements(text, f, a.value()));
+                }
+            }
+            for (HclBlock inline : r.blocks("inline_policy")) {
+                out.add(statements(text, f, inline.value("policy")));
+            }
+        }
+        for (HclBlock d : f.data("aws_iam_policy_document")) {
+            out.add(fromDataSource(d));
         }
         return out;
     }

@@ -34,7 +34,7 @@ public final class RdsNoDeletionProtection extends EvaluatedRule {
                 + " database; set deletion_protection = true";
         if (a == null) {
             s.missing("The " + Rds.kind(b) + " " + b.label(1) + " does not enable deletion_protection" + why,
-                    Tf.addAttribute(s.ctx().file(), b, "deletion_protection = true", true));
+                    s.addAttribute(b, "deletion_protection = true", true));
         } else if (a.isFalse()) {
             s.bad(a, "deletion_protection = false on " + b.label(1) + why, Tf.setValue(a.attr(), "true", false));
         }

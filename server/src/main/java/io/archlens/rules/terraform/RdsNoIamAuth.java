@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * A MySQL/PostgreSQL/MariaDB database that only knows password logins: {@code iam_database_authentication_enabled
- * = false}, or not set on a production database (context stage, else Environment/Stage tags).
+ * = false}, or not set on a production database ({@link ProdStage}: context stage, else Environment/Stage tags, else
+ * assumed under the strict profile).
  */
 public final class RdsNoIamAuth extends EvaluatedRule {
     static final RuleMeta META = RuleMeta.of("tf/rds-no-iam-auth",
@@ -43,10 +44,11 @@ public final class RdsNoIamAuth extends EvaluatedRule {
         Subject.Attr a = s.attr("iam_database_authentication_enabled");
         String why = ": applications and people log in with long-lived passwords; with IAM authentication they use"
                 + " 15-minute tokens from their role, revoked with the role";
-        if (a == null && Tf.production(s.ctx(), s.file().model(), b)) {
+        ProdStage stage = a == null ? ProdStage.of(s) : null;
+        if (stage != null && stage.judged()) {
             s.missing("The " + Rds.kind(b) + " " + b.label(1) + " does not set iam_database_authentication_enabled"
                     + why + " (reported for production databases only"
-                    + (s.ctx().project().stageKnown() ? "" : "; " + Tf.UNDECLARED_STAGE) + ")", null);
+                    + (stage.note().isEmpty() ? "" : "; " + stage.note()) + ")", null);
         } else if (a != null && a.isFalse()) {
             s.bad(a, "iam_database_authentication_enabled = false on " + b.label(1) + why, null);
         }

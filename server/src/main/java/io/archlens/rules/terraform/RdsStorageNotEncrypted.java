@@ -39,7 +39,7 @@ public final class RdsStorageNotEncrypted extends EvaluatedRule {
                 + " storage_encrypted = true (with kms_key_id for your own key) before it holds data";
         if (a == null) {
             s.missing("The " + Rds.kind(b) + " " + b.label(1) + " does not set storage_encrypted (default false)" + why,
-                    Tf.addAttribute(s.ctx().file(), b, "storage_encrypted = true", false));
+                    s.addAttribute(b, "storage_encrypted = true", false));
         } else if (a.isFalse()) {
             s.bad(a, "The " + Rds.kind(b) + " " + b.label(1) + " has storage_encrypted = false" + why,
                     Tf.setValue(a.attr(), "true", false));

@@ -32,7 +32,7 @@ public final class StorageAccountPublicAccess extends EvaluatedRule {
             s.missing("Storage account " + sa.label(1) + " does not set allow_nested_items_to_be_public (the azurerm"
                     + " provider's default is true): one container setting exposes its blobs to anyone; set it to"
                     + " false and share with SAS tokens or a CDN",
-                    Tf.addAttribute(s.ctx().file(), sa, "allow_nested_items_to_be_public = false", false));
+                    s.addAttribute(sa, "allow_nested_items_to_be_public = false", false));
             return;
         }
         for (String name : new String[] {"allow_nested_items_to_be_public", "allow_blob_public_access"}) {

@@ -126,6 +126,14 @@ final class Subject {
         }
     }
 
+    /**
+     * A fix adding the line {@code attrText} to {@code in} (this resource or one of its blocks); null when judged
+     * through a module call, where the block is in another file (and a missing argument is not reported).
+     */
+    Fix addAttribute(HclBlock in, String attrText, boolean safe) {
+        return local() ? Tf.addAttribute(ctx.file(), in, attrText, safe) : null;
+    }
+
     /** A missing argument reported on the resource's name. */
     void missing(String message, Fix fix) {
         missing(block.nameRange(), message, fix);

@@ -23,6 +23,7 @@ public final class TerraformPack implements RulePack<HclFile> {
             new RdsNoDeletionProtection(),
             new RdsSingleAz(),
             new IamWildcardPolicy(),
+            new IamPrivilegeEscalation(),
             new HardcodedCredentials(),
             new ProviderVersionUnpinned(),
             new ModuleSourceUnpinned(),

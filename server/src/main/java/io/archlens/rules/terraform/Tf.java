@@ -13,7 +13,6 @@ import io.archlens.syntax.hcl.HclExpr;
 import io.archlens.syntax.hcl.HclFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /** Shared helpers of the Terraform rules: literal values, references, resource links and attribute insertion. */
@@ -149,51 +148,6 @@ final class Tf {
             }
         }
         return out;
-    }
-
-    /**
-     * Production when the project context says so; else (no stage declared) when the resource's tags or the
-     * AWS provider's default_tags in the module name a production environment.
-     */
-    static boolean production(RuleContext ctx, HclFile f, HclBlock resource) {
-        if (ctx.project().stageKnown()) {
-            return ctx.project().isProduction();
-        }
-        if (prodTags(resource.value("tags"))) {
-            return true;
-        }
-        if (resource.label(0) != null && resource.label(0).startsWith("aws_")) {
-            for (HclBlock p : f.moduleBlocks("provider")) {
-                HclBlock dt = "aws".equals(p.label(0)) ? p.block("default_tags") : null;
-                if (dt != null && prodTags(dt.value("tags"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * What a production-only finding appends when {@code context.stage} is not declared: production was read from
-     * tags, and the project context decides once declared. Empty when the stage is known.
-     */
-    static String productionBasis(RuleContext ctx) {
-        return ctx.project().stageKnown() ? "" : " (" + UNDECLARED_STAGE + ")";
-    }
-
-    static final String UNDECLARED_STAGE = "production is read from its Environment/Stage tag; context.stage in"
-            + " .archlens.yml decides when declared";
-
-    private static boolean prodTags(HclExpr tags) {
-        if (tags instanceof HclExpr.Obj o) {
-            for (String k : new String[] {"Environment", "environment", "Env", "env", "Stage", "stage"}) {
-                String v = str(o.get(k));
-                if (v != null && v.toLowerCase(Locale.ROOT).startsWith("prod")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ edits
