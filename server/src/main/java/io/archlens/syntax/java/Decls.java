@@ -64,12 +64,7 @@ public final class Decls {
                         return Optional.of(new Decl(p, null, null));
                     }
                 }
-                VariableDeclarator best = null;
-                for (VariableDeclarator v : c.findAll(VariableDeclarator.class)) {
-                    if (v.getNameAsString().equals(name) && position(v) < at) {
-                        best = v;
-                    }
-                }
+                VariableDeclarator best = lastLocal(c, name, at, null);
                 if (best != null) {
                     return Optional.of(new Decl(null, best, null));
                 }
@@ -86,6 +81,23 @@ public final class Decls {
             cur = cur.getParentNode().orElse(null);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The last variable named {@code name} declared before {@code at} in {@code n}'s subtree, in the order of a
+     * pre-order walk; subtrees that start at or after {@code at} are not entered.
+     */
+    private static VariableDeclarator lastLocal(Node n, String name, int at, VariableDeclarator best) {
+        for (Node c : n.getChildNodes()) {
+            if (position(c) >= at) {
+                continue;
+            }
+            if (c instanceof VariableDeclarator v && v.getNameAsString().equals(name)) {
+                best = v;
+            }
+            best = lastLocal(c, name, at, best);
+        }
+        return best;
     }
 
     private static int position(Node n) {
