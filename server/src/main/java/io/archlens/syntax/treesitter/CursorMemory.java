@@ -25,7 +25,7 @@ import org.treesitter.TSTreeCursor;
  * (another binding version, a platform library built elsewhere, {@code -Darchlens.treesitter.memory=false}) copies
  * through the binding as before.
  */
-final class CursorMemory {
+final class CursorMemory implements TreeCopy.Node {
     /** CRC-32 of tree-sitter-ng 0.26.6's native libraries (Linux x86-64/arm64, macOS x86-64/arm64, Windows x86-64). */
     private static final Set<Long> KNOWN = Set.of(0x94f95d71L, 0xf1115603L, 0x99b88229L, 0x6f3359aeL, 0x3065d316L);
     private static final int ENTRY = 32;
@@ -61,12 +61,12 @@ final class CursorMemory {
     }
 
     // the node under the cursor, after load()
-    int symbol;
-    int startByte;
-    int endByte;
-    boolean missing;
+    private int symbol;
+    private int startByte;
+    private int endByte;
+    private boolean missing;
     /** The node has children, though perhaps only hidden ones (a leaf needs no call to find it has none). */
-    boolean parent;
+    private boolean parent;
 
     private final Grammar.Loaded grammar;
     private final TSTreeCursor cursor;
@@ -78,8 +78,34 @@ final class CursorMemory {
         this.ptr = (long) CURSOR.get(cursor);
     }
 
-    /** Reads the node the cursor stands on (not the root: its alias would be the cursor's own). */
-    void load() {
+    @Override
+    public int symbol() {
+        return symbol;
+    }
+
+    @Override
+    public int startByte() {
+        return startByte;
+    }
+
+    @Override
+    public int endByte() {
+        return endByte;
+    }
+
+    @Override
+    public boolean missing() {
+        return missing;
+    }
+
+    @Override
+    public boolean mayHaveChildren() {
+        return parent;
+    }
+
+    /** Reads the node the cursor stands on (at the root, without the cursor's own alias, which is none here). */
+    @Override
+    public void load() {
         long stack = U.getLong(ptr + 8);
         int depth = U.getInt(ptr + 16);
         long entry = stack + (long) (depth - 1) * ENTRY;

@@ -46,7 +46,7 @@ final class TreeCopy {
     }
 
     /** The node under the cursor, as one source or the other reads it. */
-    private interface Node {
+    interface Node {
         /** Reads the node the cursor now stands on. */
         void load() throws Throwable;
 
@@ -67,7 +67,7 @@ final class TreeCopy {
         SyntaxTree t = new SyntaxTree(g, text, Math.max(64, text.length() / 3));
         TSNode root = tree.getRootNode();
         try (TSTreeCursor c = new TSTreeCursor(root)) {
-            Node n = memory ? new Memory(new CursorMemory(g, c)) : new Binding(c);
+            Node n = memory ? new CursorMemory(g, c) : new Binding(c);
             n.load();
             int idx = add(t, g, n, 0, -1, toUtf16);
             boolean copied = false;
@@ -188,45 +188,6 @@ final class TreeCopy {
         @Override
         public boolean mayHaveChildren() {
             return true;
-        }
-    }
-
-    /** From the native tree's memory ({@link CursorMemory}). */
-    private static final class Memory implements Node {
-        private final CursorMemory m;
-
-        Memory(CursorMemory m) {
-            this.m = m;
-        }
-
-        @Override
-        public void load() {
-            m.load();
-        }
-
-        @Override
-        public int symbol() {
-            return m.symbol;
-        }
-
-        @Override
-        public int startByte() {
-            return m.startByte;
-        }
-
-        @Override
-        public int endByte() {
-            return m.endByte;
-        }
-
-        @Override
-        public boolean missing() {
-            return m.missing;
-        }
-
-        @Override
-        public boolean mayHaveChildren() {
-            return m.parent;
         }
     }
 }
