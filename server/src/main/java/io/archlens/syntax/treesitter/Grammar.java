@@ -91,6 +91,12 @@ public enum Grammar {
         final String[] symbols;
         final boolean[] named;
         final String[] fields;
+        /** Per symbol, the first symbol of the same name and kind: what the binding's public symbol would be. */
+        final int[] canonical;
+        /** Aliases learnt from the binding, by (parent production &lt;&lt; 16 | child index); see {@link CursorMemory}. */
+        private final java.util.Map<Integer, Integer> aliases = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Whether {@link CursorMemory} gave the binding's tree on this grammar's sample (null: not yet tried). */
+        volatile Boolean memory;
 
         private Loaded(Grammar grammar, TSLanguage language, String failure, String[] symbols, boolean[] named,
                 String[] fields) {
@@ -100,6 +106,12 @@ public enum Grammar {
             this.symbols = symbols;
             this.named = named;
             this.fields = fields;
+            this.canonical = new int[symbols.length];
+            java.util.Map<String, Integer> first = new java.util.HashMap<>();
+            for (int i = 0; i < symbols.length; i++) {
+                Integer earlier = first.putIfAbsent((named[i] ? "N" : "A") + symbols[i], i);
+                canonical[i] = earlier == null ? i : earlier;
+            }
         }
 
         static Loaded of(Grammar g, TSLanguage language) {
@@ -140,6 +152,24 @@ public enum Grammar {
 
         boolean isNamed(int id) {
             return id >= 0 && id < named.length ? named[id] : id == 0xFFFF || id == -1;
+        }
+
+        int canonical(int id) {
+            return id >= 0 && id < canonical.length ? canonical[id] : id;
+        }
+
+        /** The alias of a parent production's child (0: none), asked of the binding the first time only. */
+        int alias(int production, int childIndex, java.util.function.IntSupplier ask) {
+            if (childIndex > 0xFFFF) {
+                return ask.getAsInt();
+            }
+            Integer key = production << 16 | childIndex;
+            Integer a = aliases.get(key);
+            if (a == null) {
+                a = ask.getAsInt();
+                aliases.put(key, a);
+            }
+            return a;
         }
 
         String field(int id) {
