@@ -54,6 +54,10 @@ export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m', '-XX:TieredStopAtLevel=1'
  */
 export function serverJvmArgs(javaVersion: number, storageDir: string | undefined): string[] {
   const args = [...JVM_ARGS];
+  if (javaVersion >= 23) {
+    // the tree-sitter copy reads parse trees through sun.misc.Unsafe; Java 24+ warns on stderr unless allowed
+    args.push('--sun-misc-unsafe-memory-access=allow');
+  }
   if (storageDir !== undefined && javaVersion >= 19) {
     args.push(
       '-Xlog:cds*=off:stderr',

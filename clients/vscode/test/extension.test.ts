@@ -131,6 +131,10 @@ test('server JVM options: logging off stdout always; a self-maintained class-dat
   }
   assert.ok(serverJvmArgs(21, '/store').includes(`-XX:SharedArchiveFile=${path.join('/store', 'archlens-java21.jsa')}`));
   assert.deepEqual(serverJvmArgs(21, undefined), JVM_ARGS, 'no storage folder, no archive');
+  for (const v of [17, 21, 23, 25]) {
+    // Java 24+ warns on stderr about the tree-sitter copy's Unsafe reads unless they are allowed (the option exists from 23)
+    assert.equal(serverJvmArgs(v, undefined).includes('--sun-misc-unsafe-memory-access=allow'), v >= 23, `Java ${v}`);
+  }
 });
 
 test('archive plan: Java 19+ lets the JVM keep it; Java 17 uses a fresh one, or makes one after the start', () => {

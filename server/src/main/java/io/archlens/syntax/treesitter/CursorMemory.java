@@ -41,7 +41,7 @@ final class CursorMemory implements TreeCopy.Node {
         boolean ok = false;
         try {
             if (Boolean.parseBoolean(System.getProperty("archlens.treesitter.memory", "true"))
-                    && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && knownLibrary()) {
+                    && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN && unsafeAllowed() && knownLibrary()) {
                 Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
                 f.setAccessible(true);
                 u = (sun.misc.Unsafe) f.get(null);
@@ -58,6 +58,19 @@ final class CursorMemory implements TreeCopy.Node {
         CURSOR = cursor;
         ALIAS = alias;
         AVAILABLE = ok && cursor != null && alias != null;
+    }
+
+    /**
+     * From Java 24 the first memory read through {@code sun.misc.Unsafe} prints a warning on stderr unless the JVM was
+     * started with {@code --sun-misc-unsafe-memory-access=allow} (the launcher and the VS Code extension pass it from
+     * Java 23); without it the copy goes through the binding, slower and silent.
+     */
+    private static boolean unsafeAllowed() {
+        if (Runtime.version().feature() < 24) {
+            return true;
+        }
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .contains("--sun-misc-unsafe-memory-access=allow");
     }
 
     // the node under the cursor, after load()
