@@ -101,8 +101,9 @@ public final class Decls {
     }
 
     private static int position(Node n) {
-        return n.getTokenRange().flatMap(t -> t.getBegin().getRange()).map(r -> r.begin.line * 100000 + r.begin.column)
-                .orElse(Integer.MAX_VALUE);
+        com.github.javaparser.TokenRange tr = n.getTokenRange().orElse(null);
+        com.github.javaparser.Range r = tr == null ? null : tr.getBegin().getRange().orElse(null);
+        return r == null ? Integer.MAX_VALUE : r.begin.line * 100000 + r.begin.column;
     }
 
     /** The declared type of a name as written ({@code RestTemplate}, {@code WebClient.Builder}), or null. */

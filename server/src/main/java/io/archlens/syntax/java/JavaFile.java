@@ -30,8 +30,8 @@ public final class JavaFile implements CodeModel {
         this.file = file;
         this.cu = cu;
         this.offsets = offsets;
-        this.types = new Types(cu);
         walk(cu);
+        this.types = new Types(cu, all(com.github.javaparser.ast.body.TypeDeclaration.class));
         String p = "/" + file.path().replace('\\', '/');
         this.test = p.contains("/src/test/") || p.contains("/test/java/") || p.endsWith("Test.java")
                 || p.endsWith("Tests.java") || p.endsWith("IT.java");

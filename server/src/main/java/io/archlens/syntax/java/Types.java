@@ -20,7 +20,9 @@ public final class Types {
     private final Set<String> declared = new HashSet<>();
     private final String pkg;
 
-    Types(CompilationUnit cu) {
+    /** {@code declaredTypes}: every type the file declares, nested ones included. */
+    @SuppressWarnings("rawtypes")
+    Types(CompilationUnit cu, java.util.List<? extends TypeDeclaration> declaredTypes) {
         pkg = cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
         for (ImportDeclaration i : cu.getImports()) {
             String name = i.getNameAsString();
@@ -37,7 +39,9 @@ public final class Types {
                 imported.put(name.substring(name.lastIndexOf('.') + 1), name);
             }
         }
-        cu.findAll(TypeDeclaration.class).forEach(t -> declared.add(t.getNameAsString()));
+        for (TypeDeclaration<?> t : declaredTypes) {
+            declared.add(t.getNameAsString());
+        }
     }
 
     /** The qualified name a simple (or dotted) type name stands for, as far as the file says. */
