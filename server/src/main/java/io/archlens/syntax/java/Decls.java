@@ -64,7 +64,12 @@ public final class Decls {
                         return Optional.of(new Decl(p, null, null));
                     }
                 }
-                VariableDeclarator best = lastLocal(c, name, at, null);
+                VariableDeclarator best = null;
+                for (VariableDeclarator v : locals(c).getOrDefault(name, java.util.List.of())) {
+                    if (position(v) < at) {
+                        best = v;
+                    }
+                }
                 if (best != null) {
                     return Optional.of(new Decl(null, best, null));
                 }
@@ -84,20 +89,32 @@ public final class Decls {
     }
 
     /**
-     * The last variable named {@code name} declared before {@code at} in {@code n}'s subtree, in the order of a
-     * pre-order walk; subtrees that start at or after {@code at} are not entered.
+     * The variables a method, constructor or lambda body declares, by name, in pre-order: worked out once per callable
+     * and analysis (the memo lives in the unit's data and {@link JavaFile} starts a new one for each version).
      */
-    private static VariableDeclarator lastLocal(Node n, String name, int at, VariableDeclarator best) {
-        for (Node c : n.getChildNodes()) {
-            if (position(c) >= at) {
-                continue;
-            }
-            if (c instanceof VariableDeclarator v && v.getNameAsString().equals(name)) {
-                best = v;
-            }
-            best = lastLocal(c, name, at, best);
+    private static java.util.Map<String, java.util.List<VariableDeclarator>> locals(CallableDeclaration<?> c) {
+        java.util.Map<Node, java.util.Map<String, java.util.List<VariableDeclarator>>> memo = c.findCompilationUnit()
+                .filter(cu -> cu.containsData(LOCALS)).map(cu -> cu.getData(LOCALS)).orElse(null);
+        if (memo == null) {
+            return collect(c, new java.util.HashMap<>());
         }
-        return best;
+        return memo.computeIfAbsent(c, k -> collect(k, new java.util.HashMap<>()));
+    }
+
+    /** Key of the per-analysis memo of {@link #locals}. */
+    static final com.github.javaparser.ast.DataKey<java.util.Map<Node, java.util.Map<String,
+            java.util.List<VariableDeclarator>>>> LOCALS = new com.github.javaparser.ast.DataKey<>() {
+            };
+
+    private static java.util.Map<String, java.util.List<VariableDeclarator>> collect(Node n,
+            java.util.Map<String, java.util.List<VariableDeclarator>> out) {
+        for (Node c : n.getChildNodes()) {
+            if (c instanceof VariableDeclarator v) {
+                out.computeIfAbsent(v.getNameAsString(), k -> new java.util.ArrayList<>()).add(v);
+            }
+            collect(c, out);
+        }
+        return out;
     }
 
     private static int position(Node n) {

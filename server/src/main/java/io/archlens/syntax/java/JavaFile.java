@@ -31,6 +31,8 @@ public final class JavaFile implements CodeModel {
         this.cu = cu;
         this.offsets = offsets;
         walk(cu);
+        // a new memo per version: the kept tree of an editor document is reused (MemberReparse)
+        cu.setData(Decls.LOCALS, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
         this.types = new Types(cu, all(com.github.javaparser.ast.body.TypeDeclaration.class));
         String p = "/" + file.path().replace('\\', '/');
         this.test = p.contains("/src/test/") || p.contains("/test/java/") || p.endsWith("Test.java")
@@ -103,29 +105,46 @@ public final class JavaFile implements CodeModel {
 
     /** Pre-order over the tree with an explicit stack (JavaParser's own walk builds a Vector-backed one per call). */
     private void walk(Node root) {
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-        stack.push(root);
-        Map<Class<?>, int[]> counts = new java.util.IdentityHashMap<>();
-        while (!stack.isEmpty()) {
-            Node n = stack.pop();
+        Node[] stack = new Node[64];
+        int sp = 0;
+        stack[sp++] = root;
+        Map<Class<?>, Bucket> buckets = new java.util.IdentityHashMap<>();
+        Class<?> lastClass = null;
+        Bucket last = null;
+        while (sp > 0) {
+            Node n = stack[--sp];
+            Class<?> c = n.getClass();
+            if (c != lastClass) {
+                lastClass = c;
+                last = buckets.computeIfAbsent(c, k -> new Bucket());
+            }
+            last.add(nodes.size());
             nodes.add(n);
-            counts.computeIfAbsent(n.getClass(), c -> new int[1])[0]++;
             List<Node> ch = n.getChildNodes();
-            for (int i = ch.size() - 1; i >= 0; i--) {
-                stack.push(ch.get(i));
+            int size = ch.size();
+            if (sp + size > stack.length) {
+                stack = java.util.Arrays.copyOf(stack, Math.max(stack.length * 2, sp + size));
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                stack[sp++] = ch.get(i);
             }
         }
         Map<Class<?>, int[]> index = new java.util.IdentityHashMap<>();
-        Map<Class<?>, int[]> fill = new java.util.IdentityHashMap<>();
-        counts.forEach((c, n) -> {
-            index.put(c, new int[n[0]]);
-            fill.put(c, new int[1]);
-        });
-        for (int i = 0; i < nodes.size(); i++) {
-            Class<?> c = nodes.get(i).getClass();
-            index.get(c)[fill.get(c)[0]++] = i;
-        }
+        buckets.forEach((c, bucket) -> index.put(c, java.util.Arrays.copyOf(bucket.at, bucket.size)));
         byClass = index;
+    }
+
+    /** Node indexes of one class, in walk order. */
+    private static final class Bucket {
+        int[] at = new int[8];
+        int size;
+
+        void add(int i) {
+            if (size == at.length) {
+                at = java.util.Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = i;
+        }
     }
 
     public Types types() {
