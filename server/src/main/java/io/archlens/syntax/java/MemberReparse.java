@@ -10,6 +10,7 @@ import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.utils.LineSeparator;
 import io.archlens.core.LineIndex;
@@ -26,7 +27,7 @@ import java.util.Map;
  * window's new text is parsed, inside a stand-in class; its members replace the window's old ones in the kept tree,
  * its tokens replace theirs in the token chain, and the tokens after it move by the lines and columns the edit added.
  * A 1,000-line file then costs the parse of a few lines instead of the whole file, and little garbage. Anything else
- * (an edit in a class header, an enum or record body, a window that does not parse on its own, a kept parse with
+ * (an edit in a class header or an enum body, a window that does not parse on its own, a kept parse with
  * errors) answers null and the caller parses the whole file.
  *
  * <p>The kept tree is changed in place: the file of the previous version shares it, so a tree handed to rules must not
@@ -134,12 +135,18 @@ final class MemberReparse {
     private record Parse(String prefix, List<? extends Node> members, List<JavaToken> tokens) {
     }
 
-    /** A class body's window, parsed as the body of a stand-in class (or interface). */
-    private static Parse members(ClassOrInterfaceDeclaration type, String body, ParserConfiguration conf) {
-        String prefix = (type.isInterface() ? "interface" : "class") + " W {";
-        ParseResult<TypeDeclaration<?>> r = new JavaParser(conf).parseTypeDeclaration(prefix + body + "}");
-        if (!r.isSuccessful() || r.getResult().isEmpty()
-                || !(r.getResult().get() instanceof ClassOrInterfaceDeclaration parsed)) {
+    /** A class, interface or record body's window, parsed as the body of a stand-in of the same kind. */
+    private static Parse members(TypeDeclaration<?> type, String body, ParserConfiguration conf) {
+        String prefix = type instanceof RecordDeclaration ? "record W() {"
+                : type instanceof ClassOrInterfaceDeclaration c && c.isInterface() ? "interface W {" : "class W {";
+        // JavaParser's type-declaration entry point does not take records: a record is parsed as a whole unit
+        ParseResult<?> r = type instanceof RecordDeclaration ? new JavaParser(conf).parse(prefix + body + "}")
+                : new JavaParser(conf).parseTypeDeclaration(prefix + body + "}");
+        Object result = r.isSuccessful() ? r.getResult().orElse(null) : null;
+        if (result instanceof CompilationUnit unit) {
+            result = unit.getTypes().size() == 1 ? unit.getType(0) : null;
+        }
+        if (!(result instanceof TypeDeclaration<?> parsed) || parsed.getClass() != type.getClass()) {
             return null;
         }
         TokenRange tr = parsed.getTokenRange().orElse(null);

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.archlens.core.TextDiff;
 import java.util.ArrayList;
@@ -39,9 +40,9 @@ final class MemberWindow {
         this.after = after;
     }
 
-    /** The class or interface whose body holds the window; null for a window between top-level types. */
-    ClassOrInterfaceDeclaration type() {
-        return parent instanceof ClassOrInterfaceDeclaration c ? c : null;
+    /** The class, interface or record whose body holds the window; null for a window between top-level types. */
+    TypeDeclaration<?> type() {
+        return parent instanceof TypeDeclaration<?> t ? t : null;
     }
 
     /** Offset (old text) of the window's first character: right after {@link #before()}. */
@@ -66,9 +67,14 @@ final class MemberWindow {
 
     /**
      * The window of the edit, or null when it is not inside a class or interface body nor between two top-level types
-     * (a class header, an enum or record body, the imports...).
+     * (a class header, an enum body, the imports, a compact source file...).
      */
     static MemberWindow around(CompilationUnit cu, Offsets old, TextDiff d) {
+        for (TypeDeclaration<?> t : cu.getTypes()) {
+            if (t instanceof ClassOrInterfaceDeclaration c && c.isCompact()) {
+                return null; // a compact source file (top-level methods): what follows a member depends on what precedes
+            }
+        }
         List<Node> holders = new ArrayList<>(List.of(cu)); // outermost first
         List<? extends Node> inside = cu.getTypes();
         while (inside != null) {
@@ -89,7 +95,8 @@ final class MemberWindow {
             MemberWindow w = null;
             if (h instanceof CompilationUnit) {
                 w = window(cu, cu.getTypes(), null, old, d);
-            } else if (h instanceof ClassOrInterfaceDeclaration c) {
+            } else if (h instanceof ClassOrInterfaceDeclaration || h instanceof RecordDeclaration) {
+                TypeDeclaration<?> c = (TypeDeclaration<?>) h;
                 JavaToken close = c.getTokenRange().map(TokenRange::getEnd).orElse(null);
                 w = close == null || !"}".equals(close.getText()) ? null : window(c, c.getMembers(), close, old, d);
             }

@@ -75,6 +75,33 @@ class MemberReparseTest {
     }
 
     @Test
+    void recordBodiesAreParsedAsAWindowAndCompactSourceFilesWhole() {
+        String uri = "file:///test/Records.java";
+        String record = "package p;\n\npublic record Point(int x, int y) {\n    public Point {\n        if (x < 0) {\n"
+                + "            throw new IllegalArgumentException();\n        }\n    }\n\n    int sum() {\n"
+                + "        return x + y;\n    }\n}\n";
+        String compact = "import java.util.List;\n\nvoid main() {\n    System.out.println(1);\n}\n\nclass Helper {\n"
+                + "    void f() {\n    }\n}\n";
+        String[][] cases = {{record, "        return x + y;", "        return x + y + 0;", "true"},
+            {record, "            throw new IllegalArgumentException();", "            throw new IllegalStateException();", "true"},
+            {compact, "    void f() {\n    }", "    void f() {\n        int a = 1;\n    }", "false"}};
+        for (String[] c : cases) {
+            JavaFile previous = parse(uri, c[0], 1);
+            String edit = c[0].replace(c[1], c[2]);
+            Analysis incremental = analyze(uri, edit, 2);
+            JavaFile inc = (JavaFile) incremental.model();
+            Analysis whole = analyze("file:///test/fresh.java", edit, 0);
+            JavaFile fresh = (JavaFile) whole.model();
+            assertEquals(Boolean.parseBoolean(c[3]), previous.unit() == inc.unit(), c[2]);
+            assertEquals(findings(whole), findings(incremental));
+            assertEquals(fresh.unit().toString(), inc.unit().toString());
+            assertEquals(tokens(fresh), tokens(inc));
+            assertEquals(nodes(fresh), nodes(inc));
+            JavaSourceParser.forgetDocument(uri);
+        }
+    }
+
+    @Test
     void editsBetweenTopLevelTypesAreParsedAsAWindow() {
         String uri = "file:///test/TopLevel.java";
         String v1 = "package p;\n\nclass A {\n    void f() {\n    }\n}\n\n@Deprecated\nclass B {\n}\n";
