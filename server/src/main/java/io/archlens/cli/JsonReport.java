@@ -24,6 +24,17 @@ final class JsonReport {
     private JsonReport() {
     }
 
+    /** Builds the mapper and its serializers for the report's node types (see {@link Main#prepare}). */
+    static void prepare() {
+        ObjectNode o = MAPPER.createObjectNode().put("tool", "archlens").put("files", 0).put("safe", true);
+        o.putArray("findings").addObject().put("path", "p");
+        try {
+            MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void write(List<FileResult> results, RuleBook book, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("tool", "archlens");
