@@ -45,6 +45,9 @@ public final class Main implements Runnable {
      */
     public static void prepare(String[] args) {
         io.archlens.analysis.RuleBook.loadDefault();
+        // the YAML reader: Compose, Kubernetes, workflows, OpenAPI and Spring files all go through it
+        io.archlens.syntax.yaml.YamlParser.parse(io.archlens.analysis.SourceFile.of("prepare.yaml",
+                "a: 1\nb: [x, {c: 'd'}]\n---\ne: |\n  f\n", io.archlens.filekind.FileKind.COMPOSE));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--format=json") || args[i].equals("--format") && i + 1 < args.length
                     && args[i + 1].equals("json")) {
