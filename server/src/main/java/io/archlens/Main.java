@@ -20,7 +20,9 @@ public final class Main {
             t.setDaemon(true);
             t.start();
         }
-        int code = io.archlens.cli.Main.run(args);
+        // `check PATH... [--format F] [--profile P]` starts without picocli (io.archlens.cli.QuickCheck)
+        Integer quick = io.archlens.cli.QuickCheck.run(args);
+        int code = quick != null ? quick : io.archlens.cli.Main.run(args);
         if (System.getenv("ARCHLENS_WARMUP_LSP") != null) {
             // the launcher is writing a class-data archive at the end of this run: let it hold the server's classes
             Warmup.run();
