@@ -184,7 +184,9 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("archlens: cannot read " + e.getMessage());
             return 2;
         }
-        // (after the walk: a run started by io.archlens.Main loads the book meanwhile on another thread)
+        // (the walk and the Compose mounts first: a run started by io.archlens.Main loads the book meanwhile)
+        java.util.Map<Path, io.archlens.filekind.FileKind> mounts = fromStdin ? Map.of()
+                : BatchAnalyzer.mounts(new ArrayList<>(files), settings);
         RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
         BatchAnalyzer analyzer = new BatchAnalyzer(book, settings, cwd, (msg, ex) -> {
             synchronized (err) {
@@ -198,7 +200,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<FileResult> results;
         try {
             results = fromStdin ? StdinInput.analyze(stdin, stdinFilename, book, settings, analyzer)
-                    : analyzer.analyze(new ArrayList<>(files), named);
+                    : analyzer.analyze(new ArrayList<>(files), named, mounts);
         } catch (IOException e) {
             err.println("archlens: cannot read stdin: " + e.getMessage());
             return 2;

@@ -73,8 +73,21 @@ public final class BatchAnalyzer {
      * with its {@link Skip} reason instead of being left out.
      */
     public List<FileResult> analyze(List<Path> files, Set<Path> named) {
-        // files a Compose service mounts into nginx's configuration are nginx, whatever their name says
-        mounted = ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+        return analyze(files, named, mounts(files, settings));
+    }
+
+    /**
+     * Files a Compose service among {@code files} mounts into nginx's configuration: they are nginx, whatever their
+     * name says. No rule book needed: a caller may read them while the book loads, and pass them to
+     * {@link #analyze(List, Set, Map)}.
+     */
+    public static java.util.Map<Path, FileKind> mounts(List<Path> files, Settings settings) {
+        return ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+    }
+
+    /** As {@link #analyze(List, Set)} with the nginx files the Compose files mount ({@link #mounts}). */
+    public List<FileResult> analyze(List<Path> files, Set<Path> named, java.util.Map<Path, FileKind> mounts) {
+        mounted = mounts;
         List<Path> all = new ArrayList<>(files);
         Set<Path> listed = new java.util.HashSet<>();
         files.forEach(f -> listed.add(f.toAbsolutePath().normalize()));
