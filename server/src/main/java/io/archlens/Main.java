@@ -13,12 +13,34 @@ public final class Main {
             // reflects over every command and option, about a quarter of a second of the server's start-up)
             System.exit(io.archlens.lsp.ServerLauncher.stdio());
         }
-        int code = io.archlens.cli.Main.run(args);
+        if (analyses(args)) {
+            // the rule book (every pack, its rules and patterns) loads on a second core while picocli, on this one,
+            // reflects over the commands and options; the command then finds it loaded (io.archlens.cli.Main.prepare)
+            Thread t = new Thread(() -> prepare(args), "archlens-prepare");
+            t.setDaemon(true);
+            t.start();
+        }
+        // `check PATH... [--format F] [--profile P]` starts without picocli (io.archlens.cli.QuickCheck)
+        Integer quick = io.archlens.cli.QuickCheck.run(args);
+        int code = quick != null ? quick : io.archlens.cli.Main.run(args);
         if (System.getenv("ARCHLENS_WARMUP_LSP") != null) {
             // the launcher is writing a class-data archive at the end of this run: let it hold the server's classes
             Warmup.run();
         }
         System.exit(code);
+    }
+
+    /** Commands that analyse files with the default rule book ({@code check}, {@code report}). */
+    static boolean analyses(String[] args) {
+        return args.length > 0 && (args[0].equals("check") || args[0].equals("report"));
+    }
+
+    private static void prepare(String[] args) {
+        try {
+            io.archlens.cli.Main.prepare(args);
+        } catch (RuntimeException | Error e) {
+            // the command loads it again and reports the failure itself
+        }
     }
 
     /** {@code lsp} or {@code lsp --stdio}: the stdio server with no other option to parse. */

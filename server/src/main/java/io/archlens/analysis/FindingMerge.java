@@ -32,7 +32,9 @@ public final class FindingMerge {
         }
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (Finding f : findings) {
-            groups.computeIfAbsent(f.ruleId() + "|" + f.range(), k -> new ArrayList<>()).add(f);
+            // (the range's numbers, not its record toString: that one is bootstrapped through method handles)
+            groups.computeIfAbsent(f.ruleId() + "|" + f.range().start() + "-" + f.range().end(),
+                    k -> new ArrayList<>()).add(f);
         }
         if (groups.size() == findings.size()) {
             return findings;

@@ -223,7 +223,7 @@ public final class RuleBook {
                 return model;
             }
             RuleMeta meta = rule.meta();
-            if (settings.effectiveSeverity(meta).isEmpty()) {
+            if (!enabled(meta, settings)) {
                 continue;
             }
             BoundedSink sink = new BoundedSink(settings.maxFindingsPerFile());
@@ -236,6 +236,33 @@ public final class RuleBook {
             }
         }
         return model;
+    }
+
+    /** Which rules run under the settings last seen (settings are immutable; a check, an editor session use one). */
+    private volatile Enabled enabled;
+
+    /** By the rule's default severity (what the profile depends on besides the id), then its id. */
+    private record Enabled(Settings settings, List<Map<String, Boolean>> on) {
+        Enabled(Settings settings) {
+            this(settings, java.util.Arrays.stream(Severity.values())
+                    .map(s -> (Map<String, Boolean>) new java.util.concurrent.ConcurrentHashMap<String, Boolean>()).toList());
+        }
+    }
+
+    /** Whether the rule runs under these settings: {@link Settings#effectiveSeverity}, once per rule and settings. */
+    private boolean enabled(RuleMeta meta, Settings settings) {
+        Enabled e = enabled;
+        if (e == null || e.settings() != settings) {
+            e = new Enabled(settings);
+            enabled = e;
+        }
+        Map<String, Boolean> bySeverity = e.on().get(meta.defaultSeverity().ordinal());
+        Boolean on = bySeverity.get(meta.id());
+        if (on == null) {
+            on = settings.effectiveSeverity(meta).isPresent();
+            bySeverity.put(meta.id(), on);
+        }
+        return on;
     }
 
     private Analysis finish(SourceFile file, List<Finding> raw, List<Suppression> suppressions, Settings settings,

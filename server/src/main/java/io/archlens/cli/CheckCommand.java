@@ -117,10 +117,14 @@ public final class CheckCommand implements Callable<Integer> {
     /** The rule book to use; the default one (every pack on the class path) unless a test injects another. */
     RuleBook book;
 
+    /** Output and error text when not run by picocli ({@link QuickCheck}); else the command line's. */
+    PrintWriter out;
+    PrintWriter err;
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = this.out != null ? this.out : spec.commandLine().getOut();
+        PrintWriter err = this.err != null ? this.err : spec.commandLine().getErr();
         Severity threshold = Severity.parse(failOn).orElse(null);
         if (threshold == null) {
             err.println("archlens: --fail-on must be error, warning, info or hint, not '" + failOn + "'");
@@ -155,7 +159,6 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         Path cwd = Path.of("").toAbsolutePath();
-        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
         Path settingsFrom = fromStdin ? Path.of(stdinFilename).toAbsolutePath().getParent() : options.paths.get(0);
         SettingsFile.Loaded loaded = SettingsFile.load(options.config, settingsFrom != null ? settingsFrom : cwd, cwd, err);
         if (loaded == null) {
@@ -181,6 +184,10 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("archlens: cannot read " + e.getMessage());
             return 2;
         }
+        // (the walk and the Compose mounts first: a run started by io.archlens.Main loads the book meanwhile)
+        java.util.Map<Path, io.archlens.filekind.FileKind> mounts = fromStdin ? Map.of()
+                : BatchAnalyzer.mounts(new ArrayList<>(files), settings);
+        RuleBook book = this.book != null ? this.book : RuleBook.loadDefault();
         BatchAnalyzer analyzer = new BatchAnalyzer(book, settings, cwd, (msg, ex) -> {
             synchronized (err) {
                 err.println("archlens: " + msg + ": " + ex);
@@ -193,7 +200,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<FileResult> results;
         try {
             results = fromStdin ? StdinInput.analyze(stdin, stdinFilename, book, settings, analyzer)
-                    : analyzer.analyze(new ArrayList<>(files), named);
+                    : analyzer.analyze(new ArrayList<>(files), named, mounts);
         } catch (IOException e) {
             err.println("archlens: cannot read stdin: " + e.getMessage());
             return 2;

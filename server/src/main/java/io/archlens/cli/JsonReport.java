@@ -24,6 +24,17 @@ final class JsonReport {
     private JsonReport() {
     }
 
+    /** Builds the mapper and its serializers for the report's node types (see {@link Main#prepare}). */
+    static void prepare() {
+        ObjectNode o = MAPPER.createObjectNode().put("tool", "archlens").put("files", 0).put("safe", true);
+        o.putArray("findings").addObject().put("path", "p");
+        try {
+            MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void write(List<FileResult> results, RuleBook book, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("tool", "archlens");
@@ -77,10 +88,12 @@ final class JsonReport {
         summary.put("skipped", skipped.size());
         summary.put("findings", findings.size());
         try {
-            out.println(MAPPER.writeValueAsString(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // straight into the writer (a megabyte for 500 files is not first built as one string)
+            MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+        } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+        out.println();
     }
 
     /** A related location's file as the report names files: relative to the current folder when inside it. */

@@ -38,6 +38,25 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * What an analysing command ({@code check}, {@code report}) will need whatever its options say, done ahead on
+     * another thread while this one parses the command line: the default rule book, and the JSON writer when the
+     * arguments ask for JSON. Only loads and warms: the command itself reports any failure.
+     */
+    public static void prepare(String[] args) {
+        io.archlens.analysis.RuleBook.loadDefault();
+        // the YAML reader: Compose, Kubernetes, workflows, OpenAPI and Spring files all go through it
+        io.archlens.syntax.yaml.YamlParser.parse(io.archlens.analysis.SourceFile.of("prepare.yaml",
+                "a: 1\nb: [x, {c: 'd'}]\n---\ne: |\n  f\n", io.archlens.filekind.FileKind.COMPOSE));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--format=json") || args[i].equals("--format") && i + 1 < args.length
+                    && args[i + 1].equals("json")) {
+                JsonReport.prepare();
+                break;
+            }
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: lsp, check, report, rules, explain or graph");

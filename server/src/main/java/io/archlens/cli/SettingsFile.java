@@ -36,7 +36,6 @@ final class SettingsFile {
 
     /** Null after printing why the file cannot be used (the command then exits 2). */
     static Loaded load(Path explicit, Path firstPath, Path cwd, PrintWriter err) {
-        RuleBook book = RuleBook.loadDefault();
         Path cfg = explicit != null ? explicit : find(firstPath);
         if (cfg == null) {
             return new Loaded(Settings.DEFAULTS, cwd, null);
@@ -63,6 +62,7 @@ final class SettingsFile {
         }
         boolean invalid = unreadable != null;
         boolean errorShown = false;
+        RuleBook book = RuleBook.loadDefault(); // (only when there is a file: a check without one loads it meanwhile)
         if (book.supports(FileKind.ARCHLENS_CONFIG)) {
             SourceFile src = new SourceFile(cfg.toUri().toString(), display, text, FileKind.ARCHLENS_CONFIG, 0);
             for (Finding f : book.analyze(src, Settings.DEFAULTS).findings()) { // its own rules: cannot silence its errors

@@ -37,14 +37,17 @@ final class TextReport {
         int files = 0;
         int skipped = 0;
         long notShown = 0;
-        for (FileResult r : results) {
+        List<SourceExcerpt[]> excerpts = list && !concise ? excerpts(results) : null;
+        for (int ri = 0; ri < results.size(); ri++) {
+            FileResult r = results.get(ri);
             if (r.analysis() == null) {
                 skipped++;
                 continue;
             }
             files++;
             LineIndex li = r.analysis().file().lines();
-            for (Finding f : r.findings()) {
+            for (int fi = 0; fi < r.findings().size(); fi++) {
+                Finding f = r.findings().get(fi);
                 counts.merge(f.severity(), 1, Integer::sum);
                 notShown += io.archlens.analysis.RuleBook.notShown(f);
                 if (!list) {
@@ -62,7 +65,7 @@ final class TextReport {
                     out.println(HANG + more);
                 }
                 if (!concise) {
-                    excerpt(li, f, ansi, out);
+                    excerpt(excerpts.get(ri)[fi], f, ansi, out);
                 }
             }
         }
@@ -71,9 +74,23 @@ final class TextReport {
                 + (notShown > 0 ? String.format("; %,d more not shown (max-findings-per-file)", notShown) : ""));
     }
 
+    /**
+     * Each finding's source line, by result and finding, worked out on the cores side by side (the secret detector
+     * masks each line; hundreds of findings) before the report is printed in order.
+     */
+    private static List<SourceExcerpt[]> excerpts(List<FileResult> results) {
+        return java.util.stream.IntStream.range(0, results.size()).parallel().mapToObj(i -> {
+            FileResult r = results.get(i);
+            if (r.analysis() == null) {
+                return new SourceExcerpt[0];
+            }
+            LineIndex li = r.analysis().file().lines();
+            return r.findings().stream().map(f -> SourceExcerpt.of(li, f)).toArray(SourceExcerpt[]::new);
+        }).toList();
+    }
+
     /** The finding's first line with a caret under its range (to the line's end when it goes on), and its fix. */
-    static void excerpt(LineIndex li, Finding f, Ansi ansi, PrintWriter out) {
-        SourceExcerpt x = SourceExcerpt.of(li, f);
+    private static void excerpt(SourceExcerpt x, Finding f, Ansi ansi, PrintWriter out) {
         String text = x.text();
         int line = x.line();
         String number = String.valueOf(line + 1);

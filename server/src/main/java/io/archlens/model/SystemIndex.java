@@ -184,16 +184,34 @@ public final class SystemIndex {
      * edit re-runs the rules of its own project only.
      */
     public synchronized CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
+        List<Projects.Project> projects = projects();
+        Checked[] done = new Checked[projects.size()];
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < done.length; i++) {
+            Projects.Project p = projects.get(i);
+            Checked c = checked.get(p.id());
+            if (c != null && c.same(p.files(), settings)) {
+                done[i] = c;
+            } else {
+                todo.add(i);
+            }
+        }
+        java.util.function.IntConsumer run = i -> {
+            Projects.Project p = projects.get(i);
+            SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
+            done[i] = new Checked(p.files(), settings, CrossFileAnalysis.check(book, m, settings, log));
+        };
+        // many projects (a whole workspace, a check): side by side on the cores; an edit's one project on this thread
+        if (todo.size() > 1) {
+            todo.parallelStream().forEach(run::accept);
+        } else {
+            todo.forEach(run::accept);
+        }
         List<CrossFileAnalysis.ProjectFindings> parts = new ArrayList<>();
         Map<String, Checked> next = new java.util.HashMap<>();
-        for (Projects.Project p : projects()) {
-            Checked c = checked.get(p.id());
-            if (c == null || !c.same(p.files(), settings)) {
-                SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
-                c = new Checked(p.files(), settings, CrossFileAnalysis.check(book, m, settings, log));
-            }
-            next.put(p.id(), c);
-            parts.add(c.found());
+        for (int i = 0; i < done.length; i++) {
+            next.put(projects.get(i).id(), done[i]);
+            parts.add(done[i].found());
         }
         checked.clear();
         checked.putAll(next);

@@ -12,6 +12,7 @@ import io.archlens.core.TextRange;
 import io.archlens.filekind.FileKind;
 import io.archlens.filekind.FileKindDetector;
 import io.archlens.model.CrossFileAnalysis;
+import io.archlens.model.FileFacts;
 import io.archlens.model.SystemIndex;
 import io.archlens.model.SystemModel;
 import java.nio.file.Path;
@@ -72,8 +73,21 @@ public final class BatchAnalyzer {
      * with its {@link Skip} reason instead of being left out.
      */
     public List<FileResult> analyze(List<Path> files, Set<Path> named) {
-        // files a Compose service mounts into nginx's configuration are nginx, whatever their name says
-        mounted = ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+        return analyze(files, named, mounts(files, settings));
+    }
+
+    /**
+     * Files a Compose service among {@code files} mounts into nginx's configuration: they are nginx, whatever their
+     * name says. No rule book needed: a caller may read them while the book loads, and pass them to
+     * {@link #analyze(List, Set, Map)}.
+     */
+    public static java.util.Map<Path, FileKind> mounts(List<Path> files, Settings settings) {
+        return ComposeMounts.nginxFiles(files, settings.maxFileBytes());
+    }
+
+    /** As {@link #analyze(List, Set)} with the nginx files the Compose files mount ({@link #mounts}). */
+    public List<FileResult> analyze(List<Path> files, Set<Path> named, java.util.Map<Path, FileKind> mounts) {
+        mounted = mounts;
         List<Path> all = new ArrayList<>(files);
         Set<Path> listed = new java.util.HashSet<>();
         files.forEach(f -> listed.add(f.toAbsolutePath().normalize()));
@@ -82,16 +96,29 @@ public final class BatchAnalyzer {
                 all.add(m);
             }
         }
-        List<FileResult> results = analyzeEach(all, named);
-        return book.projectRules().isEmpty() ? results : withCrossFile(results);
+        boolean cross = !book.projectRules().isEmpty();
+        List<Done> done = analyzeEach(all, named, cross);
+        List<FileResult> results = new ArrayList<>(done.size());
+        done.forEach(d -> results.add(d.result()));
+        return cross ? withCrossFile(results, done.stream().map(Done::facts).toList()) : results;
     }
 
     /** The cross-file pass over per-file results: facts from each analysis's model, then the project rules. */
     public List<FileResult> withCrossFile(List<FileResult> results) {
-        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        List<FileFacts> facts = new ArrayList<>(results.size());
         for (FileResult r : results) {
-            if (r.analysis() != null && SystemIndex.relevant(r.analysis().file().kind())) {
-                index.put(SystemIndex.extract(book, r.analysis().file(), r.analysis().model(), log));
+            facts.add(r.analysis() != null && SystemIndex.relevant(r.analysis().file().kind())
+                    ? SystemIndex.extract(book, r.analysis().file(), r.analysis().model(), log) : null);
+        }
+        return withCrossFile(results, facts);
+    }
+
+    /** The cross-file pass with each result's facts already extracted ({@code facts}: aligned, null for none). */
+    private List<FileResult> withCrossFile(List<FileResult> results, List<FileFacts> facts) {
+        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        for (FileFacts f : facts) {
+            if (f != null) {
+                index.put(f); // in input order, as before
             }
         }
         lastCrossFile = index.analyze(settings, log);
@@ -119,7 +146,16 @@ public final class BatchAnalyzer {
         return lastCrossFile;
     }
 
-    private List<FileResult> analyzeEach(List<Path> files, Set<Path> named) {
+    /**
+     * A file's result and its facts for the cross-file pass (null when not wanted or the kind gives none), read on the
+     * worker while the parsed model is at hand. The result then drops the model: a batch keeps hundreds of results
+     * until the report, and their parse trees were most of the heap a {@code check} kept (and copied collection
+     * after collection).
+     */
+    private record Done(FileResult result, FileFacts facts) {
+    }
+
+    private List<Done> analyzeEach(List<Path> files, Set<Path> named, boolean facts) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "archlens-check");
@@ -127,15 +163,15 @@ public final class BatchAnalyzer {
             return t;
         });
         try {
-            List<Future<FileResult>> futures = new ArrayList<>();
+            List<Future<Done>> futures = new ArrayList<>();
             for (Path f : files) {
-                futures.add(pool.submit(() -> analyzeOne(f, named.contains(f))));
+                futures.add(pool.submit(() -> done(analyzeOne(f, named.contains(f)), facts)));
             }
-            List<FileResult> out = new ArrayList<>();
+            List<Done> out = new ArrayList<>();
             int done = 0;
-            for (Future<FileResult> fu : futures) {
+            for (Future<Done> fu : futures) {
                 try {
-                    FileResult r = fu.get();
+                    Done r = fu.get();
                     if (r != null) {
                         out.add(r);
                     }
@@ -151,6 +187,17 @@ public final class BatchAnalyzer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private Done done(FileResult r, boolean facts) {
+        if (r == null || r.analysis() == null) {
+            return r == null ? null : new Done(r, null);
+        }
+        Analysis a = r.analysis();
+        FileFacts f = facts && SystemIndex.relevant(a.file().kind()) ? SystemIndex.extract(book, a.file(), a.model(), log)
+                : null;
+        return new Done(new FileResult(r.path(), r.displayPath(), new Analysis(a.file(), a.findings(), null), r.skip()),
+                f);
     }
 
     /** Null when the file is of no kind ArchLens analyses. */

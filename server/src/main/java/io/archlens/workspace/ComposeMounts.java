@@ -36,7 +36,8 @@ final class ComposeMounts {
                 continue;
             }
             FileLoader.Loaded loaded = FileLoader.load(f, maxBytes);
-            if (loaded.skipped()) {
+            // a mount target is under /etc/nginx: without that word (or an escape that could spell it) nothing to parse
+            if (loaded.skipped() || !loaded.text().contains("nginx") && loaded.text().indexOf('\\') < 0) {
                 continue;
             }
             try {

@@ -127,6 +127,23 @@ public final class EolTable {
      * or before {@code today}, or null.
      */
     public static Entry match(String key, String tag, LocalDate today) {
+        // the same images come back file after file (and rule after rule): each is matched against the rows once
+        String k = key + '\n' + tag + '\n' + today;
+        java.util.Optional<Entry> known = MATCHED.get(k);
+        if (known == null) {
+            if (MATCHED.size() > 4096) {
+                MATCHED.clear();
+            }
+            known = java.util.Optional.ofNullable(scan(key, tag, today));
+            MATCHED.put(k, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static final java.util.Map<String, java.util.Optional<Entry>> MATCHED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Entry scan(String key, String tag, LocalDate today) {
         for (int pass = 0; pass < 2; pass++) {
             for (Entry e : ENTRIES) {
                 if (e.image.equals("*") == (pass == 0)) {
