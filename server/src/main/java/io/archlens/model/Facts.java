@@ -157,7 +157,8 @@ public final class Facts {
     /** A ConfigMap or Secret definition (keys only), or a ServiceAccount (no keys). */
     public record ConfigObject(String scope, String kind, String name, Loc nameLoc, Set<String> keys) {
         public ConfigObject {
-            keys = Set.copyOf(keys);
+            // the manifest's order: Set.copyOf iterates in an order that changes from run to run, and messages list keys
+            keys = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(keys));
         }
     }
 
