@@ -38,6 +38,18 @@ public final class SystemIndex {
     /** Answers of the probe, reused across rebuilds until {@link #invalidateProbes()} (files created or deleted). */
     private final Map<String, Boolean> probed = new ConcurrentHashMap<>();
 
+    /** Projects re-checked side by side on the common pool (a one-shot {@code check}); see {@link #sideBySide()}. */
+    private volatile boolean sideBySide;
+
+    /**
+     * Re-check several projects side by side on the cores: for a one-shot {@code check}, which waits for them. The
+     * editor's index keeps them on its own thread, where the cores belong to the analysis of what is being typed.
+     */
+    public SystemIndex sideBySide() {
+        sideBySide = true;
+        return this;
+    }
+
     public SystemIndex(RuleBook book, SystemModel.FileProbe probe) {
         this.book = book;
         SystemModel.FileProbe raw = probe;
@@ -201,8 +213,8 @@ public final class SystemIndex {
             SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
             done[i] = new Checked(p.files(), settings, CrossFileAnalysis.check(book, m, settings, log));
         };
-        // many projects (a whole workspace, a check): side by side on the cores; an edit's one project on this thread
-        if (todo.size() > 1) {
+        // many projects in a check: side by side on the cores; the editor's updates (and one project) on this thread
+        if (sideBySide && todo.size() > 1) {
             todo.parallelStream().forEach(run::accept);
         } else {
             todo.forEach(run::accept);

@@ -115,7 +115,7 @@ public final class BatchAnalyzer {
 
     /** The cross-file pass with each result's facts already extracted ({@code facts}: aligned, null for none). */
     private List<FileResult> withCrossFile(List<FileResult> results, List<FileFacts> facts) {
-        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK);
+        SystemIndex index = new SystemIndex(book, SystemModel.FileProbe.DISK).sideBySide();
         for (FileFacts f : facts) {
             if (f != null) {
                 index.put(f); // in input order, as before
