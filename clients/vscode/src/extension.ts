@@ -44,7 +44,7 @@ export const SECRET_API_KEY = 'archlens.agent.apiKey';
  * Memory: C1 only and a sized heap, as the launcher does (docs/performance.md: 206 -> 96 MB peak RSS after 100
  * documents, with typing latency kept).
  */
-export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m', '-XX:TieredStopAtLevel=1', '-Xms32m', '-Xmn16m',
+export const JVM_ARGS = ['-XX:+UseSerialGC', '-Xss4m', '-XX:TieredStopAtLevel=1', '-Xms32m', '-Xmn16m', '-XX:SurvivorRatio=3',
   '-Xlog:disable', '-Xlog:all=warning:stderr'];
 
 /**
