@@ -208,19 +208,8 @@ class MemberReparseTest {
     }
 
     private static String randomEdit(String text, Random rnd) {
-        String[] inserts = {"x", " ", "\n", "(", ")", "\"", "😀", "{", "}", ";", "\n        int a = 2;", "/*", "*/"};
-        int at = rnd.nextInt(text.length() + 1);
-        if (at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))) {
-            at--;
-        }
-        if (rnd.nextBoolean() && text.length() > 10) {
-            int end = Math.min(text.length(), at + rnd.nextInt(6));
-            if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
-                end++;
-            }
-            return text.substring(0, at) + text.substring(end);
-        }
-        return text.substring(0, at) + inserts[rnd.nextInt(inserts.length)] + text.substring(at);
+        return io.archlens.testing.RandomEdits.apply(text, rnd, new String[] {"x", " ", "\n", "(", ")", "\"", "😀", "{",
+            "}", ";", "\n        int a = 2;", "/*", "*/"});
     }
 
     private static JavaFile parse(String uri, String text, int version) {

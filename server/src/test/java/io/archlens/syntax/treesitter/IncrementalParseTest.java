@@ -46,19 +46,7 @@ class IncrementalParseTest {
         TreeSitterParser.parse(g, text, key);
         String[] inserts = {"x", " ", "\n", "(", ")", "'", "\"", "😀", "漢", "\t", "def ", "    return 1\n", "}", "{", ":"};
         for (int step = 0; step < 150; step++) {
-            int at = rnd.nextInt(text.length() + 1);
-            if (at > 0 && at < text.length() && Character.isLowSurrogate(text.charAt(at))) {
-                at--;
-            }
-            if (rnd.nextBoolean() && text.length() > 10) {
-                int end = Math.min(text.length(), at + rnd.nextInt(6));
-                if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
-                    end++;
-                }
-                text = text.substring(0, at) + text.substring(end);
-            } else {
-                text = text.substring(0, at) + inserts[rnd.nextInt(inserts.length)] + text.substring(at);
-            }
+            text = io.archlens.testing.RandomEdits.apply(text, rnd, inserts);
             if (step % 37 == 36) {
                 text = start; // back to a clean file now and then
             }
