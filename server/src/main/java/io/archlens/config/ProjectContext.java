@@ -44,6 +44,11 @@ public record ProjectContext(
     }
 
     public boolean isProduction() {
+        return isProductionStage(stage);
+    }
+
+    /** Whether a stage name ({@code context.stage}, an Environment/Stage tag) means production: prod, production... */
+    public static boolean isProductionStage(String stage) {
         return stage != null && stage.toLowerCase(Locale.ROOT).startsWith("prod");
     }
 

@@ -2,10 +2,10 @@ package io.archlens.rules.terraform;
 
 import io.archlens.analysis.Profile;
 import io.archlens.analysis.RuleContext;
+import io.archlens.config.ProjectContext;
 import io.archlens.syntax.hcl.HclBlock;
 import io.archlens.syntax.hcl.HclExpr;
 import io.archlens.syntax.hcl.eval.Value;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,7 +69,7 @@ record ProdStage(boolean judged, String note) {
                 Value t = m.get(k);
                 String stage = t == null ? null : t.str();
                 if (stage != null && !stage.isBlank()) {
-                    return isProd(stage);
+                    return ProjectContext.isProductionStage(stage);
                 }
             }
             return null;
@@ -80,7 +80,7 @@ record ProdStage(boolean judged, String note) {
                 for (String k : KEYS) {
                     String stage = Tf.str(o.get(k));
                     if (stage != null && !stage.isBlank()) {
-                        found[0] = isProd(stage);
+                        found[0] = ProjectContext.isProductionStage(stage);
                         return;
                     }
                 }
@@ -89,7 +89,4 @@ record ProdStage(boolean judged, String note) {
         return found[0];
     }
 
-    private static boolean isProd(String stage) {
-        return stage.toLowerCase(Locale.ROOT).startsWith("prod");
-    }
 }
