@@ -100,6 +100,18 @@ public final class RuleBook {
         return rb;
     }
 
+    /**
+     * Whether {@link #loadDefault()} has cross-file rules, answered from the service registrations without
+     * loading the rule book (the server announces its capabilities while the book is still loading).
+     */
+    public static boolean defaultHasProjectRules() {
+        RuleBook rb = defaultInstance;
+        if (rb != null) {
+            return !rb.projectRules.isEmpty();
+        }
+        return ServiceLoader.load(ProjectRule.class, RuleBook.class.getClassLoader()).stream().findAny().isPresent();
+    }
+
     public Collection<RuleMeta> allRules() {
         return rules.values();
     }

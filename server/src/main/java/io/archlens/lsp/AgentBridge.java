@@ -38,6 +38,8 @@ final class AgentBridge implements AgentListener {
     private final Map<String, Stored> findings = new ConcurrentHashMap<>();
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
     private volatile AgentCoordinator coordinator;
+    /** A build of the coordinator started by {@link #configureLater()}; readers wait for it. */
+    private volatile CompletableFuture<Void> configuring = CompletableFuture.completedFuture(null);
     private volatile Object configKey;
     /** A key handed over by the client at start-up (initializationOptions.agentApiKey); never logged. */
     volatile String clientApiKey;
@@ -88,34 +90,56 @@ final class AgentBridge implements AgentListener {
         return null;
     }
 
+    /**
+     * Builds the coordinator on its own thread: at start-up, reading the agent definitions and preparing the
+     * providers is work the {@code initialize} answer does not need. Every reader of the coordinator waits for it.
+     */
+    void configureLater() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        configuring = done;
+        Thread t = new Thread(() -> {
+            try {
+                configure(false);
+            } catch (RuntimeException | Error e) {
+                Log.error("agent: could not be set up", e);
+            } finally {
+                done.complete(null);
+            }
+        }, "archlens-agent-setup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The current coordinator (null: none), once a pending {@link #configureLater()} has finished. */
     AgentCoordinator coordinator() {
+        configuring.join();
         return coordinator;
     }
 
     boolean handles(SourceFile file) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         return c != null && c.handles(file.kind());
     }
 
     // ---- document events (called on the protocol thread) ----
 
     void opened(String uri) {
-        afterRuleBook(uri, (file, rules) -> coordinator.opened(file, rules));
+        afterRuleBook(uri, (file, rules) -> coordinator().opened(file, rules));
     }
 
     void changed(String uri) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         if (c == null || !c.active()) {
             return;
         }
         c.cancel(uri);
         if (AgentSettings.from(session.settings()).onType()) {
-            afterRuleBook(uri, (file, rules) -> coordinator.changed(file, rules));
+            afterRuleBook(uri, (file, rules) -> coordinator().changed(file, rules));
         }
     }
 
     void saved(String uri) {
-        afterRuleBook(uri, (file, rules) -> coordinator.saved(file, rules));
+        afterRuleBook(uri, (file, rules) -> coordinator().saved(file, rules));
     }
 
     /** Documents with stored agent findings (for tests). */
@@ -124,7 +148,7 @@ final class AgentBridge implements AgentListener {
     }
 
     void closed(String uri) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         if (c != null) {
             c.closed(uri);
         }
@@ -133,7 +157,7 @@ final class AgentBridge implements AgentListener {
 
     /** The explicit review (command, code action). Completes with the result; cancelling it cancels the call. */
     CompletableFuture<ReviewResult> review(String uri) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         if (c == null) {
             return CompletableFuture.completedFuture(ReviewResult.skipped("the architecture agent is off"));
         }
@@ -149,7 +173,7 @@ final class AgentBridge implements AgentListener {
     }
 
     CompletableFuture<Payload> preview(String uri) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         return session.scheduler.current(uri).thenApply(r -> {
             if (r == null) {
                 return new Payload(null, Map.of(), null, List.of(), "the document is not open");
@@ -162,7 +186,7 @@ final class AgentBridge implements AgentListener {
     }
 
     void cancel(String uri) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         if (c != null) {
             c.cancel(uri);
         }
@@ -174,7 +198,7 @@ final class AgentBridge implements AgentListener {
 
     /** Runs the trigger with the rule book's result for the current version, when the agent handles the file. */
     private void afterRuleBook(String uri, Trigger t) {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         Optional<Document> d = session.store.get(uri);
         if (c == null || !c.active() || d.isEmpty() || !c.handles(d.get().kind())) {
             return;
@@ -286,7 +310,7 @@ final class AgentBridge implements AgentListener {
     }
 
     void shutdown() {
-        AgentCoordinator c = coordinator;
+        AgentCoordinator c = coordinator();
         if (c != null) {
             c.close();
         }

@@ -32,7 +32,7 @@ final class AnalysisScheduler {
     }
 
     private final DocumentStore store;
-    private final RuleBook book;
+    private final Supplier<RuleBook> book;
     private final Supplier<Settings> settings;
     private final Consumer<Result> onResult;
     private final Map<String, Result> results = new ConcurrentHashMap<>();
@@ -44,7 +44,7 @@ final class AnalysisScheduler {
         return t;
     });
 
-    AnalysisScheduler(DocumentStore store, RuleBook book, Supplier<Settings> settings, Consumer<Result> onResult) {
+    AnalysisScheduler(DocumentStore store, Supplier<RuleBook> book, Supplier<Settings> settings, Consumer<Result> onResult) {
         this.store = store;
         this.book = book;
         this.settings = settings;
@@ -118,7 +118,7 @@ final class AnalysisScheduler {
         Analysis a;
         try {
             Settings s = settings.get();
-            a = TimeBox.analyze(book, d.snapshot(), s, s.analysisTimeoutMs(Settings.EDITOR_ANALYSIS_TIMEOUT_MS),
+            a = TimeBox.analyze(book.get(), d.snapshot(), s, s.analysisTimeoutMs(Settings.EDITOR_ANALYSIS_TIMEOUT_MS),
                     () -> store.get(uri).map(x -> x.version() != d.version()).orElse(true),
                     (msg, err) -> Log.error(msg, err));
         } catch (RuntimeException e) {

@@ -52,11 +52,21 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
     }
 
     public ArchLensServer(RuleBook book, Runnable onExit) {
-        this.session = new Session(book);
+        this(CompletableFuture.completedFuture(book), !book.projectRules().isEmpty(), onExit);
+    }
+
+    /**
+     * A server whose rule book is still loading ({@link ServerLauncher}): {@code initialize} is answered without
+     * it; the first analysis waits for it.
+     *
+     * @param crossFile whether the book will have cross-file rules (the capabilities announce what they need)
+     */
+    public ArchLensServer(CompletableFuture<RuleBook> book, boolean crossFile, Runnable onExit) {
+        this.session = new Session(book, crossFile);
         this.documents = new TextDocumentHandler(session);
         this.workspace = new WorkspaceHandler(session, documents);
         this.onExit = onExit;
-        session.scheduler = new AnalysisScheduler(session.store, book, session::settings, documents::published);
+        session.scheduler = new AnalysisScheduler(session.store, session::book, session::settings, documents::published);
         session.documents = documents;
         session.system = new SystemSupport(session);
         session.agent = new AgentBridge(session, documents);
@@ -97,7 +107,7 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
                 session.agent.clientApiKey = key;
             }
         }
-        session.reloadProjectConfig();
+        session.reloadProjectConfig(true);
         session.pullDiagnostics = Capabilities.pullDiagnostics(session.capabilities, session.settings());
 
         ServerCapabilities caps = new ServerCapabilities();

@@ -114,7 +114,7 @@ final class CodeActions {
         // the rule book's findings of this version start it; more rounds only within 300 ms (a cursor move asks)
         List<io.archlens.analysis.Finding> ruleBook = result.findings().stream()
                 .filter(f -> io.archlens.analysis.Finding.RULE_BOOK_SOURCE.equals(f.source())).toList();
-        String fixed = Fixes.fixAll(session.book, file, ruleBook, session.settings(), 300_000_000L);
+        String fixed = Fixes.fixAll(session.book(), file, ruleBook, session.settings(), 300_000_000L);
         if (fixed.equals(file.text())) {
             return java.util.Optional.empty();
         }

@@ -38,8 +38,9 @@ public final class ServerLauncher {
     static int run(InputStream in, OutputStream out) throws InterruptedException {
         final int[] code = {1};
         final ArchLensServer[] holder = new ArchLensServer[1];
-        // The rule book (every pack's parser and rules: a third of the start) loads on a second core while this
-        // thread loads LSP4J's protocol classes and JSON adapters; both are needed before the first reply.
+        // The rule book (every pack's parser and rules: ~100 ms) loads on a second core while this thread sets up
+        // LSP4J (its service reflection and JSON adapters, ~60 ms) and answers initialize, which does not need the
+        // book: the first analysis waits for it.
         java.util.concurrent.CompletableFuture<io.archlens.analysis.RuleBook> book =
                 java.util.concurrent.CompletableFuture.supplyAsync(io.archlens.analysis.RuleBook::loadDefault,
                         r -> {
@@ -47,8 +48,12 @@ public final class ServerLauncher {
                             t.setDaemon(true);
                             t.start();
                         });
-        prepareProtocol();
-        ArchLensServer server = new ArchLensServer(book.join(), () -> {
+        book.whenComplete((b, e) -> {
+            if (e != null) {
+                Log.error("the rule book could not be loaded", e);
+            }
+        });
+        ArchLensServer server = new ArchLensServer(book, io.archlens.analysis.RuleBook.defaultHasProjectRules(), () -> {
             code[0] = holder[0].shutdownReceived() ? 0 : 1;
             System.exit(code[0]);
         });
@@ -63,32 +68,5 @@ public final class ServerLauncher {
         }
         // input closed without exit: the client went away
         return server.shutdownReceived() ? 0 : 1;
-    }
-
-    /**
-     * Loads what LSP4J needs to read and answer {@code initialize} (its service reflection over the server's
-     * methods, Gson's adapters for the protocol types) by parsing a sample message; only class loading and caches
-     * are kept. A failure here costs nothing but time: the real launcher does the same work again.
-     */
-    static boolean prepareProtocol() {
-        try {
-            java.util.Map<String, org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod> methods = new java.util.LinkedHashMap<>(
-                    org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(LanguageClient.class));
-            methods.putAll(org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints.getSupportedMethods(
-                    ArchLensServer.class));
-            org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler json =
-                    new org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler(methods);
-            json.parseMessage("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"processId\":1,"
-                    + "\"rootUri\":\"file:///w\",\"capabilities\":{\"textDocument\":{\"publishDiagnostics\":"
-                    + "{\"relatedInformation\":true}}},\"workspaceFolders\":[{\"uri\":\"file:///w\",\"name\":\"w\"}]}}");
-            org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage reply = new org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage();
-            reply.setId(0);
-            reply.setResult(new org.eclipse.lsp4j.InitializeResult(new org.eclipse.lsp4j.ServerCapabilities()));
-            json.serialize(reply);
-            return true;
-        } catch (RuntimeException e) {
-            Log.debug("protocol warm-up skipped: " + e);
-            return false;
-        }
     }
 }

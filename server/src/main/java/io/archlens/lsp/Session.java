@@ -24,7 +24,10 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class Session {
     final DocumentStore store = new DocumentStore();
-    final RuleBook book;
+    /** The rule book, loading on its own thread from start-up: {@code initialize} does not wait for it. */
+    private final CompletableFuture<RuleBook> bookLoad;
+    /** Whether the rule book has cross-file rules (known before it has loaded: capabilities depend on it). */
+    final boolean crossFile;
     final Map<String, Function<List<Object>, CompletableFuture<Object>>> commands = new ConcurrentHashMap<>();
     volatile LanguageClient client;
     volatile ClientCapabilities capabilities = new ClientCapabilities();
@@ -44,8 +47,14 @@ final class Session {
     /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
     AgentBridge agent;
 
-    Session(RuleBook book) {
-        this.book = book;
+    Session(CompletableFuture<RuleBook> book, boolean crossFile) {
+        this.bookLoad = book;
+        this.crossFile = crossFile;
+    }
+
+    /** The rule book; the first callers after start-up wait for it to finish loading. */
+    RuleBook book() {
+        return bookLoad.join();
     }
 
     Settings settings() {
@@ -63,16 +72,25 @@ final class Session {
     }
 
     void reloadProjectConfig() {
+        reloadProjectConfig(false);
+    }
+
+    /** @param agentLater build the agent's side on its own thread (start-up: {@code initialize} does not need it) */
+    void reloadProjectConfig(boolean agentLater) {
         ConfigLoader.Loaded l = ConfigLoader.load(root);
         projectSettings = l.settings();
         configError = l.error();
         if (l.error() != null) {
             Log.warn("ignoring " + l.error());
         }
-        recompute();
+        recompute(agentLater);
     }
 
     void recompute() {
+        recompute(false);
+    }
+
+    private void recompute(boolean agentLater) {
         Settings s = projectSettings;
         if (initOptions != null) {
             s = Settings.merge(s, initOptions);
@@ -81,7 +99,9 @@ final class Session {
             s = Settings.merge(s, editorSettings);
         }
         effective = s;
-        if (agent != null) {
+        if (agent != null && agentLater) {
+            agent.configureLater();
+        } else if (agent != null) {
             agent.configure(false);
         }
     }

@@ -50,7 +50,8 @@ final class SystemSupport {
 
     private final Session session;
     private final boolean enabled;
-    private final SystemIndex index;
+    /** Made on first use, so that start-up does not wait for the rule book. */
+    private volatile SystemIndex index;
     /**
      * How long the model update after an edit waits for the typing to pause, when that edit's own diagnostics
      * already went out (the file had no cross-file findings): while the user types, the analysis thread keeps
@@ -91,8 +92,7 @@ final class SystemSupport {
 
     SystemSupport(Session session) {
         this.session = session;
-        this.enabled = !session.book.projectRules().isEmpty();
-        this.index = new SystemIndex(session.book, SystemModel.FileProbe.DISK);
+        this.enabled = session.crossFile;
         this.current = CrossFileAnalysis.Result.EMPTY;
     }
 
@@ -105,7 +105,17 @@ final class SystemSupport {
     }
 
     SystemIndex index() {
-        return index;
+        SystemIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new SystemIndex(session.book(), SystemModel.FileProbe.DISK);
+                    index = i;
+                }
+            }
+        }
+        return i;
     }
 
     boolean indexing() {
@@ -142,11 +152,11 @@ final class SystemSupport {
                 p.end(null);
                 return;
             }
-            index.invalidateProbes();
+            index().invalidateProbes();
             Set<String> open = openUris();
-            for (FileFacts f : index.all()) {
+            for (FileFacts f : index().all()) {
                 if (!open.contains(f.uri())) {
-                    index.remove(f.uri());
+                    index().remove(f.uri());
                 }
             }
             batch(root, files, 0, p, System.nanoTime());
@@ -160,7 +170,7 @@ final class SystemSupport {
         Settings settings = session.settings();
         int to = Math.min(files.size(), from + BATCH);
         for (int i = from; i < to; i++) {
-            WorkspaceIndexer.indexFile(index, files.get(i), root, settings, this::isOpen, LOG);
+            WorkspaceIndexer.indexFile(index(), files.get(i), root, settings, this::isOpen, LOG);
         }
         if (to < files.size()) {
             if (p.usesWorkDoneProgress() && to % 1000 < BATCH) {
@@ -170,7 +180,7 @@ final class SystemSupport {
             return;
         }
         indexing = false;
-        Log.info("indexed " + index.size() + " configuration files of " + files.size() + " candidates in "
+        Log.info("indexed " + index().size() + " configuration files of " + files.size() + " candidates in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
         p.end(null);
         recomputeNow();
@@ -195,11 +205,11 @@ final class SystemSupport {
     void onAnalysis(AnalysisScheduler.Result r) {
         FileKind kind = r.analysis().file().kind();
         String uri = r.analysis().file().uri();
-        if (!enabled || (!SystemIndex.relevant(kind) && index.get(uri) == null)) {
+        if (!enabled || (!SystemIndex.relevant(kind) && index().get(uri) == null)) {
             session.documents.publish(uri);
             return;
         }
-        FileFacts f = SystemIndex.relevant(kind) ? SystemIndex.extract(session.book, r.analysis().file(),
+        FileFacts f = SystemIndex.relevant(kind) ? SystemIndex.extract(session.book(), r.analysis().file(),
                 r.analysis().model(), LOG) : null;
         boolean deferred = !current.findings(uri).isEmpty();
         if (!deferred) {
@@ -212,9 +222,9 @@ final class SystemSupport {
                 return; // closed since: the close task restores the disk view, these facts would outlive it
             }
             if (f != null) {
-                index.put(f);
+                index().put(f);
             } else {
-                index.remove(uri);
+                index().remove(uri);
             }
             // current changes only on this thread: an update that ran between the check above and now may have
             // given the file cross-file findings its early publication lacks (they need this version's facts)
@@ -235,9 +245,9 @@ final class SystemSupport {
         exec.execute(() -> {
             Path p = Paths2.toPath(uri);
             if (p != null && session.root != null && Files.isRegularFile(p)) {
-                WorkspaceIndexer.indexFile(index, p, session.root, session.settings(), u -> false, LOG);
+                WorkspaceIndexer.indexFile(index(), p, session.root, session.settings(), u -> false, LOG);
             } else {
-                index.remove(uri);
+                index().remove(uri);
             }
             pendingPublish.add(uri);
             scheduleRecompute();
@@ -251,16 +261,16 @@ final class SystemSupport {
         }
         exec.execute(() -> {
             Settings settings = session.settings();
-            index.invalidateProbes();
+            index().invalidateProbes();
             for (String uri : deleted) {
                 if (isOpen(uri)) {
                     continue;
                 }
-                index.remove(uri);
+                index().remove(uri);
                 String prefix = uri.endsWith("/") ? uri : uri + "/";
-                for (FileFacts f : index.all()) {
+                for (FileFacts f : index().all()) {
                     if (f.uri().startsWith(prefix) && !isOpen(f.uri())) {
-                        index.remove(f.uri());
+                        index().remove(f.uri());
                     }
                 }
             }
@@ -272,13 +282,13 @@ final class SystemSupport {
                 if (Files.isDirectory(p)) {
                     try {
                         for (Path f : FileWalker.walk(p, session.root, settings)) {
-                            WorkspaceIndexer.indexFile(index, f, session.root, settings, this::isOpen, LOG);
+                            WorkspaceIndexer.indexFile(index(), f, session.root, settings, this::isOpen, LOG);
                         }
                     } catch (IOException e) {
                         Log.warn("cannot index " + p + ": " + e.getMessage());
                     }
                 } else if (Files.isRegularFile(p)) {
-                    WorkspaceIndexer.indexFile(index, p, session.root, settings, this::isOpen, LOG);
+                    WorkspaceIndexer.indexFile(index(), p, session.root, settings, this::isOpen, LOG);
                 }
             }
             scheduleRecompute();
@@ -341,7 +351,7 @@ final class SystemSupport {
         CrossFileAnalysis.Result before = current;
         CrossFileAnalysis.Result after;
         try {
-            after = index.analyze(session.settings(), LOG);
+            after = index().analyze(session.settings(), LOG);
         } catch (RuntimeException e) {
             Log.error("cross-file analysis failed", e);
             return;

@@ -60,7 +60,7 @@ final class TextDocumentHandler implements TextDocumentService {
      * document in the log, with the reason: a diagnostic would be noise on every README or values.yaml.
      */
     private void noteIfNotAnalysed(Document d) {
-        if (session.book.supports(d.kind()) || session.agent != null && session.agent.handles(d.snapshot())
+        if (session.book().supports(d.kind()) || session.agent != null && session.agent.handles(d.snapshot())
                 || !notedUnanalysed.add(d.uri())) {
             return;
         }
