@@ -32,6 +32,29 @@ class StartupPathsTest {
         assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "the shutdown response came back");
     }
 
+    /** The archive is only as complete as the warm-up: its scratch files must be of every kind a pack reads. */
+    @Test
+    void warmUpSamplesCoverEveryKindTheRuleBookReads() {
+        java.util.Set<io.archlens.filekind.FileKind> seen = java.util.EnumSet.noneOf(io.archlens.filekind.FileKind.class);
+        seen.add(io.archlens.filekind.FileKind.DOCKERFILE);
+        seen.add(io.archlens.filekind.FileKind.COMPOSE);
+        seen.add(io.archlens.filekind.FileKind.SPRING_PROPERTIES);
+        for (String[] f : Warmup.SAMPLES) {
+            io.archlens.filekind.FileKind k = io.archlens.filekind.FileKindDetector.detect(f[0], f[1]);
+            assertTrue(k != io.archlens.filekind.FileKind.UNKNOWN, f[0] + " is recognised");
+            seen.add(k);
+        }
+        io.archlens.analysis.RuleBook book = io.archlens.analysis.RuleBook.loadDefault();
+        for (io.archlens.filekind.FileKind k : io.archlens.filekind.FileKind.values()) {
+            boolean config = k == io.archlens.filekind.FileKind.ARCHLENS_CONFIG
+                    || k == io.archlens.filekind.FileKind.AGENT_DEFINITION || k == io.archlens.filekind.FileKind.SPRING_YAML;
+            if (book.supports(k) && !config && !book.packs(k).isEmpty()) {
+                assertTrue(seen.contains(k) || k == io.archlens.filekind.FileKind.KOTLIN
+                        || k == io.archlens.filekind.FileKind.CSHARP, "a warm-up sample of kind " + k);
+            }
+        }
+    }
+
     @Test
     void warmUpWritesNothingToStdout() {
         PrintStream before = System.out;
