@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { state } from './mock/vscode';
-import { activate, archivePlan, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS, serverJvmArgs } from '../src/extension';
+import { activate, archivePlan, baseJvmArgs, ClientLike, COMMANDS, Deps, describeReview, JVM_ARGS, SECRET_API_KEY, SERVER_COMMANDS, serverJvmArgs } from '../src/extension';
 
 const extRoot = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(extRoot, 'package.json'), 'utf8'));
@@ -391,4 +391,11 @@ test('Show Service Graph on a server without the graph says so instead of openin
   assert.equal(state.panels.length, 0);
   assert.match(state.messages.at(-1)!.text, /does not offer the service graph yet/);
   c.dispose();
+});
+
+test('one JIT compiler thread on machines of up to two cores, as the launcher', () => {
+  assert.ok(baseJvmArgs(1).includes('-XX:CICompilerCount=1'));
+  assert.ok(baseJvmArgs(2).includes('-XX:CICompilerCount=1'));
+  assert.ok(!baseJvmArgs(4).includes('-XX:CICompilerCount=1'));
+  assert.ok(baseJvmArgs(8).includes('-XX:SurvivorRatio=3'), 'the heap options stay');
 });
