@@ -36,8 +36,13 @@ public final class LspHarness implements AutoCloseable {
     public volatile boolean exited;
 
     public LspHarness(RuleBook book) throws IOException {
+        this(CompletableFuture.completedFuture(book), !book.projectRules().isEmpty());
+    }
+
+    /** A server whose rule book arrives when the test completes {@code book} (as {@code ServerLauncher} does). */
+    public LspHarness(CompletableFuture<RuleBook> book, boolean crossFile) throws IOException {
         pipes = new Pipes();
-        impl = new ArchLensServer(book, () -> exited = true);
+        impl = new ArchLensServer(book, crossFile, () -> exited = true);
         Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, pipes.serverIn, pipes.serverOut, threads,
                 null);
         impl.connect(sl.getRemoteProxy());
