@@ -7,7 +7,7 @@ import java.util.List;
  * What a source file does that the code rules and the cross-file model care about, in terms that do not depend on
  * the language or its parser: the HTTP clients it builds, the remote calls it makes, the SQL and command sinks it
  * feeds, the configuration it reads, the routes it serves, the ports it listens on, the service URLs it names, the
- * entities it maps to tables and whether it handles the termination signal. Java ({@code syntax/java}) and the
+ * entities it maps to tables, whether it handles the termination signal, and the prefixes it mounts routes under. Java ({@code syntax/java}) and the
  * tree-sitter languages (Python, JavaScript/TypeScript, Go) produce the same records, so rules written against them
  * run unchanged.
  */
@@ -20,7 +20,8 @@ public record CodeFacts(
         List<Listen> listens,
         List<ServiceUrl> urls,
         List<Entity> entities,
-        Shutdown shutdown) {
+        Shutdown shutdown,
+        List<Mount> mounts) {
 
     public static final CodeFacts EMPTY = builder().build();
 
@@ -37,6 +38,7 @@ public record CodeFacts(
         urls = List.copyOf(urls);
         entities = List.copyOf(entities);
         shutdown = shutdown == null ? Shutdown.UNKNOWN : shutdown;
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
     }
 
     public static Builder builder() {
@@ -54,9 +56,11 @@ public record CodeFacts(
         public final List<ServiceUrl> urls = new ArrayList<>();
         public final List<Entity> entities = new ArrayList<>();
         public Shutdown shutdown = Shutdown.UNKNOWN;
+        public final List<Mount> mounts = new ArrayList<>();
 
         public CodeFacts build() {
-            return new CodeFacts(httpClients, remoteCalls, sinks, configReads, routes, listens, urls, entities, shutdown);
+            return new CodeFacts(httpClients, remoteCalls, sinks, configReads, routes, listens, urls, entities, shutdown,
+                    mounts);
         }
     }
 }

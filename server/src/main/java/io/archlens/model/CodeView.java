@@ -56,6 +56,10 @@ public final class CodeView {
         return collect(n, CodeFacts::routes, Route::range);
     }
 
+    public static List<At<io.archlens.code.Mount>> mounts(Node n) {
+        return collect(n, CodeFacts::mounts, io.archlens.code.Mount::range);
+    }
+
     public static List<At<Listen>> listens(Node n) {
         return collect(n, CodeFacts::listens, Listen::range);
     }

@@ -67,7 +67,47 @@ final class DockerfileExtractor implements FactExtractor {
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
                 base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
                 hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange()), env,
-                command(fin, out)));
+                command(fin, out), copied(chain)));
+    }
+
+    /**
+     * What the stages of the final image copy from the build context (COPY and ADD without {@code --from}); null
+     * when one of them copies all of it ({@code .}), names it with a wildcard or a variable, or none copies anything
+     * (the code may come from a volume).
+     */
+    static List<String> copied(List<Stage> chain) {
+        List<String> out = new ArrayList<>();
+        for (Stage s : chain) {
+            for (String kw : new String[] {"COPY", "ADD"}) {
+                for (Instruction i : s.all(kw)) {
+                    if (i.flag("from") != null || !i.heredocs().isEmpty()) {
+                        continue;
+                    }
+                    List<Word> w = i.isExecForm() ? i.execArgs() : i.words();
+                    for (int k = 0; k < w.size() - 1; k++) {
+                        String t = w.get(k).text().replace('\\', '/');
+                        if (kw.equals("ADD") && t.contains("://")) {
+                            continue;
+                        }
+                        while (t.startsWith("./")) {
+                            t = t.substring(2);
+                        }
+                        while (t.startsWith("/")) {
+                            t = t.substring(1);
+                        }
+                        while (t.endsWith("/")) {
+                            t = t.substring(0, t.length() - 1);
+                        }
+                        if (t.isEmpty() || t.equals(".") || t.startsWith("..") || t.contains("$") || t.contains("*")
+                                || t.contains("?") || t.contains("[")) {
+                            return null;
+                        }
+                        out.add(t);
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     /** ENTRYPOINT when there is one (CMD then only supplies its arguments), else CMD. */

@@ -166,17 +166,22 @@ public final class Facts {
     public record CustomResource(String scope, String apiVersion, String kind, String name, Loc nameLoc) {
     }
 
-    /** What a Dockerfile says about the image it builds (the final stage). */
+    /**
+     * What a Dockerfile says about the image it builds (the final stage). {@code copied}: the paths the final stage
+     * (and the stages it is built from) copies from the build context, without {@code ./} or a trailing slash; null
+     * when that is the whole context or not known (a {@code .}, a wildcard, a variable, no COPY at all).
+     */
     public record ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
-            Loc healthcheckLoc, Map<String, Loc> env, Command command) {
+            Loc healthcheckLoc, Map<String, Loc> env, Command command, List<String> copied) {
         public ImageSpec {
             exposes = List.copyOf(exposes);
             env = Map.copyOf(env);
+            copied = copied == null ? null : List.copyOf(copied);
         }
 
         public ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
                 Loc healthcheckLoc) {
-            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null);
+            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null, null);
         }
     }
 

@@ -574,13 +574,54 @@ public final class SystemModel {
                 }
             }
         }
-        List<FileFacts> code = context == null ? List.of() : codeUnder.getOrDefault(context, List.of());
+        List<FileFacts> code = context == null ? List.of() : copiedCode(context, df, mounts);
         List<FileFacts> schemas = context == null ? List.of() : schemasUnder.getOrDefault(context, List.of());
         List<FileFacts> specs = context == null ? List.of() : specsUnder.getOrDefault(context, List.of());
         if (df == null && apps.isEmpty() && proxies.isEmpty() && code.isEmpty() && schemas.isEmpty() && specs.isEmpty()) {
             return Binding.NONE;
         }
         return new Binding(df, List.copyOf(apps), proxies, List.copyOf(code), List.copyOf(schemas), List.copyOf(specs));
+    }
+
+    /**
+     * The code under the build context that the image holds: where its Dockerfile copies only some paths of the
+     * context (a repository-root context whose Dockerfile copies {@code ./backend}), the code under those paths and
+     * under the folders bind-mounted into the container; otherwise (it copies everything, or only build output
+     * such as a jar, so no source at all) all code under the context.
+     */
+    private static final java.util.regex.Pattern BUILD_OUTPUT = java.util.regex.Pattern.compile(
+            "(^|/)(target|build|dist|out|bin|publish)(/|$)|\\.(jar|war|ear|dll|exe)$");
+
+    private List<FileFacts> copiedCode(String context, FileFacts df, List<Mount> mounts) {
+        List<FileFacts> all = codeUnder.getOrDefault(context, List.of());
+        List<String> copied = df == null || df.image() == null ? null : df.image().copied();
+        if (copied == null || all.isEmpty()) {
+            return all;
+        }
+        String base = context.isEmpty() || context.equals("/") ? context : context + "/";
+        List<String> roots = new ArrayList<>();
+        for (String c : copied) {
+            if (BUILD_OUTPUT.matcher(c).find()) {
+                return all; // the image holds code compiled from the context, not only the copied sources
+            }
+            roots.add(base + c);
+        }
+        for (Mount m : mounts) {
+            if (m.source() != null) {
+                roots.add(m.source());
+            }
+        }
+        List<FileFacts> out = new ArrayList<>();
+        for (FileFacts f : all) {
+            for (String r : roots) {
+                if (f.path().equals(r) || f.path().startsWith(r.endsWith("/") ? r : r + "/")) {
+                    out.add(f);
+                    break;
+                }
+            }
+        }
+        // copying no source at all (target/app.jar, dist/): the image holds what the context's code was built into
+        return out.isEmpty() ? all : out;
     }
 
     /** A Compose service that builds the image this workload runs (same repository, name or folder). */

@@ -60,7 +60,7 @@ final class ApiSpecs {
             return false;
         }
         for (String p : Routes.fullPaths(s.file(), op)) {
-            if (Routes.sameShape(p, r.path())) {
+            if (Routes.at(r, p, Routes::sameShape)) {
                 return true;
             }
         }
@@ -69,7 +69,7 @@ final class ApiSpecs {
 
     static boolean samePath(Spec s, ApiOp op, Routes.Served r) {
         for (String p : Routes.fullPaths(s.file(), op)) {
-            if (Routes.sameShape(p, r.path())) {
+            if (Routes.at(r, p, Routes::sameShape)) {
                 return true;
             }
         }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A hint: an environment variable set on a workload that its code never reads. Only where the code is fully in
  * view: not a Spring application (relaxed binding reads variables as properties), no read with a computed name,
- * and not a variable that a runtime, SDK or the start command reads.
+ * not a workload that runs a test runner (test code is not among the code facts), and not a variable that a
+ * runtime, SDK or the start command reads.
  */
 public final class EnvNeverRead implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/env-never-read",
@@ -40,7 +41,8 @@ public final class EnvNeverRead implements ProjectRule {
     @Override
     public void check(SystemModel model, ProjectReporter out) {
         for (Node n : model.nodes()) {
-            if (!CodeView.hasCode(n) || n.binding().spring() || n.main() == null || n.main().env().isEmpty()) {
+            if (!CodeView.hasCode(n) || n.binding().spring() || n.main() == null || n.main().env().isEmpty()
+                    || runsTests(n)) {
                 continue;
             }
             Set<String> read = new HashSet<>();
@@ -67,6 +69,17 @@ public final class EnvNeverRead implements ProjectRule {
                         .related("the code " + n.name() + " runs (" + n.binding().code().size() + " files)")));
             }
         }
+    }
+
+    /** Test runners and load generators: they run test code, whose reads are not among the code facts. */
+    private static final java.util.regex.Pattern TEST_RUNNER = java.util.regex.Pattern.compile(
+            "(?i)\\b(playwright|cypress|selenium|pytest|jest|vitest|mocha|k6|locust|newman|e2e)\\b");
+
+    private static boolean runsTests(Node n) {
+        ImageSpec img = SystemModel.dockerfile(n);
+        String where = n.name() + " " + (n.main().commandLine() == null ? "" : n.main().commandLine()) + " "
+                + command(n) + " " + (img == null || img.baseImage() == null ? "" : img.baseImage());
+        return TEST_RUNNER.matcher(where).find();
     }
 
     private static String command(Node n) {

@@ -54,7 +54,7 @@ public final class ProbePathNotServed implements ProjectRule {
 
     private static boolean served(List<Routes.Served> routes, String path) {
         for (Routes.Served r : routes) {
-            if ((r.method().equals("GET") || r.method().equals("*")) && Routes.matches(r.path(), path)) {
+            if ((r.method().equals("GET") || r.method().equals("*")) && Routes.at(r, path, Routes::matches)) {
                 return true;
             }
         }

@@ -16,18 +16,84 @@ final class Routes {
     private Routes() {
     }
 
-    /** A route of the code with its full path (servlet context path included). */
-    record Served(String method, String path, CodeView.At<Route> at) {
+    /**
+     * A route of the code with its path as far as it is known (servlet context path included), and the prefixes the
+     * workload's code mounts routers under ({@link io.archlens.code.Mount}): where there are any, the declared path
+     * may be only the tail of the path clients call.
+     */
+    record Served(String method, String path, CodeView.At<Route> at, Mounts mounts) {
+    }
+
+    /** The mount prefixes of a workload's code (cleaned), and whether one of them is computed (not known here). */
+    record Mounts(List<String> known, boolean unknown) {
+        static final Mounts NONE = new Mounts(List.of(), false);
+
+        boolean any() {
+            return unknown || !known.isEmpty();
+        }
     }
 
     /** The workload's routes with their full paths; empty when the code declares none. */
     static List<Served> served(Node n) {
         String ctx = n.binding().spring() ? clean(n.resolved(n.prop("server.servlet.contextpath"))) : "";
+        List<CodeView.At<Route>> routes = CodeView.routes(n);
+        if (routes.isEmpty()) {
+            return List.of();
+        }
+        List<String> known = new ArrayList<>();
+        boolean unknown = false;
+        for (CodeView.At<io.archlens.code.Mount> m : CodeView.mounts(n)) {
+            if (m.fact().prefix() == null) {
+                unknown = true;
+            } else if (!clean(m.fact().prefix()).isEmpty()) {
+                known.add(clean(m.fact().prefix()));
+            }
+        }
+        Mounts mounts = unknown || !known.isEmpty() ? new Mounts(List.copyOf(known), unknown) : Mounts.NONE;
         List<Served> out = new ArrayList<>();
-        for (CodeView.At<Route> r : CodeView.routes(n)) {
-            out.add(new Served(r.fact().method().toUpperCase(Locale.ROOT), clean(ctx + "/" + r.fact().path()), r));
+        for (CodeView.At<Route> r : routes) {
+            out.add(new Served(r.fact().method().toUpperCase(Locale.ROOT), clean(ctx + "/" + r.fact().path()), r,
+                    mounts));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code path} (a probe's, a spec's full path) is this route's path under {@code same}'s comparison,
+     * either as declared or, where the code mounts routers under prefixes, as the tail of {@code path} after a mount
+     * prefix: a known one (or two nested), or any when a prefix is computed.
+     */
+    static boolean at(Served r, String path, java.util.function.BiPredicate<String, String> same) {
+        if (same.test(path, r.path())) {
+            return true;
+        }
+        if (!r.mounts().any() || r.path().isEmpty()) {
+            return false;
+        }
+        String[] p = path.split("/", -1);
+        int k = r.path().split("/", -1).length - 1;
+        if (p.length - 1 <= k) {
+            return false;
+        }
+        String tail = "/" + String.join("/", java.util.Arrays.copyOfRange(p, p.length - k, p.length));
+        if (!same.test(tail, r.path())) {
+            return false;
+        }
+        if (r.mounts().unknown()) {
+            return true;
+        }
+        String head = String.join("/", java.util.Arrays.copyOfRange(p, 0, p.length - k));
+        for (String a : r.mounts().known()) {
+            if (matches(a, head)) {
+                return true;
+            }
+            for (String b : r.mounts().known()) {
+                if (matches(clean(a + "/" + b), head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The operations of a spec with their full paths, for each server path prefix. */

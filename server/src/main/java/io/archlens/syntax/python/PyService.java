@@ -40,14 +40,19 @@ final class PyService {
         if (ENV_GET.contains(q)) {
             SyntaxNode k = Py.arg(call, 0, "key");
             SyntaxNode d = Py.arg(call, 1, "default");
-            b.configReads.add(new ConfigRead("env", Py.str(k), fallback(d), call.range()));
+            String f = fallback(d);
+            if (f == null && (testedForPresence(call) || conditional(call))) {
+                f = ""; // `if os.environ.get("CI"):`, `os.getenv("X") or ...`: optional by design (None when unset)
+            }
+            b.configReads.add(new ConfigRead("env", Py.str(k), f, call.range()));
             return;
         }
         if (environCall(call, q)) {
             SyntaxNode k = Py.arg(call, 0, "var");
             String key = Py.str(k);
             if (key != null && key.matches("[A-Z][A-Z0-9_]*")) {
-                b.configReads.add(new ConfigRead("env", key, fallback(Py.arg(call, 1, "default")), call.range()));
+                String f = fallback(Py.arg(call, 1, "default"));
+                b.configReads.add(new ConfigRead("env", key, f == null && conditional(call) ? "" : f, call.range()));
             }
             return;
         }
@@ -159,6 +164,45 @@ final class PyService {
         }
     }
 
+    /**
+     * The read runs only on some paths of its module or function: inside an {@code if}/{@code elif}/{@code else}
+     * branch (a setting picks it: {@code if STRATEGY == "s3": KEY = env("S3_KEY")}) or a {@code try} whose handler
+     * may cover its absence. Such a read is recorded as optional (an empty default): whether the variable is needed
+     * depends on what the code is not shown to decide.
+     */
+    static boolean conditional(SyntaxNode read) {
+        for (SyntaxNode p = read.parent(); p != null; p = p.parent()) {
+            if (p.isAny("function_definition", "lambda", "class_definition", "module")) {
+                return false;
+            }
+            if (p.is("block") && p.parent() != null
+                    && p.parent().isAny("if_statement", "elif_clause", "else_clause", "try_statement")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The read is a condition or an operand of {@code or}/{@code and}/{@code not}: the code handles its absence. */
+    private static boolean testedForPresence(SyntaxNode call) {
+        SyntaxNode p = call.parent();
+        while (p != null && p.is("parenthesized_expression")) {
+            p = p.parent();
+        }
+        if (p == null) {
+            return false;
+        }
+        if (p.isAny("boolean_operator", "not_operator")) {
+            return true;
+        }
+        if (p.isAny("if_statement", "elif_clause", "while_statement")) {
+            return call.equals(p.field("condition")) || p.field("condition") != null
+                    && p.field("condition").contains(call);
+        }
+        return p.is("conditional_expression") && !p.namedChildren().isEmpty() && p.namedChildren().size() > 1
+                && p.namedChildren().get(1).contains(call);
+    }
+
     private boolean environ(SyntaxNode v) {
         if (v == null) {
             return false;
@@ -183,7 +227,8 @@ final class PyService {
                 SyntaxNode p = s.parent();
                 boolean written = p != null && p.is("assignment") && s.equals(p.field("left"));
                 if (!written) {
-                    b.configReads.add(new ConfigRead("env", Py.str(s.field("subscript")), null, s.range()));
+                    b.configReads.add(new ConfigRead("env", Py.str(s.field("subscript")), conditional(s) ? "" : null,
+                            s.range()));
                 }
             }
         }
@@ -227,6 +272,7 @@ final class PyService {
                 b.routes.add(new Route(verb, path, handler, d.range()));
             }
         }
+        mounts(b);
         boolean urlsFile = t.file().name().equals("urls.py");
         for (SyntaxNode call : t.all("call")) {
             String q = Py.qualified(call, imports);
@@ -237,10 +283,36 @@ final class PyService {
             }
             String path = Py.str(Py.arg(call, 0, "route"));
             SyntaxNode view = Py.arg(call, 1, "view");
-            if (path == null || view == null || view.is("call") && Py.method(view).equals("include")) {
+            if (path == null || view == null) {
+                continue;
+            }
+            if (view.is("call") && Py.method(view).equals("include")) {
+                b.mounts.add(new io.archlens.code.Mount(path, call.range()));
                 continue;
             }
             b.routes.add(new Route("*", path, view.text(), call.range()));
+        }
+    }
+
+    /**
+     * Routers mounted under a prefix: FastAPI {@code include_router(r, prefix=...)} and {@code mount(path, app)},
+     * Flask {@code register_blueprint(bp, url_prefix=...)}; a prefix that is not a literal is recorded as unknown.
+     */
+    private void mounts(CodeFacts.Builder b) {
+        for (SyntaxNode call : t.all("call")) {
+            String m = Py.method(call);
+            if (Py.receiver(call).isEmpty()) {
+                continue;
+            }
+            SyntaxNode prefix = switch (m) {
+                case "include_router" -> Py.kwarg(call, "prefix");
+                case "register_blueprint" -> Py.kwarg(call, "url_prefix");
+                case "mount" -> Py.arg(call, 0, "path");
+                default -> null;
+            };
+            if (prefix != null) {
+                b.mounts.add(new io.archlens.code.Mount(Py.str(prefix), call.range()));
+            }
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The language-neutral {@link CodeFacts} of one Python file: HTTP clients (requests, httpx, urllib) with their
- * timeouts, SQL and shell sinks with how their strings were built, environment reads, routes (Flask, FastAPI,
- * Django urls), ports listened on, literal service URLs, SQLAlchemy and Django models, and SIGTERM handling.
+ * timeouts, SQL and shell sinks with how their strings were built, environment reads (pydantic settings
+ * classes too), routes (Flask, FastAPI, Django urls) and the prefixes routers are mounted under, ports listened on, literal service URLs, SQLAlchemy and Django models, and SIGTERM handling.
  * One pass over the calls; every reader works from the tree's per-type indexes.
  */
 public final class PythonFacts {
@@ -31,6 +31,7 @@ public final class PythonFacts {
             service.call(call, q, b);
         }
         service.subscripts(b);
+        PySettings.extract(t, imports, b);
         service.routes(b);
         service.urls(b);
         PyEntities.extract(t, b);

@@ -1,0 +1,40 @@
+package io.archlens.rules.arch;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A route declared under a router that is mounted elsewhere serves the declared path's tail. */
+class RoutesMountTest {
+    private static Routes.Served route(String path, Routes.Mounts m) {
+        return new Routes.Served("GET", path, null, m);
+    }
+
+    @Test
+    void withoutMountsOnlyTheDeclaredPathIsServed() {
+        Routes.Served r = route("/health", Routes.Mounts.NONE);
+        assertTrue(Routes.at(r, "/health", Routes::matches));
+        assertFalse(Routes.at(r, "/api/health", Routes::matches));
+    }
+
+    @Test
+    void aComputedPrefixAllowsAnyHeadButNotAnotherTail() {
+        Routes.Served r = route("/utils/health-check", new Routes.Mounts(List.of(), true));
+        assertTrue(Routes.at(r, "/api/v1/utils/health-check", Routes::matches));
+        assertFalse(Routes.at(r, "/api/v1/admin/status", Routes::matches));
+        assertFalse(Routes.at(r, "/health-check", Routes::matches), "shorter than the route");
+        assertFalse(Routes.at(route("", new Routes.Mounts(List.of(), true)), "/anything", Routes::matches),
+                "the root route is not a tail of every path");
+    }
+
+    @Test
+    void knownPrefixesAloneOrNested() {
+        Routes.Served r = route("/orders/{id}", new Routes.Mounts(List.of("/api", "/v2"), false));
+        assertTrue(Routes.at(r, "/api/orders/7", Routes::matches));
+        assertTrue(Routes.at(r, "/api/v2/orders/7", Routes::matches), "two nested mounts");
+        assertFalse(Routes.at(r, "/internal/orders/7", Routes::matches), "a head no mount gives");
+        assertTrue(Routes.at(r, "/api/orders/{orderId}", Routes::sameShape), "spec paths compare by shape");
+    }
+}
