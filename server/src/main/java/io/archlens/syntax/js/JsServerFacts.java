@@ -46,6 +46,8 @@ final class JsServerFacts {
                 listen(m, call, out);
             } else if (VERBS.contains(method) && recv != null) {
                 route(m, call, recv, method, out);
+            } else if (recv != null && (method.equals("use") || method.equals("setGlobalPrefix"))) {
+                mount(call, method, out);
             } else if (method.equals("route") && recv != null) {
                 SyntaxNode o = Js.arg(call, 0);
                 String url = Js.stringValue(Js.prop(o, "url"));
@@ -192,6 +194,28 @@ final class JsServerFacts {
             break;
         }
         out.listens.add(new Listen(port, key, Js.callee(call).range()));
+    }
+
+    /**
+     * Routers mounted under a prefix: Express {@code app.use("/api", router)} (a prefix that is not a literal is
+     * recorded as unknown; {@code app.use(middleware)} mounts nothing), Nest {@code app.setGlobalPrefix("api")}.
+     */
+    private static void mount(SyntaxNode call, String method, CodeFacts.Builder out) {
+        List<SyntaxNode> args = Js.args(call);
+
+        if (args.isEmpty() || method.equals("use") && args.size() < 2) {
+            return;
+        }
+        SyntaxNode first = Js.unwrap(args.get(0));
+        String prefix = Js.stringValue(first);
+        if (prefix == null && (first == null || first.isAny("arrow_function", "function_expression", "function",
+                "call_expression", "array", "object"))) {
+            return; // app.use(cors(), router), app.use([a, b]): middleware, no path
+        }
+        if (method.equals("use") && prefix != null && !prefix.startsWith("/")) {
+            return;
+        }
+        out.mounts.add(new io.archlens.code.Mount(prefix, Js.callee(call).range()));
     }
 
     private static Integer number(SyntaxNode n) {

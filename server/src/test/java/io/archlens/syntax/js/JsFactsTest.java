@@ -236,4 +236,20 @@ class JsFactsTest {
         List<ConfigRead> reads = f.configReads();
         assertTrue(none.isEmpty() && reads.isEmpty());
     }
+
+    @Test
+    void routersMountedUnderPrefixes() {
+        CodeFacts f = js("""
+                const express = require('express');
+                const app = express();
+                app.use(express.json());
+                app.use(cors(), router);
+                app.use('/api', apiRouter);
+                app.use(config.prefix, adminRouter);
+                app.use('/static', express.static('public'));
+                app.setGlobalPrefix('v1');
+                """);
+        assertEquals(java.util.Arrays.asList("/api", null, "/static", "v1"),
+                f.mounts().stream().map(io.archlens.code.Mount::prefix).toList());
+    }
 }
