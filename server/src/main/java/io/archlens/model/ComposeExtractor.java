@@ -247,10 +247,7 @@ final class ComposeExtractor implements FactExtractor {
     static List<EnvVar> environment(SourceFile file, YNode n, FileFacts.Builder out) {
         List<EnvVar> env = new ArrayList<>();
         if (n instanceof YMap m) {
-            for (YEntry e : m.entries()) {
-                if (e.keyText() == null || e.keyText().equals("<<")) {
-                    continue;
-                }
+            for (YEntry e : io.archlens.syntax.yaml.MergeKeys.entries(m)) {
                 String v = e.value() instanceof YScalar sc && !sc.isNull() ? sc.value() : null;
                 env.add(new EnvVar(e.keyText().strip(), v, out.loc(e.key().range()),
                         out.loc(e.value().range().isEmpty() ? e.key().range() : e.value().range())));

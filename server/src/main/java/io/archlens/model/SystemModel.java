@@ -564,7 +564,7 @@ public final class SystemModel {
                 : context != null ? dockerfilesByDir.get(context) : null;
         List<FileFacts> apps = context == null ? List.of() : appsUnder.getOrDefault(context, List.of());
         List<FileFacts> proxies = new ArrayList<>();
-        if (context != null) {
+        if (context != null && runsProxy(df)) {
             proxies.addAll(proxiesUnder.getOrDefault(context, List.of()));
         }
         for (Mount mt : mounts) {
@@ -589,6 +589,33 @@ public final class SystemModel {
      * under the folders bind-mounted into the container; otherwise (it copies everything, or only build output
      * such as a jar, so no source at all) all code under the context.
      */
+    private static final java.util.regex.Pattern PROXY = java.util.regex.Pattern.compile(
+            "(?i)nginx|openresty|angie|tengine");
+
+    /**
+     * Whether the image built from the context runs the nginx configurations found under it: unknown Dockerfile (as
+     * before), an nginx-family base image, a command that starts nginx, or a copied path that names it. An image
+     * {@code FROM scratch} that runs a Go binary does not run the {@code nginx/nginx.conf} a sibling service mounts.
+     */
+    private static boolean runsProxy(FileFacts df) {
+        ImageSpec img = df == null ? null : df.image();
+        if (img == null) {
+            return true;
+        }
+        if (img.baseImage() != null && PROXY.matcher(img.baseImage()).find()
+                || img.command() != null && PROXY.matcher(img.command().text()).find()) {
+            return true;
+        }
+        if (img.copied() != null) {
+            for (String c : img.copied()) {
+                if (PROXY.matcher(c).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static final java.util.regex.Pattern BUILD_OUTPUT = java.util.regex.Pattern.compile(
             "(^|/)(target|build|dist|out|bin|publish)(/|$)|\\.(jar|war|ear|dll|exe)$");
 

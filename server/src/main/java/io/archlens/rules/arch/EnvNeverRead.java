@@ -42,7 +42,7 @@ public final class EnvNeverRead implements ProjectRule {
     public void check(SystemModel model, ProjectReporter out) {
         for (Node n : model.nodes()) {
             if (!CodeView.hasCode(n) || n.binding().spring() || n.main() == null || n.main().env().isEmpty()
-                    || runsTests(n)) {
+                    || TestRunners.runsTests(n)) {
                 continue;
             }
             Set<String> read = new HashSet<>();
@@ -69,17 +69,6 @@ public final class EnvNeverRead implements ProjectRule {
                         .related("the code " + n.name() + " runs (" + n.binding().code().size() + " files)")));
             }
         }
-    }
-
-    /** Test runners and load generators: they run test code, whose reads are not among the code facts. */
-    private static final java.util.regex.Pattern TEST_RUNNER = java.util.regex.Pattern.compile(
-            "(?i)\\b(playwright|cypress|selenium|pytest|jest|vitest|mocha|k6|locust|newman|e2e)\\b");
-
-    private static boolean runsTests(Node n) {
-        ImageSpec img = SystemModel.dockerfile(n);
-        String where = n.name() + " " + (n.main().commandLine() == null ? "" : n.main().commandLine()) + " "
-                + command(n) + " " + (img == null || img.baseImage() == null ? "" : img.baseImage());
-        return TEST_RUNNER.matcher(where).find();
     }
 
     private static String command(Node n) {

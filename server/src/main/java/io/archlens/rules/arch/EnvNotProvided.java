@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The code a workload runs reads an environment variable without a default, and nothing sets it for that workload:
  * not its Compose {@code environment}/{@code env_file}, not its Kubernetes {@code env} or the ConfigMaps and
- * Secrets it loads, not the Dockerfile's {@code ENV}. Reported on the workload's definition, with the reads.
+ * Secrets it loads, not the Dockerfile's {@code ENV}. Reported on the workload's definition, with the reads. Test
+ * runners are left alone ({@link TestRunners}): the code they run is not the application code under their context.
  */
 public final class EnvNotProvided implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/env-not-provided",
@@ -33,7 +34,7 @@ public final class EnvNotProvided implements ProjectRule {
     @Override
     public void check(SystemModel model, ProjectReporter out) {
         for (Node n : model.nodes()) {
-            if (!CodeView.hasCode(n) || n.main() == null) {
+            if (!CodeView.hasCode(n) || n.main() == null || TestRunners.runsTests(n)) {
                 continue;
             }
             Map<String, List<CodeView.At<ConfigRead>>> reads = new LinkedHashMap<>();

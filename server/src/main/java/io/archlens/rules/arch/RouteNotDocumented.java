@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The code serves a route its OpenAPI document does not describe (or describes with another method): clients
- * generated from the spec cannot call it, and reviewers of the spec do not see it.
+ * generated from the spec cannot call it, and reviewers of the spec do not see it. Health, metrics, profiling and
+ * documentation paths ({@code /healthz}, {@code /metrics}, {@code /swagger/*}) are left out: a spec is not expected to
+ * describe them.
  */
 public final class RouteNotDocumented implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/route-not-documented",
@@ -35,10 +37,22 @@ public final class RouteNotDocumented implements ProjectRule {
             }
             for (ApiSpecs.Spec s : ApiSpecs.of(model, n)) {
                 for (Routes.Served r : routes) {
-                    check(s, n, r, out);
+                    if (!infrastructure(r.path())) {
+                        check(s, n, r, out);
+                    }
                 }
             }
         }
+    }
+
+    /** Paths a service serves for its operators and tools, which an API document is not expected to describe. */
+    private static final java.util.regex.Pattern INFRA = java.util.regex.Pattern.compile(
+            "(?i)/(swagger|swagger-ui|docs|redoc|openapi|api-docs|v\\d+/api-docs|health|healthz|healthcheck|health-check"
+            + "|livez|readyz|ready|live|liveness|readiness|ping|metrics|prometheus|favicon\\.ico|debug/pprof|actuator)"
+            + "([./].*)?");
+
+    static boolean infrastructure(String path) {
+        return INFRA.matcher(path).matches();
     }
 
     private static void check(ApiSpecs.Spec s, Node n, Routes.Served r, ProjectReporter out) {

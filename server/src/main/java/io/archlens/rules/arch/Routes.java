@@ -33,12 +33,12 @@ final class Routes {
         }
     }
 
-    /** The workload's routes with their full paths; empty when the code declares none. */
+    /** The workload's routes with their full paths; empty when the code declares none or it runs tests. */
     static List<Served> served(Node n) {
         String ctx = n.binding().spring() ? clean(n.resolved(n.prop("server.servlet.contextpath"))) : "";
         List<CodeView.At<Route>> routes = CodeView.routes(n);
-        if (routes.isEmpty()) {
-            return List.of();
+        if (routes.isEmpty() || TestRunners.runsTests(n)) {
+            return List.of(); // a test runner builds from the application's folder but serves none of its routes
         }
         List<String> known = new ArrayList<>();
         boolean unknown = false;

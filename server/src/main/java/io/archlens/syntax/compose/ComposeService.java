@@ -274,10 +274,8 @@ public record ComposeService(String name, YEntry entry, YMap map, ComposeService
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
         YNode n = value("environment");
         if (n instanceof YMap m) {
-            for (YEntry e : m.entries()) {
-                if (e.keyText() != null && !e.keyText().equals("<<")) {
-                    out.put(e.keyText().strip(), e.value() instanceof YScalar sc && !sc.isNull() ? sc.value() : "");
-                }
+            for (YEntry e : MergeKeys.entries(m)) {
+                out.put(e.keyText().strip(), e.value() instanceof YScalar sc && !sc.isNull() ? sc.value() : "");
             }
         } else if (n instanceof YSeq s) {
             for (YNode item : s.items()) {

@@ -64,6 +64,7 @@ public final class GoFacts {
         GoHttpFacts.extract(tree, b);
         GoServeFacts.extract(tree, b);
         GoEntities.extract(tree, b);
+        GoEnvTags.extract(tree, b);
         return b.build();
     }
 

@@ -43,6 +43,7 @@ final class GoServeFacts {
             String m = Go.method(call);
             List<SyntaxNode> args = Go.args(call);
             route(call, m, args, b);
+            mount(call, callee, m, args, b);
             if (SERVE.contains(callee)) {
                 starts = true;
                 if (callee.startsWith("http.ListenAndServe") && !args.isEmpty()) {
@@ -78,6 +79,20 @@ final class GoServeFacts {
             }
         }
         b.shutdown = sigterm ? Shutdown.HANDLED : starts && !shutdownCall ? Shutdown.NOT_HANDLED : Shutdown.UNKNOWN;
+    }
+
+    /**
+     * Routes mounted under a prefix where other code may declare them: chi {@code r.Mount("/api", sub)},
+     * {@code http.StripPrefix("/api", h)}, and gin/echo groups ({@code r.Group("/v1")}), which are often handed to
+     * a function in another file that adds the routes. A prefix that is not a literal is recorded as unknown.
+     */
+    private static void mount(SyntaxNode call, String callee, String m, List<SyntaxNode> args, CodeFacts.Builder b) {
+        boolean mount = Go.receiver(call) != null && (m.equals("Mount") && args.size() == 2
+                || m.equals("Group") && !args.isEmpty() && !Go.receiver(call).text().equals("errgroup"))
+                || callee.equals("http.StripPrefix") && args.size() == 2;
+        if (mount) {
+            b.mounts.add(new io.archlens.code.Mount(Go.stringValue(args.get(0)), call.range()));
+        }
     }
 
     private static void route(SyntaxNode call, String m, List<SyntaxNode> args, CodeFacts.Builder b) {

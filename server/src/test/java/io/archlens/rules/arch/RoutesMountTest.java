@@ -37,4 +37,15 @@ class RoutesMountTest {
         assertFalse(Routes.at(r, "/internal/orders/7", Routes::matches), "a head no mount gives");
         assertTrue(Routes.at(r, "/api/orders/{orderId}", Routes::sameShape), "spec paths compare by shape");
     }
+
+    @Test
+    void operatorAndToolPathsNeedNoSpec() {
+        for (String p : new String[] {"/healthz", "/health", "/health/live", "/metrics", "/swagger/*", "/swagger-ui/index.html",
+                "/docs", "/openapi.json", "/v3/api-docs", "/debug/pprof/heap", "/readyz", "/favicon.ico"}) {
+            assertTrue(RouteNotDocumented.infrastructure(p), p);
+        }
+        for (String p : new String[] {"/orders", "/api/health-records", "/users/{id}/docs", "/pingpong", "/metricsx"}) {
+            assertFalse(RouteNotDocumented.infrastructure(p), p);
+        }
+    }
 }

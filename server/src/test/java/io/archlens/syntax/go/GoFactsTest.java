@@ -277,4 +277,49 @@ class GoFactsTest {
         Route r = f.routes().get(0);
         assertTrue(r.range().end() > r.range().start());
     }
+
+    @Test
+    void routersMountedUnderPrefixes() {
+        CodeFacts f = facts("""
+                import (
+                	"net/http"
+                	"github.com/go-chi/chi/v5"
+                )
+
+                func routes(r chi.Router, api http.Handler, prefix string) {
+                	r.Mount("/api", api)
+                	r.Mount(prefix, api)
+                	http.Handle("/static/", http.StripPrefix("/static", api))
+                }
+                """);
+        assertEquals(java.util.Arrays.asList("/api", null, "/static"),
+                f.mounts().stream().map(io.archlens.code.Mount::prefix).toList());
+    }
+
+    @Test
+    void structTagsOfEnvLibrariesAreReads() {
+        CodeFacts f = facts("""
+                import "github.com/caarlos0/env/v11"
+
+                type Config struct {
+                	Port    string `env:"HTTP_PORT,required"`
+                	Level   string `env:"LOG_LEVEL" envDefault:"info"`
+                	Prefork bool   `env:"HTTP_PREFORK"`
+                	Secret  string `env:"JWT_SECRET,required" envDefault:"dev"`
+                	Skip    string `json:"skip"`
+                }
+
+                func load() (Config, error) { var c Config; return c, env.Parse(&c) }
+                """);
+        java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+        for (ConfigRead c : f.configReads()) {
+            r.put(c.key(), c.fallback());
+        }
+        assertEquals(java.util.Arrays.asList("HTTP_PORT", "LOG_LEVEL", "HTTP_PREFORK", "JWT_SECRET"),
+                new java.util.ArrayList<>(r.keySet()));
+        assertNull(r.get("HTTP_PORT"), "required, no default");
+        assertEquals("info", r.get("LOG_LEVEL"));
+        assertEquals("", r.get("HTTP_PREFORK"), "not required: the zero value");
+        assertEquals("dev", r.get("JWT_SECRET"));
+    }
 }

@@ -53,6 +53,15 @@ class YamlParserRobustnessTest {
     }
 
     @Test
+    void mergedEntriesOwnFirstThenMergedInOrder() {
+        String text = "x-a: &a {A: 1, B: 2}\nx-b: &b {B: 3, C: 4}\nenv:\n  <<: [*a, *b]\n  B: own\n  D: 5\n";
+        Parsed<YamlFile> p = YamlParser.parse(SourceFile.of("compose.yaml", text, FileKind.COMPOSE));
+        java.util.List<YEntry> e = MergeKeys.entries(p.model().documents().get(0).root().at("env").asMap());
+        assertEquals(java.util.List.of("B", "D", "A", "C"), e.stream().map(YEntry::keyText).toList());
+        assertEquals("own", e.get(0).value().text(), "the mapping's own entry wins over merged ones");
+    }
+
+    @Test
     void manyOrdinaryAliasesAreNotMistakenForABomb() {
         StringBuilder sb = new StringBuilder("x-log: &log {driver: json-file, options: {max-size: 10m}}\n"
                 + "x-base: &base {restart: always, cap_drop: [ALL]}\nservices:\n");
