@@ -5,8 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +42,12 @@ public final class Warmup {
     }
 
     private static boolean run(Path dir, long timeoutMs) throws IOException, InterruptedException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        PipedOutputStream toServer = new PipedOutputStream(serverIn);
-        PipedInputStream fromServer = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+        Pipe in = new Pipe();
+        Pipe out = new Pipe();
+        InputStream serverIn = in.in;
+        OutputStream toServer = in.out;
+        InputStream fromServer = out.in;
+        OutputStream serverOut = out.out;
         ArchLensServer server = new ArchLensServer(() -> { });
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
         server.connect(launcher.getRemoteProxy());

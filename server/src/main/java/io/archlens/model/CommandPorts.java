@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The port a container's {@code command:}/{@code entrypoint:} (Compose) or {@code command}/{@code args}
  * (Kubernetes) makes the server listen on: {@code gunicorn -b :8000}, {@code --bind 0.0.0.0:8000},
- * {@code uvicorn --port 8000}, {@code -p 8000}, {@code -listen=:5678}, {@code -Dserver.port=8081}. Read from the
+ * {@code uvicorn --port 8000}, {@code -p 8000}, {@code -listen=:5678}, {@code -Dserver.port=8081}, Traefik's
+ * {@code --entryPoints.web.address=:80}. Read from the
  * file, so it is a fact, and it wins over EXPOSE and the image's usual port.
  */
 public final class CommandPorts {
@@ -21,7 +22,40 @@ public final class CommandPorts {
             Pattern.compile("(?:^|\\s)(?:--port|-p|--http-port|--server-port|--server\\.port)(?:=|\\s+)(\\d{1,5})(?=\\s|$|[\"'])"),
             Pattern.compile("(?:^|\\s)-Dserver\\.port=(\\d{1,5})(?=\\s|$|[\"'])"));
 
+    /** Traefik's entry points ({@code --entryPoints.websecure.address=:443}): each one a port it listens on. */
+    private static final Pattern TRAEFIK_ENTRY = Pattern.compile(
+            "(?i)(?:^|\\s)--entrypoints\\.[\\w-]+\\.address(?:=|\\s+)\\S*?:(\\d{1,5})(?:/\\w+)?(?=\\s|$|[\"'])");
+    /** Traefik's dashboard and API on its own entry point, :8080 unless configured. */
+    private static final Pattern TRAEFIK_API = Pattern.compile("(?i)(?:^|\\s)--api\\.insecure(?:=true)?(?=\\s|$|[\"'])");
+
     private CommandPorts() {
+    }
+
+    /**
+     * Every port the command binds: Traefik's entry points (and its insecure API on 8080) each count; otherwise the
+     * one {@link #of} finds. Empty when it names none.
+     */
+    public static List<Bind> all(String commandLine) {
+        if (commandLine == null || commandLine.isBlank()) {
+            return List.of();
+        }
+        List<Bind> out = new java.util.ArrayList<>();
+        Matcher m = TRAEFIK_ENTRY.matcher(commandLine);
+        while (m.find()) {
+            int port = Integer.parseInt(m.group(1));
+            if (port > 0 && port < 65536) {
+                out.add(new Bind(port, m.group().strip()));
+            }
+        }
+        if (!out.isEmpty()) {
+            Matcher api = TRAEFIK_API.matcher(commandLine);
+            if (api.find() && !commandLine.toLowerCase(Locale.ROOT).contains("--entrypoints.traefik.address")) {
+                out.add(new Bind(8080, api.group().strip()));
+            }
+            return out;
+        }
+        Bind one = of(commandLine);
+        return one == null ? List.of() : List.of(one);
     }
 
     /** The port the command binds, or null when it names none. */

@@ -68,6 +68,26 @@ public final class SystemIndex {
         return BY_KIND.containsKey(kind);
     }
 
+    private static final java.util.Set<String> FIXTURE_DIRS = java.util.Set.of("testdata", "fixtures", "__fixtures__",
+            "test-fixtures", "__snapshots__");
+
+    /**
+     * A file under a test-data folder ({@code testdata/}, {@code fixtures/}...; path as displayed, relative to the
+     * workspace): test inputs, often broken on purpose, not part of the system the repository deploys. Its own
+     * per-file findings stay; it contributes no facts to the cross-file model.
+     */
+    public static boolean testFixture(String path) {
+        if (path == null) {
+            return false;
+        }
+        for (String seg : path.replace('\\', '/').split("/")) {
+            if (FIXTURE_DIRS.contains(seg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * One file's facts. {@code model} is the rule pack's parsed model when the caller has it (an analysis just
      * ran); null makes the extractor parse. Never throws: a failing extractor yields empty facts.
@@ -76,7 +96,7 @@ public final class SystemIndex {
         FactExtractor ex = BY_KIND.get(file.kind());
         FileFacts.Builder b = new FileFacts.Builder(file);
         Object m = model;
-        if (ex != null && (m != null || ex.mayContribute(file))) {
+        if (ex != null && !testFixture(file.path()) && (m != null || ex.mayContribute(file))) {
             if (m == null) {
                 m = book.parse(file, log);
             }

@@ -214,9 +214,11 @@ public final class SystemModel {
         private Listen computeListen() {
             List<PortSource> ports = new ArrayList<>();
             Container main = main();
-            CommandPorts.Bind bind = main == null ? null : CommandPorts.of(main.commandLine());
-            if (bind != null) {
-                ports.add(new PortSource(bind.port(), main.loc(), "command " + bind.option()));
+            List<CommandPorts.Bind> binds = main == null ? List.of() : CommandPorts.all(main.commandLine());
+            if (!binds.isEmpty()) {
+                for (CommandPorts.Bind bind : binds) {
+                    ports.add(new PortSource(bind.port(), main.loc(), "command " + bind.option()));
+                }
                 return new Listen(ports, Basis.APP);
             }
             codeListens(ports);

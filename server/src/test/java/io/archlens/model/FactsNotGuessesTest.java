@@ -48,6 +48,16 @@ class FactsNotGuessesTest {
         assertNull(CommandPorts.of(""));
     }
 
+    @Test
+    void everyTraefikEntryPointIsAPort() {
+        assertEquals(java.util.List.of(443, 80, 8080), CommandPorts.all("--api.insecure=true --providers.docker=true "
+                + "--entryPoints.websecure.address=:443 --entrypoints.web.address=0.0.0.0:80/tcp").stream()
+                .map(CommandPorts.Bind::port).toList());
+        assertEquals(java.util.List.of(8000), CommandPorts.all("gunicorn -b :8000 app:app").stream()
+                .map(CommandPorts.Bind::port).toList(), "other commands: the one bind");
+        assertTrue(CommandPorts.all("npm start").isEmpty());
+    }
+
     private void nginxInFrontOf(String port) {
         Workspaces.write(dir, "docker-compose.yml", """
                 services:
