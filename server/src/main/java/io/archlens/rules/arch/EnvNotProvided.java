@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The code a workload runs reads an environment variable without a default, and nothing sets it for that workload:
  * not its Compose {@code environment}/{@code env_file}, not its Kubernetes {@code env} or the ConfigMaps and
- * Secrets it loads, not the Dockerfile's {@code ENV}. Reported on the workload's definition, with the reads. Test
+ * Secrets it loads, not the Dockerfile's {@code ENV}. A variable the code gives a default or tests for anywhere is
+ * one it is ready to miss. Reported on the workload's definition, with the reads. Test
  * runners are left alone ({@link TestRunners}): the code they run is not the application code under their context.
  */
 public final class EnvNotProvided implements ProjectRule {
@@ -38,12 +39,19 @@ public final class EnvNotProvided implements ProjectRule {
                 continue;
             }
             Map<String, List<CodeView.At<ConfigRead>>> reads = new LinkedHashMap<>();
+            java.util.Set<String> optional = new java.util.HashSet<>();
             for (CodeView.At<ConfigRead> r : CodeView.reads(n)) {
                 ConfigRead c = r.fact();
-                if ("env".equals(c.source()) && c.key() != null && c.fallback() == null && !c.key().isBlank()) {
+                if (!"env".equals(c.source()) || c.key() == null || c.key().isBlank()) {
+                    continue;
+                }
+                if (c.fallback() == null) {
                     reads.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(r);
+                } else {
+                    optional.add(c.key()); // somewhere the code gives it a default or checks for it
                 }
             }
+            reads.keySet().removeAll(optional);
             if (reads.isEmpty()) {
                 continue;
             }

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class JsFacts {
     private static final Pattern TEST_PATH = Pattern.compile(
-            "(?i).*/(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?)/.*|.*\\.(test|spec|e2e-spec|cy)\\.[cm]?[jt]sx?$");
+            "(?i).*/(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?)/.*|.*\\.(test|spec|e2e-spec|cy)\\.[cm]?[jt]sx?$"
+            // build and test tooling configuration: runs on a developer's machine or in CI, not in the service
+            + "|(?i)(.*/)?(gruntfile|gulpfile|(webpack|rollup|vite|vitest|jest|karma|playwright|cypress|babel|eslint"
+            + "|next|nuxt|tailwind|postcss|svelte|astro|remix|tsup|esbuild)\\.conf(ig)?(\\.[\\w-]+)?)\\.[cm]?[jt]s$");
     private static final Pattern BROWSER_PATH = Pattern.compile(".*/(frontend|client|web|webapp|web-app|ui|public|"
             + "static|www|browser|extension|components|pages|views|actions|reducers|store|redux|hooks|assets)/.*");
     private static final Pattern BROWSER_TEXT = Pattern.compile(
@@ -34,7 +37,10 @@ public final class JsFacts {
                 : Grammar.JAVASCRIPT;
     }
 
-    /** Test code (a test folder, {@code *.test.ts}, {@code *.spec.js}): only the secret checks judge it. */
+    /**
+     * Test code (a test folder, {@code *.test.ts}, {@code *.spec.js}) and build or test tooling configuration
+     * ({@code Gruntfile.js}, {@code webpack.config.js}, {@code vite.config.ts}...): only the secret checks judge it.
+     */
     public static boolean isTestPath(String path) {
         return TEST_PATH.matcher(path).matches();
     }

@@ -80,6 +80,11 @@ final class JsServerFacts {
 
     private static void envReads(JsModule m, CodeFacts.Builder out) {
         for (SyntaxNode e : m.tree().all("member_expression")) {
+            if (isEnv(e) && wholeEnv(e)) {
+                // validate(process.env), {...process.env}, envalid's cleanEnv(process.env, ...): names not in view
+                out.configReads.add(new ConfigRead("env", null, null, e.range()));
+                continue;
+            }
             SyntaxNode o = Js.unwrap(e.field("object"));
             if (o != null && isEnv(o) && e.field("property") != null && !assigned(e)) {
                 out.configReads.add(new ConfigRead("env", e.field("property").text(), fallback(e), e.range()));
@@ -113,6 +118,16 @@ final class JsServerFacts {
         }
     }
 
+    /** {@code process.env} handed on as a whole: an argument, spread, or a value assigned or returned. */
+    private static boolean wholeEnv(SyntaxNode e) {
+        SyntaxNode p = e.parent();
+        while (p != null && p.isAny("parenthesized_expression", "as_expression", "non_null_expression")) {
+            p = p.parent();
+        }
+        return p != null && p.isAny("arguments", "spread_element", "variable_declarator", "return_statement", "pair")
+                && !(p.is("variable_declarator") && p.field("name") != null && p.field("name").is("object_pattern"));
+    }
+
     private static boolean isEnv(SyntaxNode n) {
         SyntaxNode p = n.is("member_expression") ? n.field("property") : null;
         return p != null && p.text().equals("env") && n.text().replace(" ", "").equals("process.env");
@@ -124,7 +139,12 @@ final class JsServerFacts {
                 && e.equals(p.field("left"));
     }
 
-    /** The literal after {@code ||} or {@code ??} (through casts and parentheses), null when there is none. */
+    /**
+     * The read's default: the literal after {@code ||} or {@code ??} (through casts and parentheses), else the text
+     * of a computed one ({@code process.env.PORT ?? config.get('port')}); "" for a read the code only tests
+     * ({@code if (process.env.CI)}, {@code process.env.NODE_ENV === 'test'}, {@code &&}, a ternary's condition) or
+     * reads inside a branch ({@link #conditional}); null when the code takes it as given.
+     */
     static String fallback(SyntaxNode e) {
         SyntaxNode n = e;
         while (n.parent() != null && n.parent().isAny("non_null_expression", "as_expression", "parenthesized_expression",
@@ -132,13 +152,40 @@ final class JsServerFacts {
             n = n.parent();
         }
         SyntaxNode p = n.parent();
-        if (p != null && p.is("binary_expression") && n.equals(p.field("left"))) {
+        if (p != null && p.is("binary_expression")) {
             String op = JsStrings.operator(p);
-            if ("||".equals(op) || "??".equals(op)) {
-                return literal(p.field("right"));
+            if (("||".equals(op) || "??".equals(op)) && n.equals(p.field("left"))) {
+                String lit = literal(p.field("right"));
+                return lit != null ? lit : p.field("right") == null ? "" : p.field("right").text();
+            }
+            if ("&&".equals(op) || "===".equals(op) || "!==".equals(op) || "==".equals(op) || "!=".equals(op)) {
+                return "";
             }
         }
-        return null;
+        if (p != null && (p.is("unary_expression") || p.isAny("if_statement", "while_statement")
+                || p.is("ternary_expression") && n.equals(p.field("condition")))) {
+            return "";
+        }
+        return conditional(n) ? "" : null;
+    }
+
+    /** Inside an {@code if}/{@code else} branch, a {@code try} block or a {@code switch} case. */
+    private static boolean conditional(SyntaxNode n) {
+        for (SyntaxNode p = n.parent(); p != null; p = p.parent()) {
+            if (p.isAny("function_declaration", "arrow_function", "function_expression", "method_definition",
+                    "class_body", "program")) {
+                return false;
+            }
+            if (p.is("statement_block") && p.parent() != null
+                    && p.parent().isAny("if_statement", "else_clause", "try_statement", "switch_case")) {
+                return true;
+            }
+            if (p.isAny("else_clause", "switch_case") || p.is("if_statement") && !n.equals(p.field("condition"))
+                    && p.field("condition") != null && !p.field("condition").contains(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String literal(SyntaxNode n) {

@@ -252,4 +252,37 @@ class JsFactsTest {
         assertEquals(java.util.Arrays.asList("/api", null, "/static", "v1"),
                 f.mounts().stream().map(io.archlens.code.Mount::prefix).toList());
     }
+
+    @Test
+    void readsTheCodeTestsOrDefaultsAreOptional() {
+        CodeFacts f = js("""
+                const port = process.env.PORT ?? config.get('server.port');
+                const level = process.env.NODE_ENV === 'test' ? 'error' : 'info';
+                if (process.env.CI) { console.log('ci'); }
+                if (mode === 's3') { const key = process.env.S3_KEY; }
+                const hook = process.env.WEBHOOK && send();
+                const url = process.env.DATABASE_URL;
+                function secret() { return process.env.JWT_SECRET; }
+                """);
+        java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+        for (io.archlens.code.ConfigRead c : f.configReads()) {
+            r.put(c.key(), c.fallback());
+        }
+        assertEquals("config.get('server.port')", r.get("PORT"));
+        assertEquals("", r.get("NODE_ENV"));
+        assertEquals("", r.get("CI"));
+        assertEquals("", r.get("S3_KEY"));
+        assertEquals("", r.get("WEBHOOK"));
+        assertEquals(null, r.get("DATABASE_URL"));
+        assertTrue(r.containsKey("JWT_SECRET") && r.get("JWT_SECRET") == null, "a function's read is taken as given");
+    }
+
+    @Test
+    void theWholeEnvironmentHandedOnIsAReadOfUnknownNames() {
+        CodeFacts whole = js("const { value } = schema.validate(process.env);\n");
+        assertTrue(whole.configReads().stream().anyMatch(r -> r.key() == null), whole.configReads().toString());
+        CodeFacts named = js("const { DB_URL, LEVEL = 'info' } = process.env;\n");
+        assertTrue(named.configReads().stream().noneMatch(r -> r.key() == null), named.configReads().toString());
+        assertEquals(2, named.configReads().size());
+    }
 }
