@@ -143,7 +143,24 @@ public final class GoFacts {
         }
         SyntaxNode a = Go.arg(call, 0);
         String key = Go.stringValue(a);
-        b.configReads.add(new ConfigRead("env", key, key == null ? null : GoServeFacts.envDefault(call), call.range()));
+        String dflt = key == null ? null : GoServeFacts.envDefault(call);
+        if (dflt == null && key != null && compared(call)) {
+            dflt = ""; // if os.Getenv("CI") != "" {...}: the code is ready for it to be unset
+        }
+        b.configReads.add(new ConfigRead("env", key, dflt, call.range()));
+    }
+
+    /** The read is an operand of {@code ==}/{@code !=} (a presence test or a switch on its value). */
+    private static boolean compared(SyntaxNode call) {
+        SyntaxNode p = call.parent();
+        while (p != null && p.is("parenthesized_expression")) {
+            p = p.parent();
+        }
+        if (p == null || !p.is("binary_expression")) {
+            return false;
+        }
+        String op = p.field("operator") == null ? "" : p.field("operator").text();
+        return op.equals("==") || op.equals("!=");
     }
 
     /** Functions of the file whose first parameter names the environment variable they read. */

@@ -322,4 +322,25 @@ class GoFactsTest {
         assertEquals("", r.get("HTTP_PREFORK"), "not required: the zero value");
         assertEquals("dev", r.get("JWT_SECRET"));
     }
+
+    @Test
+    void aPresenceTestMakesTheReadOptional() {
+        CodeFacts f = facts("""
+                import "os"
+
+                func main() {
+                	if os.Getenv("CI") != "" {
+                		return
+                	}
+                	dsn := os.Getenv("DSN")
+                	_ = dsn
+                }
+                """);
+        java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+        for (ConfigRead c : f.configReads()) {
+            r.put(c.key(), c.fallback());
+        }
+        assertEquals("", r.get("CI"));
+        assertTrue(r.containsKey("DSN") && r.get("DSN") == null, r.toString());
+    }
 }
