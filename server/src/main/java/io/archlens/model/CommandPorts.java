@@ -75,6 +75,32 @@ public final class CommandPorts {
         return null;
     }
 
+    /** Node's inspector ({@code --inspect}, {@code --inspect-brk}, optionally {@code =[host:]port}; 9229 by default). */
+    private static final Pattern NODE_INSPECT = Pattern.compile(
+            "(?:^|\\s)--inspect(?:-brk)?(?:=(?:(?:[^\\s\"']*:)?(\\d{1,5})|[^\\s\"']+))?(?=\\s|$|[\"'])");
+    /** The JVM's debug agent ({@code -agentlib:jdwp=...,address=*:5005}) and debugpy ({@code --listen 5678}). */
+    private static final Pattern JDWP = Pattern.compile("jdwp=\\S*?address=(?:[^\\s,:]*:)?(\\d{1,5})");
+    private static final Pattern DEBUGPY = Pattern.compile("debugpy\\s+(?:\\S+\\s+)*?--listen\\s+(?:\\S*:)?(\\d{1,5})");
+
+    /** The debugger ports the command opens besides the application's. */
+    public static List<Bind> debugger(String commandLine) {
+        if (commandLine == null || commandLine.isBlank()) {
+            return List.of();
+        }
+        List<Bind> out = new java.util.ArrayList<>();
+        Matcher m = NODE_INSPECT.matcher(commandLine);
+        if (m.find()) {
+            out.add(new Bind(m.group(1) == null ? 9229 : Integer.parseInt(m.group(1)), m.group().strip()));
+        }
+        for (Pattern p : List.of(JDWP, DEBUGPY)) {
+            Matcher d = p.matcher(commandLine);
+            if (d.find()) {
+                out.add(new Bind(Integer.parseInt(d.group(1)), d.group().strip()));
+            }
+        }
+        return out;
+    }
+
     /** True when the command runs Redis Sentinel ({@code redis-sentinel}, {@code redis-server --sentinel}). */
     public static boolean sentinel(String commandLine) {
         return commandLine != null && commandLine.toLowerCase(Locale.ROOT).contains("sentinel");

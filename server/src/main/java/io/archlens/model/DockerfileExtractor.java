@@ -49,10 +49,14 @@ final class DockerfileExtractor implements FactExtractor {
             }
         }
         java.util.Map<String, io.archlens.model.Loc> env = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         for (Stage s : chain) {
             for (Instruction i : s.all("ENV")) {
                 for (io.archlens.syntax.dockerfile.KeyValue kv : i.keyValues()) {
                     env.putIfAbsent(kv.key(), out.loc(i.keywordRange()));
+                    if (kv.hasValue() && !kv.value().contains("$")) {
+                        values.put(kv.key(), kv.value()); // chain runs root to final: a later stage's ENV wins
+                    }
                     if (kv.hasValue()) {
                         String fp = SecretFingerprints.of(kv.key(), kv.value());
                         if (fp != null) {
@@ -67,7 +71,7 @@ final class DockerfileExtractor implements FactExtractor {
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
                 base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
                 hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange()), env,
-                command(fin, out), copied(chain)));
+                command(fin, out), copied(chain), values));
     }
 
     /**

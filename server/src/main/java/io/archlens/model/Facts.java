@@ -170,18 +170,21 @@ public final class Facts {
      * What a Dockerfile says about the image it builds (the final stage). {@code copied}: the paths the final stage
      * (and the stages it is built from) copies from the build context, without {@code ./} or a trailing slash; null
      * when that is the whole context or not known (a {@code .}, a wildcard, a variable, no COPY at all).
+     * {@code envValues}: the literal values the image's {@code ENV} gives (the final stage's wins).
      */
     public record ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
-            Loc healthcheckLoc, Map<String, Loc> env, Command command, List<String> copied) {
+            Loc healthcheckLoc, Map<String, Loc> env, Command command, List<String> copied,
+            Map<String, String> envValues) {
         public ImageSpec {
             exposes = List.copyOf(exposes);
             env = Map.copyOf(env);
             copied = copied == null ? null : List.copyOf(copied);
+            envValues = envValues == null ? Map.of() : Map.copyOf(envValues);
         }
 
         public ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
                 Loc healthcheckLoc) {
-            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null, null);
+            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null, null, Map.of());
         }
     }
 

@@ -211,7 +211,22 @@ public final class SystemModel {
             return c;
         }
 
+        /** The application's ports, plus a debugger's the command opens ({@code node --inspect}: 9229). */
         private Listen computeListen() {
+            Listen l = computeAppListen();
+            Container main = main();
+            List<CommandPorts.Bind> debug = main == null ? List.of() : CommandPorts.debugger(main.commandLine());
+            if (debug.isEmpty() || l.basis() == Basis.NONE && l.ports().isEmpty()) {
+                return l;
+            }
+            List<PortSource> ports = new ArrayList<>(l.ports());
+            for (CommandPorts.Bind b : debug) {
+                ports.add(new PortSource(b.port(), main.loc(), "debugger " + b.option()));
+            }
+            return new Listen(ports, l.basis());
+        }
+
+        private Listen computeAppListen() {
             List<PortSource> ports = new ArrayList<>();
             Container main = main();
             List<CommandPorts.Bind> binds = main == null ? List.of() : CommandPorts.all(main.commandLine());
@@ -285,8 +300,13 @@ public final class SystemModel {
                 }
                 EnvVar e = c.key() == null || main() == null ? null : main().env(c.key());
                 Integer fromEnv = e == null ? null : parsePort(e.value());
+                ImageSpec img = binding.dockerfile() == null ? null : binding.dockerfile().image();
+                Integer fromImage = e != null || c.key() == null || img == null ? null
+                        : parsePort(img.envValues().get(c.key()));
                 if (fromEnv != null) {
                     ports.add(new PortSource(fromEnv, e.valueLoc(), c.key() + " read by the code"));
+                } else if (fromImage != null) {
+                    ports.add(new PortSource(fromImage, img.env().get(c.key()), c.key() + " (Dockerfile ENV) read by the code"));
                 } else if (c.port() != null && (e == null || e.value() == null)) {
                     ports.add(new PortSource(c.port(), l.loc(), c.key() == null ? "bound in the code"
                             : "the code's default for " + c.key()));

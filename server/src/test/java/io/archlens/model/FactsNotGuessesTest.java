@@ -49,6 +49,20 @@ class FactsNotGuessesTest {
     }
 
     @Test
+    void debuggerPortsOfTheCommand() {
+        assertEquals(java.util.List.of(9229), CommandPorts.debugger("nodemon --inspect=0.0.0.0 server.js").stream()
+                .map(CommandPorts.Bind::port).toList());
+        assertEquals(java.util.List.of(9230), CommandPorts.debugger("node --inspect-brk=0.0.0.0:9230 app.js").stream()
+                .map(CommandPorts.Bind::port).toList());
+        assertEquals(java.util.List.of(5005), CommandPorts.debugger(
+                "java -agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=*:5005 -jar app.jar").stream()
+                .map(CommandPorts.Bind::port).toList());
+        assertEquals(java.util.List.of(5678), CommandPorts.debugger("python -m debugpy --listen 0.0.0.0:5678 app.py")
+                .stream().map(CommandPorts.Bind::port).toList());
+        assertTrue(CommandPorts.debugger("node server.js").isEmpty());
+    }
+
+    @Test
     void everyTraefikEntryPointIsAPort() {
         assertEquals(java.util.List.of(443, 80, 8080), CommandPorts.all("--api.insecure=true --providers.docker=true "
                 + "--entryPoints.websecure.address=:443 --entrypoints.web.address=0.0.0.0:80/tcp").stream()

@@ -57,7 +57,10 @@ public final class UnknownServiceUrl implements ProjectRule {
                     + "); the call fails with an unknown host, use the target service's name", rel);
             return;
         }
-        int port = u.port() != null ? u.port() : u.scheme().equals("https") ? 443 : 80;
+        if (u.port() == null && u.scheme().contains("+srv")) {
+            return; // mongodb+srv: the port comes from a DNS SRV record
+        }
+        int port = u.port() != null ? u.port() : schemePort(u.scheme());
         if (r.service() != null) {
             KService s = r.service();
             for (ServicePort sp : s.ports()) {
@@ -107,5 +110,21 @@ public final class UnknownServiceUrl implements ProjectRule {
             p.add(String.valueOf(sp.port()));
         }
         return p.isEmpty() ? "no ports" : String.join(", ", p);
+    }
+
+    /** The port a URL of this scheme means when it names none ({@code postgres://db/app} is db:5432). */
+    static int schemePort(String scheme) {
+        return switch (scheme.toLowerCase(java.util.Locale.ROOT)) {
+            case "https", "wss", "grpcs" -> 443;
+            case "postgres", "postgresql" -> 5432;
+            case "mysql" -> 3306;
+            case "redis", "rediss" -> 6379;
+            case "mongodb" -> 27017;
+            case "amqp" -> 5672;
+            case "amqps" -> 5671;
+            case "nats" -> 4222;
+            case "kafka" -> 9092;
+            default -> 80;
+        };
     }
 }
