@@ -229,6 +229,11 @@ public final class BatchAnalyzer {
             return named ? new FileResult(file, display, null, new Skip(Skip.GENERATED,
                     "generated or minified code (its header or name says so): nobody edits it by hand")) : null;
         }
+        if (kind.isSourceCode() && Generated.minifiedText(kind, loaded.text())) {
+            // judged from the text, not the name: always said, so a hand-written file with one huge line is not lost
+            return new FileResult(file, display, null, new Skip(Skip.GENERATED, "minified code (a line of "
+                    + Generated.MINIFIED_LINE + "+ characters): nobody edits it by hand"));
+        }
         SourceFile src = new SourceFile(file.toUri().toString(), display, loaded.text(), kind, 0);
         Analysis a = TimeBox.analyze(book, src, settings, settings.analysisTimeoutMs(Settings.CHECK_ANALYSIS_TIMEOUT_MS),
                 () -> false, log);

@@ -34,6 +34,30 @@ public final class Generated {
                 || l.endsWith(".d.ts") || l.endsWith(".d.mts") || l.endsWith(".d.cts") || name.startsWith("zz_generated");
     }
 
+    /** A line this long in JavaScript or TypeScript is a minifier's, not a person's. */
+    public static final int MINIFIED_LINE = 3000;
+
+    /**
+     * Minified JavaScript/TypeScript whose name does not say so ({@code views/socket.io.js}, a vendored bundle): a
+     * line of {@value #MINIFIED_LINE} characters or more.
+     */
+    public static boolean minifiedText(io.archlens.filekind.FileKind kind, String text) {
+        if (kind != io.archlens.filekind.FileKind.JAVASCRIPT && kind != io.archlens.filekind.FileKind.TYPESCRIPT) {
+            return false;
+        }
+        int start = 0;
+        for (int nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+            int end = nl < 0 ? text.length() : nl;
+            if (end - start >= MINIFIED_LINE) {
+                return true;
+            }
+            if (nl < 0) {
+                return false;
+            }
+            start = nl + 1;
+        }
+    }
+
     /** Source code whose header says it is generated (only code kinds: configuration says "generated" too often). */
     public static boolean generatedHeader(String text) {
         String head = (text.length() > HEADER_CHARS ? text.substring(0, HEADER_CHARS) : text).toLowerCase(Locale.ROOT);

@@ -77,6 +77,10 @@ public final class WorkspaceIndexer {
             index.remove(uri);
             return false;
         }
+        if (kind.isSourceCode() && (Generated.generatedHeader(loaded.text()) || Generated.minifiedText(kind, loaded.text()))) {
+            index.remove(uri); // generated or minified code: what `check` skips gives the model nothing either
+            return false;
+        }
         index.update(new SourceFile(uri, display, loaded.text(), kind, 0), null, log);
         return true;
     }
