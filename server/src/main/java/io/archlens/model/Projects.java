@@ -30,7 +30,8 @@ import java.util.TreeMap;
  *       base that such an overlay builds on is no project of its own);</li>
  *   <li>a Helm chart (the folder above a {@code templates/} folder);</li>
  *   <li>plain Kubernetes manifests, grouped by folder tree: a folder joins its parent when the parent holds
- *       manifests too, or when the parent is a deployment folder ({@code k8s/}, {@code deploy/}...) and it is not;</li>
+ *       manifests too, when the parent is a deployment folder ({@code k8s/}, {@code deploy/}...) and it is not, or
+ *       when the parent lies under a deployment folder ({@code deploy/webapp/frontend} joins {@code deploy/webapp});</li>
  * </ul>
  * and grows only through references: build contexts, Dockerfiles, env files, bind mounts and nginx includes
  * (the Dockerfile, Spring, nginx and .env files there), the {@code .env} next to the Compose files, and an image a
@@ -309,12 +310,24 @@ public final class Projects {
             boolean parentHolds = manifestDirs.contains(parent);
             boolean deployParent = !parent.isEmpty() && DEPLOY_DIRS.contains(Paths.name(parent).toLowerCase(Locale.ROOT))
                     && !DEPLOY_DIRS.contains(Paths.name(d).toLowerCase(Locale.ROOT));
-            if (!parentHolds && !deployParent) {
+            // deploy/webapp/frontend and deploy/webapp/backend: an application's folders under a deployment folder
+            boolean underDeploy = !parent.isEmpty() && !DEPLOY_DIRS.contains(Paths.name(parent).toLowerCase(Locale.ROOT))
+                    && deployAncestor(Paths.parent(parent));
+            if (!parentHolds && !deployParent && !underDeploy) {
                 break;
             }
             d = parent;
         }
         return d;
+    }
+
+    private static boolean deployAncestor(String dir) {
+        for (String d = dir; !d.isEmpty() && !d.equals("/"); d = Paths.parent(d)) {
+            if (DEPLOY_DIRS.contains(Paths.name(d).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String repository(String image) {

@@ -226,6 +226,16 @@ public final class SystemModel {
             return new Listen(ports, l.basis());
         }
 
+        /**
+         * The Spring application takes its properties from a Spring Cloud Config server
+         * ({@code spring.cloud.config.uri}, {@code spring.config.import: configserver:...}): its port is set there.
+         */
+        private boolean configServer() {
+            Prop imp = prop("spring.config.import");
+            return prop("spring.cloud.config.uri") != null || prop("spring.cloud.config.discovery.enabled") != null
+                    || imp != null && String.valueOf(resolved(imp)).contains("configserver");
+        }
+
         private Listen computeAppListen() {
             List<PortSource> ports = new ArrayList<>();
             Container main = main();
@@ -245,7 +255,7 @@ public final class SystemModel {
                 Integer port = sp == null ? null : parsePort(resolved(sp));
                 if (sp != null && port != null) {
                     ports.add(new PortSource(port, sp.valueLoc(), "server.port"));
-                } else if (sp == null) {
+                } else if (sp == null && !configServer()) {
                     ports.add(new PortSource(8080, null, "Spring Boot default"));
                 }
                 Prop mp = prop("management.server.port");

@@ -155,13 +155,12 @@ class FactsNotGuessesTest {
 
     @Test
     void springBootsDefaultPortIsAnAssumptionNotAFact() {
-        // the application's port lives in a config server's files: no file here sets server.port
+        // no file here sets server.port: the Spring Boot default is an assumption
         Workspaces.write(dir, "docker-compose.yml", "services:\n  account:\n    build: ./account\n    ports:\n"
                 + "      - \"6000:6000\"\n");
         Workspaces.write(dir, "account/Dockerfile", "FROM eclipse-temurin:21-jre\nEXPOSE 6000\nUSER 10001\n"
                 + "CMD [\"java\", \"-jar\", \"/app.jar\"]\n");
-        Workspaces.write(dir, "account/src/main/resources/bootstrap.yml",
-                "spring:\n  application:\n    name: account\n  cloud:\n    config:\n      uri: http://config:8888\n");
+        Workspaces.write(dir, "account/src/main/resources/application.yml", "spring:\n  application:\n    name: account\n");
         List<Finding> fs = new ArrayList<>(arch("docker-compose.yml"));
         fs.addAll(arch("account/Dockerfile"));
         assertTrue(fs.stream().anyMatch(f -> f.ruleId().equals("arch/port-mismatch")), fs.toString());
@@ -171,6 +170,12 @@ class FactsNotGuessesTest {
                 assertTrue(f.message().contains("assumed: 8080 (Spring Boot default)"), f.message());
             }
         }
+        // a Spring Cloud Config client takes server.port from the config server: the default is no guess worth making
+        Workspaces.write(dir, "account/src/main/resources/bootstrap.yml",
+                "spring:\n  application:\n    name: account\n  cloud:\n    config:\n      uri: http://config:8888\n");
+        List<Finding> configured = new ArrayList<>(arch("docker-compose.yml"));
+        configured.addAll(arch("account/Dockerfile"));
+        assertTrue(configured.stream().noneMatch(f -> f.ruleId().equals("arch/port-mismatch")), configured.toString());
         // once a file says so, both sides are facts: an error
         Workspaces.write(dir, "account/src/main/resources/application.yml", "server:\n  port: 8081\n");
         List<Finding> facts = arch("docker-compose.yml");

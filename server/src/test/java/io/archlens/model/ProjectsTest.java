@@ -121,6 +121,10 @@ class ProjectsTest {
         assertEquals("deploy", Projects.plainRoot("deploy/db", dirs));
         assertEquals("apps/a", Projects.plainRoot("apps/a", dirs));
         assertEquals("apps/b", Projects.plainRoot("apps/b", dirs));
+        Set<String> nested = Set.of("deploy/webapp/frontend", "deploy/webapp/backend", "apps/web/front");
+        assertEquals("deploy", Projects.plainRoot("deploy/webapp/frontend", nested), "an app's folders under deploy/");
+        assertEquals("deploy", Projects.plainRoot("deploy/webapp/backend", nested));
+        assertEquals("apps/web/front", Projects.plainRoot("apps/web/front", nested), "not under a deployment folder");
         assertEquals("shop", Projects.area("shop/k8s"));
         assertEquals("", Projects.area("k8s/overlays"));
         assertEquals("charts/web", Projects.chartOf("charts/web/templates/deployment.yaml"));

@@ -146,18 +146,16 @@ final class Routes {
     static boolean sameShape(String a, String b) {
         String[] x = a.split("/", -1);
         String[] y = b.split("/", -1);
-        if (x.length != y.length) {
-            return false;
-        }
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
             if (x[i].equals("**") || y[i].equals("**")) {
-                return true;
+                return true; // the rest of the path, whatever its length
             }
             if (param(x[i]) != param(y[i]) || !param(x[i]) && !x[i].equalsIgnoreCase(y[i])) {
                 return false;
             }
         }
-        return true;
+        int n = Math.min(x.length, y.length);
+        return x.length == y.length || x.length > n && x[n].equals("**") || y.length > n && y[n].equals("**");
     }
 
     static boolean param(String seg) {

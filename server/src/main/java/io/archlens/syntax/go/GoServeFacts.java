@@ -106,6 +106,7 @@ final class GoServeFacts {
         if (m.equals("HandleFunc") || m.equals("Handle")) {
             String pattern = Go.stringValue(args.get(0));
             if (pattern == null) {
+                unknownPath(call, args.get(1), b);
                 return;
             }
             int sp = pattern.indexOf(' ');
@@ -116,6 +117,10 @@ final class GoServeFacts {
         } else if (VERBS.contains(m) || m.equals("Any") || CHI.contains(m) && !recv.text().equals("http")) {
             path = Go.stringValue(args.get(0));
             method = m.equals("Any") ? "*" : m.toUpperCase(Locale.ROOT);
+            if (path == null) {
+                unknownPath(call, handler, b);
+                return;
+            }
         } else if (m.equals("Method") && args.size() == 3) {
             method = Go.stringValue(args.get(0));
             path = Go.stringValue(args.get(1));
@@ -127,6 +132,16 @@ final class GoServeFacts {
         }
         String handlerName = handler.isAny("identifier", "selector_expression") ? handler.text() : null;
         b.routes.add(new Route(method, prefix(call, recv) + path, handlerName, call.range()));
+    }
+
+    /**
+     * A route whose path is computed ({@code r.HandleFunc(s.prefixedPath("/version"), h)}): recorded as serving any
+     * path ({@code /**}), so the rules that compare probes and specs with the code's routes do not take the routes
+     * they cannot see for missing ones.
+     */
+    private static void unknownPath(SyntaxNode call, SyntaxNode handler, CodeFacts.Builder b) {
+        String handlerName = handler != null && handler.isAny("identifier", "selector_expression") ? handler.text() : null;
+        b.routes.add(new Route("*", "/**", handlerName, call.range()));
     }
 
     /** gorilla/mux: {@code r.HandleFunc("/p", h).Methods("GET")}. */

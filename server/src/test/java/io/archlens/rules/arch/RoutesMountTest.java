@@ -48,4 +48,12 @@ class RoutesMountTest {
             assertFalse(RouteNotDocumented.infrastructure(p), p);
         }
     }
+
+    @Test
+    void aRouteOfUnknownPathServesAnyPathTheRootToo() {
+        assertTrue(Routes.sameShape("/api/echo", "/**"));
+        assertTrue(Routes.sameShape("", "/**"), "the root");
+        assertTrue(Routes.matches("/status/200", "/**"));
+        assertFalse(Routes.sameShape("/api/echo", "/api"), "a shorter path is another path");
+    }
 }

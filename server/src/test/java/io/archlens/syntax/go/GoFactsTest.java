@@ -343,4 +343,18 @@ class GoFactsTest {
         assertEquals("", r.get("CI"));
         assertTrue(r.containsKey("DSN") && r.get("DSN") == null, r.toString());
     }
+
+    @Test
+    void aRouteWithAComputedPathServesAnyPath() {
+        CodeFacts f = facts("""
+                import "github.com/gorilla/mux"
+
+                func (s *Server) routes(r *mux.Router) {
+                	r.HandleFunc(s.prefixed("/version"), s.version).Methods("GET")
+                	r.HandleFunc("/healthz", s.health)
+                }
+                """);
+        assertEquals(List.of("* /** s.version", "* /healthz s.health"),
+                f.routes().stream().map(r -> r.method() + " " + r.path() + " " + r.handler()).toList());
+    }
 }
