@@ -40,6 +40,13 @@ final class LiteralSecret extends SpringRule {
                 && SecretValues.isLiteral(v);
     }
 
+    /**
+     * Defaults that stand for "no key" rather than a secret ({@code ${OPENAI_API_KEY:demo}}, {@code :none}): a
+     * service started without the variable gets nothing anyone could use, so there is no secret in the file.
+     */
+    private static final java.util.Set<String> INERT = java.util.Set.of("demo", "test", "dummy", "fake", "example",
+            "sample", "none", "null", "nil", "n/a", "na", "x", "xxx", "disabled", "unused", "unset", "missing");
+
     @Override
     public void check(SpringConfig cfg, RuleContext ctx) {
         for (SpringDocument doc : cfg.documents()) {
@@ -55,7 +62,8 @@ final class LiteralSecret extends SpringRule {
                 String placeholder = "${" + env + "}";
                 if (v.contains("${")) {
                     Matcher m = DEFAULTED.matcher(v);
-                    if (m.matches() && !m.group(2).isBlank() && !m.group(2).contains("$")) {
+                    if (m.matches() && !m.group(2).isBlank() && !m.group(2).contains("$")
+                            && !INERT.contains(m.group(2).trim().toLowerCase(java.util.Locale.ROOT))) {
                         String name = m.group(1).trim();
                         ctx.report(p.valueRange(), "'" + p.key() + "' falls back to a literal secret when " + name
                                 + " is unset; drop the default so a missing secret fails at startup",

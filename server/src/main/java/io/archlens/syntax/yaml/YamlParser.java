@@ -117,9 +117,33 @@ public final class YamlParser {
             if (c == '\uFEFF' || Character.isWhitespace(c)) {
                 continue;
             }
-            return c == '{' || c == '[' ? text.replace('\t', ' ') : text;
+            return c == '{' || c == '[' ? text.replace('\t', ' ') : trailingTabs(text);
         }
         return text;
+    }
+
+    /**
+     * Tabs at the end of a line ({@code metadata:<TAB>}), which kubectl and Compose accept and SnakeYAML refuses, as
+     * spaces (one for one: offsets do not move). Tabs elsewhere stay, so real tab indentation is still an error.
+     */
+    static String trailingTabs(String text) {
+        char[] c = null;
+        int i = text.length() - 1;
+        boolean atEnd = true;
+        for (; i >= 0; i--) {
+            char ch = text.charAt(i);
+            if (ch == '\n' || ch == '\r') {
+                atEnd = true;
+            } else if (ch == '\t' && atEnd) {
+                if (c == null) {
+                    c = text.toCharArray();
+                }
+                c[i] = ' ';
+            } else if (ch != ' ') {
+                atEnd = false;
+            }
+        }
+        return c == null ? text : new String(c);
     }
 
     private static TextRange lineRangeAt(LineIndex lines, int offset) {

@@ -53,6 +53,17 @@ class YamlParserRobustnessTest {
     }
 
     @Test
+    void trailingTabsAreAcceptedAsKubectlDoes() {
+        String text = "apiVersion: v1\t\nkind: Service\t\nmetadata:\t\n  name: ui\t \t\n";
+        Parsed<YamlFile> p = YamlParser.parse(SourceFile.of("svc.yaml", text, FileKind.KUBERNETES));
+        assertTrue(p.issues().isEmpty(), p.issues().toString());
+        assertEquals("ui", p.model().documents().get(0).root().at("metadata", "name").text());
+        assertEquals(text.length(), YamlParser.trailingTabs(text).length(), "offsets do not move");
+        Parsed<YamlFile> indented = YamlParser.parse(SourceFile.of("svc.yaml", "a:\n\tb: 1\n", FileKind.KUBERNETES));
+        assertTrue(!indented.issues().isEmpty(), "a tab that indents is still an error");
+    }
+
+    @Test
     void mergedEntriesOwnFirstThenMergedInOrder() {
         String text = "x-a: &a {A: 1, B: 2}\nx-b: &b {B: 3, C: 4}\nenv:\n  <<: [*a, *b]\n  B: own\n  D: 5\n";
         Parsed<YamlFile> p = YamlParser.parse(SourceFile.of("compose.yaml", text, FileKind.COMPOSE));
