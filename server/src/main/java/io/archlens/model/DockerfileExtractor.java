@@ -71,7 +71,42 @@ final class DockerfileExtractor implements FactExtractor {
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
                 base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
                 hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange()), env,
-                command(fin, out), copied(chain), values));
+                command(fin, out), copied(withBuilders(df, chain)), values));
+    }
+
+    /**
+     * The final image's stages and the builder stages it copies from ({@code COPY --from=builder}), each with the
+     * stages it is built on: the context's files reach the image through all of them.
+     */
+    static List<Stage> withBuilders(Dockerfile df, List<Stage> chain) {
+        java.util.LinkedHashSet<Stage> seen = new java.util.LinkedHashSet<>(chain);
+        java.util.ArrayDeque<Stage> todo = new java.util.ArrayDeque<>(chain);
+        while (!todo.isEmpty()) {
+            Stage s = todo.poll();
+            for (String kw : new String[] {"COPY", "ADD"}) {
+                for (Instruction i : s.all(kw)) {
+                    io.archlens.syntax.dockerfile.Flag from = i.flag("from");
+                    Stage b = from == null || from.value() == null ? null : stage(df, from.value());
+                    if (b != null) {
+                        for (Stage c : b.chain()) {
+                            if (seen.add(c)) {
+                                todo.add(c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(seen);
+    }
+
+    private static Stage stage(Dockerfile df, String ref) {
+        for (Stage s : df.stages()) {
+            if (ref.equalsIgnoreCase(s.name()) || ref.equals(String.valueOf(s.index()))) {
+                return s;
+            }
+        }
+        return null; // an image (--from=nginx:1.27): nothing of the context
     }
 
     /**

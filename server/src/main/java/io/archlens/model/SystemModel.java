@@ -546,7 +546,9 @@ public final class SystemModel {
         for (Node n : nodes) {
             Workload w = n.workload();
             if (w.build() != null && !w.build().remote()) {
-                n.binding = bindingFor(w.build().context(), w.build().dockerfile(), w.mounts());
+                // (a local build without a Dockerfile path is one whose path is computed: dockerfile: ${X})
+                n.binding = bindingFor(w.build().context(), w.build().dockerfile() == null ? "$" : w.build().dockerfile(),
+                        w.mounts());
             } else if (!w.mounts().isEmpty()) {
                 n.binding = bindingFor(null, null, w.mounts());
             }
@@ -592,6 +594,11 @@ public final class SystemModel {
     }
 
     private Binding bindingFor(String context, String dockerfile, List<Mount> mounts) {
+        if (dockerfile != null && dockerfile.contains("$")) {
+            // dockerfile: ${AD_DOCKERFILE} in a repository-root context: which of the context's code, Spring, nginx
+            // and specs the image holds is not known, so none is bound to it (only what the service mounts)
+            context = null;
+        }
         FileFacts df = dockerfile != null ? dockerfilesByPath.get(dockerfile)
                 : context != null ? dockerfilesByDir.get(context) : null;
         List<FileFacts> apps = context == null ? List.of() : appsUnder.getOrDefault(context, List.of());
