@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
 
 /** Compose services: image, build, ports, environment, env files, dependencies, replicas, healthchecks. */
 final class ComposeExtractor implements FactExtractor {
+    /** {@code ${NAME:-default}} or {@code ${NAME-default}}: a variable with a default and nothing else around it. */
+    private static final java.util.regex.Pattern DEFAULTED = java.util.regex.Pattern.compile(
+            "\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$]+)}");
+
     /** {@code ${NAME}}, {@code ${NAME:-default}}..., or {@code $NAME}; {@code $$} is an escaped dollar. */
     static final Pattern VAR = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])[^}]*)?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern URL_IN_TEST = Pattern.compile("https?://([^/:\\s\"']+)(?::(\\d+))?(/[^\\s\"']*)?");
@@ -326,6 +330,10 @@ final class ComposeExtractor implements FactExtractor {
             return new BuildRef(ctx, null, loc, null, true);
         }
         String context = Paths.resolve(dir, ctx);
+        java.util.regex.Matcher dflt = dockerfile == null ? null : DEFAULTED.matcher(dockerfile.strip());
+        if (dflt != null && dflt.matches()) {
+            dockerfile = dflt.group(1); // dockerfile: ${API_DOCKERFILE:-api/Dockerfile}: the default, as Compose does
+        }
         String df = dockerfile == null ? context + "/Dockerfile"
                 : dockerfile.contains("$") ? null : Paths.resolve(context, dockerfile);
         Loc dfLoc = dfNode == null ? loc : out.loc(dfNode.range());
