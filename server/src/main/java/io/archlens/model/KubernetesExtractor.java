@@ -133,6 +133,12 @@ final class KubernetesExtractor implements FactExtractor {
         };
         YMap podSpec = Y.map(Y.at(template, "spec"));
         Map<String, String> labels = Y.strings(Y.at(template, "metadata", "labels"));
+        if (kind.equals("Job") && name != null) {
+            // the Job controller labels its pods with the Job's name (a Service may select them by it)
+            labels = new java.util.LinkedHashMap<>(labels);
+            labels.putIfAbsent("job-name", name);
+            labels.putIfAbsent("batch.kubernetes.io/job-name", name);
+        }
         List<Container> containers = new ArrayList<>();
         List<ObjectRef> volumeRefs = new ArrayList<>();
         if (podSpec != null) {

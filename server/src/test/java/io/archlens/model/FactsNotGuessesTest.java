@@ -49,6 +49,21 @@ class FactsNotGuessesTest {
     }
 
     @Test
+    void jobPodsCarryTheirJobsNameAndCustomScaleTargetsAreNotMissing() {
+        Workspaces.write(dir, "k8s/job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: trainer\nspec:\n"
+                + "  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: t\n"
+                + "          image: example/trainer:1.0\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: trainer\n"
+                + "spec:\n  clusterIP: None\n  selector:\n    job-name: trainer\n  ports:\n    - port: 8471\n");
+        Workspaces.write(dir, "k8s/hpa.yaml", "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n"
+                + "  name: lws\nspec:\n  scaleTargetRef:\n    apiVersion: leaderworkerset.x-k8s.io/v1\n"
+                + "    kind: LeaderWorkerSet\n    name: vllm\n  minReplicas: 1\n  maxReplicas: 2\n");
+        List<Finding> fs = new ArrayList<>(arch("k8s/job.yaml"));
+        fs.addAll(arch("k8s/hpa.yaml"));
+        assertTrue(fs.stream().noneMatch(f -> f.ruleId().equals("arch/service-selects-nothing")
+                || f.ruleId().equals("arch/hpa-target-missing")), fs.toString());
+    }
+
+    @Test
     void debuggerPortsOfTheCommand() {
         assertEquals(java.util.List.of(9229), CommandPorts.debugger("nodemon --inspect=0.0.0.0 server.js").stream()
                 .map(CommandPorts.Bind::port).toList());

@@ -23,11 +23,16 @@ public final class HpaTargetMissing implements ProjectRule {
         return META;
     }
 
+    /** The kinds whose objects the model holds as workloads. */
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("Deployment", "StatefulSet", "ReplicaSet",
+            "ReplicationController", "DeploymentConfig");
+
     @Override
     public void check(SystemModel model, ProjectReporter out) {
         for (Hpa h : model.hpas()) {
-            if (h.targetName() == null || model.hpaTarget(h) != null) {
-                continue;
+            if (h.targetName() == null || model.hpaTarget(h) != null || !BUILT_IN.contains(String.valueOf(h.targetKind()))
+                    && h.targetKind() != null) {
+                continue; // a custom resource with a scale subresource (LeaderWorkerSet, an Argo Rollout): not modelled
             }
             List<Node> inNs = model.nodesIn(Platform.KUBERNETES, h.scope());
             if (inNs.isEmpty()) {
