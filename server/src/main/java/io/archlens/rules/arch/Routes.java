@@ -67,7 +67,24 @@ final class Routes {
         if (same.test(path, r.path())) {
             return true;
         }
-        if (!r.mounts().any() || r.path().isEmpty()) {
+        if (!r.mounts().any()) {
+            return false;
+        }
+        if (r.path().isEmpty()) {
+            // a router's own root (@router.get("")) serves the path it is mounted at
+            if (r.mounts().unknown()) {
+                return true;
+            }
+            for (String a : r.mounts().known()) {
+                if (same.test(path, a)) {
+                    return true;
+                }
+                for (String b : r.mounts().known()) {
+                    if (same.test(path, clean(a + "/" + b))) {
+                        return true;
+                    }
+                }
+            }
             return false;
         }
         String[] p = path.split("/", -1);

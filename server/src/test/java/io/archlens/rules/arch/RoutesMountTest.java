@@ -25,8 +25,11 @@ class RoutesMountTest {
         assertTrue(Routes.at(r, "/api/v1/utils/health-check", Routes::matches));
         assertFalse(Routes.at(r, "/api/v1/admin/status", Routes::matches));
         assertFalse(Routes.at(r, "/health-check", Routes::matches), "shorter than the route");
-        assertFalse(Routes.at(route("", new Routes.Mounts(List.of(), true)), "/anything", Routes::matches),
-                "the root route is not a tail of every path");
+        assertTrue(Routes.at(route("", new Routes.Mounts(List.of(), true)), "/anything", Routes::matches),
+                "a router's root route serves wherever the router is mounted, and that is not known");
+        assertTrue(Routes.at(route("", new Routes.Mounts(List.of("/{organization}/cases"), false)),
+                "/{org}/cases", Routes::sameShape), "the root of a router mounted at a known prefix");
+        assertFalse(Routes.at(route("", new Routes.Mounts(List.of("/cases"), false)), "/users", Routes::matches));
     }
 
     @Test
