@@ -30,7 +30,7 @@ final class DotenvExtractor implements FactExtractor {
             }
             Loc valueLoc = out.loc(e.contentRange() != null ? e.contentRange() : e.keyRange());
             vars.put(e.key(), new EnvVar(e.key(), e.value(), out.loc(e.keyRange()), valueLoc));
-            if (!Paths.name(file.path()).matches("(?i).*\\.(example|sample|template|dist)")) {
+            if (!Paths.name(file.path()).matches("(?i).*[._-](example|sample|template|dist|tpl)")) {
                 String fp = SecretFingerprints.of(e.key(), e.value());
                 if (fp != null) {
                     out.secret(new SecretUse(fp, e.key(), valueLoc));

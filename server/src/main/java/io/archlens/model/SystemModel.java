@@ -477,13 +477,15 @@ public final class SystemModel {
 
     /**
      * An env file kept out of the repository on purpose ({@code .env} holds secrets and is ignored by git) comes
-     * with a committed example to copy: {@code .env.example}, {@code .sample}, {@code .template} or {@code .dist}.
+     * with a committed example to copy: {@code .env.example}, {@code -sample}, {@code _template}, {@code .dist}...
      * Then its absence (on a CI checkout, a fresh clone) is the convention working, not a broken reference.
      */
     private static boolean example(FileProbe probe, FileFacts f, FileRef r) {
-        for (String suffix : List.of(".example", ".sample", ".template", ".dist")) {
-            if (probe.exists(f, r.target() + suffix)) {
-                return true;
+        for (String word : List.of("example", "sample", "template", "dist", "tpl", "default")) {
+            for (String sep : List.of(".", "-", "_")) {
+                if (probe.exists(f, r.target() + sep + word)) {
+                    return true; // .env.example, .env.prod-sample, .env_template...
+                }
             }
         }
         return false;

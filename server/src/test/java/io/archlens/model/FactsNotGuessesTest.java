@@ -64,6 +64,16 @@ class FactsNotGuessesTest {
     }
 
     @Test
+    void anEnvFileWithACommittedSampleIsTheConventionNotABrokenReference() {
+        Workspaces.write(dir, "docker-compose.yml", "services:\n  web:\n    image: example/web:1.0\n    env_file:\n"
+                + "      - ./.env.prod\n  worker:\n    image: example/worker:1.0\n    env_file: ./.env.worker\n");
+        Workspaces.write(dir, ".env.prod-sample", "SECRET_KEY=\n");
+        List<Finding> fs = arch("docker-compose.yml");
+        assertEquals(1, fs.stream().filter(f -> f.ruleId().equals("arch/env-file-missing")).count(), fs.toString());
+        assertTrue(fs.stream().anyMatch(f -> f.message().contains(".env.worker")), "the one without a sample");
+    }
+
+    @Test
     void debuggerPortsOfTheCommand() {
         assertEquals(java.util.List.of(9229), CommandPorts.debugger("nodemon --inspect=0.0.0.0 server.js").stream()
                 .map(CommandPorts.Bind::port).toList());
