@@ -72,15 +72,20 @@ public final class SystemIndex {
             "test-fixtures", "__snapshots__");
 
     /**
-     * A file under a test-data folder ({@code testdata/}, {@code fixtures/}...; path as displayed, relative to the
-     * workspace): test inputs, often broken on purpose, not part of the system the repository deploys. Its own
+     * A file under a test-data folder ({@code testdata/}, {@code fixtures/}, a {@code src/test/} source set...; path as
+     * displayed, relative to the workspace): test inputs, often broken on purpose, not part of the system the
+     * repository deploys. Its own
      * per-file findings stay; it contributes no facts to the cross-file model.
      */
     public static boolean testFixture(String path) {
         if (path == null) {
             return false;
         }
-        for (String seg : path.replace('\\', '/').split("/")) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith("src/test/") || p.contains("/src/test/")) {
+            return true; // a Maven/Gradle test source set: its configuration and data are the tests'
+        }
+        for (String seg : p.split("/")) {
             if (FIXTURE_DIRS.contains(seg)) {
                 return true;
             }
