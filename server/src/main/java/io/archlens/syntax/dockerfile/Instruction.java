@@ -177,6 +177,9 @@ public final class Instruction {
             return false;
         }
         String c = command().strip();
+        if (c.startsWith("[[") || c.matches("\\[\\s+!?\\s*-[a-zA-Z]\\s.*\\s]")) {
+            return false; // a shell test: [[ -f /ready ]], [ -f /ready ] (meant for /bin/sh, not as JSON)
+        }
         return c.length() >= 2 && c.charAt(0) == '[' && c.charAt(c.length() - 1) == ']';
     }
 

@@ -329,6 +329,11 @@ class DockerfileParserTest {
         assertTrue(d.instructions().get(1).isMalformedExecForm());
         assertTrue(d.instructions().get(2).isMalformedExecForm());
         assertFalse(d.instructions().get(1).isExecForm());
+        Dockerfile tests = parse("FROM alpine\nHEALTHCHECK CMD [[ -f /tables-created ]]\nCMD [ -f /ready ]\n"
+                + "RUN [ ! -d /x ]\n").model();
+        for (int i = 1; i <= 3; i++) {
+            assertFalse(tests.instructions().get(i).isMalformedExecForm(), "a shell test, not JSON: " + i);
+        }
     }
 
     @Test
