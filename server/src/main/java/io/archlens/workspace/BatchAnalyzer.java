@@ -225,6 +225,12 @@ public final class BatchAnalyzer {
         if (!book.supports(kind) && (book.projectRules().isEmpty() || !SystemIndex.relevant(kind) || kind.isSourceCode())) {
             return named ? new FileResult(file, display, null, Skip.notAnalysed(kind, display)) : null;
         }
+        if (Generated.projectTemplate(display)) {
+            // said always: a file of a known kind that is not analysed, and why
+            return new FileResult(file, display, null, new Skip(Skip.TEMPLATE, "a project template's file (a "
+                    + "{{ }} folder, as cookiecutter and copier write them): its placeholders are filled in when a "
+                    + "project is generated from it, so it is not the file that will run"));
+        }
         if (kind.isSourceCode() && (Generated.minifiedName(display) || Generated.generatedHeader(loaded.text()))) {
             return named ? new FileResult(file, display, null, new Skip(Skip.GENERATED,
                     "generated or minified code (its header or name says so): nobody edits it by hand")) : null;

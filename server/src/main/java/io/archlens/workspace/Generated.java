@@ -34,6 +34,11 @@ public final class Generated {
                 || l.endsWith(".d.ts") || l.endsWith(".d.mts") || l.endsWith(".d.cts") || name.startsWith("zz_generated");
     }
 
+    /** A file under a folder named with {@code {{ }}} placeholders: a cookiecutter or copier project template. */
+    public static boolean projectTemplate(String path) {
+        return path != null && path.contains("{{") && path.contains("}}");
+    }
+
     /** A line this long in JavaScript or TypeScript is a minifier's, not a person's. */
     public static final int MINIFIED_LINE = 3000;
 

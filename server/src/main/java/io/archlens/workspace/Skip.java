@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Why a file was not analysed: a stable {@code code} for machines (JSON {@code skipped[].reason}) and a sentence
- * for people. Codes: {@code unknown-kind}, {@code source-code}, {@code no-rules}, {@code generated}, and the loader's
+ * for people. Codes: {@code unknown-kind}, {@code source-code}, {@code no-rules}, {@code generated}, {@code template}, and the loader's
  * {@code too-large}, {@code binary}, {@code unreadable}.
  */
 public record Skip(String code, String detail) {
@@ -13,6 +13,7 @@ public record Skip(String code, String detail) {
     public static final String SOURCE_CODE = "source-code";
     public static final String NO_RULES = "no-rules";
     public static final String GENERATED = "generated";
+    public static final String TEMPLATE = "template";
 
     /** The reason a loaded file of {@code kind} is not analysed by the rule book. */
     public static Skip notAnalysed(FileKind kind, String path) {

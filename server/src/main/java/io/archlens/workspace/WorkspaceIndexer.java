@@ -58,7 +58,7 @@ public final class WorkspaceIndexer {
             return false;
         }
         String display = FileWalker.rel(root, p);
-        if (settings.isIgnored(display)) {
+        if (settings.isIgnored(display) || Generated.projectTemplate(display)) {
             index.remove(uri);
             return false;
         }

@@ -41,4 +41,12 @@ class GeneratedTest {
         assertFalse(Generated.minifiedText(io.archlens.filekind.FileKind.JAVASCRIPT, "const a = 1;\n".repeat(2000)));
         assertFalse(Generated.minifiedText(io.archlens.filekind.FileKind.PYTHON, bundle), "JavaScript and TypeScript only");
     }
+
+    @Test
+    void projectTemplatesByTheirPlaceholderFolders() {
+        assertTrue(Generated.projectTemplate("{{cookiecutter.project_slug}}/docker-compose.yml"));
+        assertTrue(Generated.projectTemplate("template/{{ project_name }}/Dockerfile"));
+        assertFalse(Generated.projectTemplate("deploy/docker-compose.yml"));
+        assertFalse(Generated.projectTemplate(null));
+    }
 }
