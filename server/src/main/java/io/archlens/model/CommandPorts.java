@@ -44,13 +44,13 @@ public final class CommandPorts {
         while (m.find()) {
             int port = Integer.parseInt(m.group(1));
             if (port > 0 && port < 65536) {
-                out.add(new Bind(port, m.group().strip()));
+                out.add(new Bind(port, shown(m.group())));
             }
         }
         if (!out.isEmpty()) {
             Matcher api = TRAEFIK_API.matcher(commandLine);
             if (api.find() && !commandLine.toLowerCase(Locale.ROOT).contains("--entrypoints.traefik.address")) {
-                out.add(new Bind(8080, api.group().strip()));
+                out.add(new Bind(8080, shown(api.group())));
             }
             return out;
         }
@@ -68,7 +68,7 @@ public final class CommandPorts {
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
                 if (port > 0 && port < 65536) {
-                    return new Bind(port, m.group().strip());
+                    return new Bind(port, shown(m.group()));
                 }
             }
         }
@@ -78,9 +78,10 @@ public final class CommandPorts {
     /** Node's inspector ({@code --inspect}, {@code --inspect-brk}, optionally {@code =[host:]port}; 9229 by default). */
     private static final Pattern NODE_INSPECT = Pattern.compile(
             "(?:^|\\s)--inspect(?:-brk)?(?:=(?:(?:[^\\s\"']*:)?(\\d{1,5})|[^\\s\"']+))?(?=\\s|$|[\"'])");
-    /** The JVM's debug agent ({@code -agentlib:jdwp=...,address=*:5005}) and debugpy ({@code --listen 5678}). */
+    /** The JVM's debug agent ({@code -agentlib:jdwp=...,address=*:5005}). */
     private static final Pattern JDWP = Pattern.compile("jdwp=\\S*?address=(?:[^\\s,:]*:)?(\\d{1,5})");
-    private static final Pattern DEBUGPY = Pattern.compile("debugpy\\s+(?:\\S+\\s+)*?--listen\\s+(?:\\S*:)?(\\d{1,5})");
+    /** debugpy's listen address ({@code --listen 5678}, {@code --listen 0.0.0.0:5678}), after the word debugpy. */
+    private static final Pattern LISTEN = Pattern.compile("--listen\\s+(?:\\S*:)?(\\d{1,5})(?=\\s|$|[\"'])");
 
     /** The debugger ports the command opens besides the application's. */
     public static List<Bind> debugger(String commandLine) {
@@ -90,12 +91,19 @@ public final class CommandPorts {
         List<Bind> out = new java.util.ArrayList<>();
         Matcher m = NODE_INSPECT.matcher(commandLine);
         if (m.find()) {
-            out.add(new Bind(m.group(1) == null ? 9229 : Integer.parseInt(m.group(1)), m.group().strip()));
+            out.add(new Bind(m.group(1) == null ? 9229 : Integer.parseInt(m.group(1)), shown(m.group())));
         }
-        for (Pattern p : List.of(JDWP, DEBUGPY)) {
-            Matcher d = p.matcher(commandLine);
-            if (d.find()) {
-                out.add(new Bind(Integer.parseInt(d.group(1)), d.group().strip()));
+        Matcher d = JDWP.matcher(commandLine);
+        if (d.find()) {
+            out.add(new Bind(Integer.parseInt(d.group(1)), shown(d.group())));
+        }
+        int py = commandLine.indexOf("debugpy");
+        if (py >= 0) {
+            // (a plain search after the word: a repeated group in the pattern recursed once per word and overflowed
+            // the stack on a long command line)
+            Matcher l = LISTEN.matcher(commandLine);
+            if (l.find(py)) {
+                out.add(new Bind(Integer.parseInt(l.group(1)), shown(l.group())));
             }
         }
         return out;
@@ -104,5 +112,11 @@ public final class CommandPorts {
     /** True when the command runs Redis Sentinel ({@code redis-sentinel}, {@code redis-server --sentinel}). */
     public static boolean sentinel(String commandLine) {
         return commandLine != null && commandLine.toLowerCase(Locale.ROOT).contains("sentinel");
+    }
+
+    /** The option as messages quote it: at most 80 characters of a command that can be any length. */
+    private static String shown(String option) {
+        String o = option.strip();
+        return o.length() <= 80 ? o : o.substring(0, 77) + "...";
     }
 }

@@ -85,6 +85,11 @@ class FactsNotGuessesTest {
         assertEquals(java.util.List.of(5678), CommandPorts.debugger("python -m debugpy --listen 0.0.0.0:5678 app.py")
                 .stream().map(CommandPorts.Bind::port).toList());
         assertTrue(CommandPorts.debugger("node server.js").isEmpty());
+        // a long command line: no recursion per word, and messages quote a short option
+        List<CommandPorts.Bind> longOne = CommandPorts.debugger("python -m debugpy " + "--flag ".repeat(200_000)
+                + "--listen 5678 app.py");
+        assertEquals(java.util.List.of(5678), longOne.stream().map(CommandPorts.Bind::port).toList());
+        assertTrue(CommandPorts.debugger("node --inspect=" + "a".repeat(100_000)).get(0).option().length() <= 80);
     }
 
     @Test
