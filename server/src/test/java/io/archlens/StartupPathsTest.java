@@ -26,10 +26,15 @@ class StartupPathsTest {
     }
 
     @Test
-    void theEditorSessionWarmUpCompletesItsShutdown(@TempDir Path dir) throws Exception {
+    void theEditorSessionWarmUpPublishesEveryFileAndCompletesItsShutdown(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Dockerfile"), "FROM node:latest\n");
         Files.writeString(dir.resolve("docker-compose.yml"), "services:\n  api:\n    build: .\n");
-        assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "the shutdown response came back");
+        // tabs, quotes, backslashes and CRLF travel in the didOpen text as JSON escapes
+        Files.createDirectories(dir.resolve("svc"));
+        Files.writeString(dir.resolve("svc/main.go"), "package main\r\n\nfunc main() {\n\tprintln(\"a\\\\b\")\n}\n");
+        Files.writeString(dir.resolve(".env"), "A=\"x\"\n");
+        // true only once every file was published and the shutdown response came back
+        assertTrue(io.archlens.lsp.Warmup.session(dir, 20_000), "every file published, then shut down");
     }
 
     /** The archive is only as complete as the warm-up: its scratch files must be of every kind a pack reads. */

@@ -62,6 +62,15 @@ public final class ArchLensServer implements LanguageServer, LanguageClientAware
      * @param crossFile whether the book will have cross-file rules (the capabilities announce what they need)
      */
     public ArchLensServer(CompletableFuture<RuleBook> book, boolean crossFile, Runnable onExit) {
+        this(book, () -> crossFile, onExit);
+    }
+
+    /**
+     * As above, with {@code crossFile} asked when first needed (at {@code initialize}, by when the book has
+     * usually loaded: {@link RuleBook#defaultHasProjectRules()} then answers from it without reading the jar).
+     */
+    public ArchLensServer(CompletableFuture<RuleBook> book, java.util.function.BooleanSupplier crossFile,
+            Runnable onExit) {
         this.session = new Session(book, crossFile);
         this.documents = new TextDocumentHandler(session);
         this.workspace = new WorkspaceHandler(session, documents);

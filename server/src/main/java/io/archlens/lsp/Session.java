@@ -11,6 +11,7 @@ import io.archlens.workspace.Paths2;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
@@ -26,8 +27,12 @@ final class Session {
     final DocumentStore store = new DocumentStore();
     /** The rule book, loading on its own thread from start-up: {@code initialize} does not wait for it. */
     private final CompletableFuture<RuleBook> bookLoad;
-    /** Whether the rule book has cross-file rules (known before it has loaded: capabilities depend on it). */
-    final boolean crossFile;
+    /**
+     * Whether the rule book has cross-file rules; asked when first needed (capabilities, indexing), by when the
+     * book has usually loaded; before that, from the service registrations.
+     */
+    private final BooleanSupplier crossFileProbe;
+    private volatile Boolean crossFile;
     final Map<String, Function<List<Object>, CompletableFuture<Object>>> commands = new ConcurrentHashMap<>();
     volatile LanguageClient client;
     volatile ClientCapabilities capabilities = new ClientCapabilities();
@@ -47,9 +52,18 @@ final class Session {
     /** The LLM architecture agent's side of the session (off unless enabled and trusted). */
     AgentBridge agent;
 
-    Session(CompletableFuture<RuleBook> book, boolean crossFile) {
+    Session(CompletableFuture<RuleBook> book, BooleanSupplier crossFile) {
         this.bookLoad = book;
-        this.crossFile = crossFile;
+        this.crossFileProbe = crossFile;
+    }
+
+    boolean crossFile() {
+        Boolean c = crossFile;
+        if (c == null) {
+            c = crossFileProbe.getAsBoolean();
+            crossFile = c;
+        }
+        return c;
     }
 
     /** The rule book; the first callers after start-up wait for it to finish loading. */

@@ -49,7 +49,6 @@ final class SystemSupport {
     private static final int BATCH = 100;
 
     private final Session session;
-    private final boolean enabled;
     /** Made on first use, so that start-up does not wait for the rule book. */
     private volatile SystemIndex index;
     /**
@@ -92,12 +91,11 @@ final class SystemSupport {
 
     SystemSupport(Session session) {
         this.session = session;
-        this.enabled = session.crossFile;
         this.current = CrossFileAnalysis.Result.EMPTY;
     }
 
     boolean enabled() {
-        return enabled;
+        return session.crossFile();
     }
 
     CrossFileAnalysis.Result current() {
@@ -128,7 +126,7 @@ final class SystemSupport {
 
     /** Starts indexing the workspace folder (after initialized). */
     void start() {
-        if (!enabled || session.root == null) {
+        if (!enabled() || session.root == null) {
             return;
         }
         reindex("Indexing the workspace");
@@ -136,7 +134,7 @@ final class SystemSupport {
 
     /** Forgets every fact from disk and indexes the workspace again (e.g. .archlens.yml ignores changed). */
     void reindex(String title) {
-        if (!enabled || session.root == null) {
+        if (!enabled() || session.root == null) {
             return;
         }
         indexing = true;
@@ -205,7 +203,7 @@ final class SystemSupport {
     void onAnalysis(AnalysisScheduler.Result r) {
         FileKind kind = r.analysis().file().kind();
         String uri = r.analysis().file().uri();
-        if (!enabled || (!SystemIndex.relevant(kind) && index().get(uri) == null)) {
+        if (!enabled() || (!SystemIndex.relevant(kind) && index().get(uri) == null)) {
             session.documents.publish(uri);
             return;
         }
@@ -239,7 +237,7 @@ final class SystemSupport {
 
     /** A document was closed: its disk text counts again. */
     void onClose(String uri) {
-        if (!enabled) {
+        if (!enabled()) {
             return;
         }
         exec.execute(() -> {
@@ -256,7 +254,7 @@ final class SystemSupport {
 
     /** Watched-file events for files that are not open (open documents win over the disk). */
     void onWatched(List<String> changed, List<String> deleted) {
-        if (!enabled || session.root == null) {
+        if (!enabled() || session.root == null) {
             return;
         }
         exec.execute(() -> {
@@ -297,7 +295,7 @@ final class SystemSupport {
 
     /** Settings or context changed: re-run the project rules. */
     void settingsChanged() {
-        if (enabled) {
+        if (enabled()) {
             exec.execute(this::scheduleRecompute);
         }
     }
@@ -411,7 +409,7 @@ final class SystemSupport {
      * same version of the document (otherwise their ranges would point into other text).
      */
     List<Finding> crossFor(Analysis a) {
-        if (!enabled) {
+        if (!enabled()) {
             return List.of();
         }
         CrossFileAnalysis.Result r = current;
@@ -434,7 +432,7 @@ final class SystemSupport {
      */
     List<WorkspaceDocumentDiagnosticReport> workspaceReports(List<PreviousResultId> previous) {
         List<WorkspaceDocumentDiagnosticReport> out = new ArrayList<>();
-        if (!enabled) {
+        if (!enabled()) {
             return out;
         }
         CrossFileAnalysis.Result r = current;
@@ -487,7 +485,7 @@ final class SystemSupport {
 
     /** The system around a file for the LLM agent's prompt; null when the model knows nothing about it. */
     String agentSummary(io.archlens.analysis.SourceFile file) {
-        if (!enabled) {
+        if (!enabled()) {
             return null;
         }
         CrossFileAnalysis.Result r = current;

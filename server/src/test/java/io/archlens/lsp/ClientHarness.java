@@ -44,7 +44,6 @@ import org.eclipse.lsp4j.UnregistrationParams;
 import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
@@ -202,7 +201,7 @@ final class ClientHarness implements AutoCloseable {
 
     ClientHarness() throws IOException {
         impl = new ArchLensServer(testBook(), () -> { });
-        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, pipes.serverIn, pipes.serverOut);
+        Launcher<LanguageClient> sl = Protocol.launcher(impl, pipes.serverIn, pipes.serverOut, null);
         impl.connect(sl.getRemoteProxy());
         pipes.serverListening = sl.startListening();
         Launcher<LanguageServer> cl = new Launcher.Builder<LanguageServer>()

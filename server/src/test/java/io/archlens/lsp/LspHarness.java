@@ -43,8 +43,7 @@ public final class LspHarness implements AutoCloseable {
     public LspHarness(CompletableFuture<RuleBook> book, boolean crossFile) throws IOException {
         pipes = new Pipes();
         impl = new ArchLensServer(book, crossFile, () -> exited = true);
-        Launcher<LanguageClient> sl = LSPLauncher.createServerLauncher(impl, pipes.serverIn, pipes.serverOut, threads,
-                null);
+        Launcher<LanguageClient> sl = Protocol.launcher(impl, pipes.serverIn, pipes.serverOut, threads);
         impl.connect(sl.getRemoteProxy());
         pipes.serverListening = sl.startListening();
         Launcher<LanguageServer> cl = LSPLauncher.createClientLauncher(client, pipes.clientIn, pipes.clientOut, threads,

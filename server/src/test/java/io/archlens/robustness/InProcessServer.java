@@ -9,7 +9,6 @@ import java.lang.reflect.Field;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -27,7 +26,7 @@ final class InProcessServer implements AutoCloseable {
 
     InProcessServer() throws IOException {
         server = new ArchLensServer(RuleBook.loadDefault(), () -> { });
-        Launcher<LanguageClient> l = LSPLauncher.createServerLauncher(server, toServer.in, fromServer.out);
+        Launcher<LanguageClient> l = io.archlens.lsp.Protocol.launcher(server, toServer.in, fromServer.out, null);
         server.connect(l.getRemoteProxy());
         listening = l.startListening();
         client = new RawClient(fromServer.in, toServer.out);
