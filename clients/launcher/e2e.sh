@@ -2,7 +2,8 @@
 # End-to-end test of bin/archlens: run through symlinks (the editor install links it into ~/.local/bin), it
 # finds its jar; and its class-data archive handling, on a copy of the built jar (the real server/target is left
 # alone): on a CI runner no archive is written; the first `check` writes one (renamed into place, no temporary
-# file left) with stdout carrying only the report; the next run maps it.
+# file left) with stdout carrying only the report; the next run maps it; the server's own archive follows in the
+# background and the server maps it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -40,6 +41,22 @@ ARCHLENS_JAVA_OPTS="-Xlog:class+load=info:file=$tmp/classes.txt" env -u CI "$rep
   >"$tmp/version.txt"
 grep -q '^archlens ' "$tmp/version.txt" || fail "--version printed $(cat "$tmp/version.txt")"
 grep -q 'shared objects file (top)' "$tmp/classes.txt" || fail "the next run did not load classes from the archive"
+
+# the server's own archive follows in the background; `lsp` then maps it
+for _ in $(seq 1 60); do ls "$tmp"/archlens-*-lsp.jsa >/dev/null 2>&1 && break; sleep 1; done
+lspjsa="$(ls "$tmp"/archlens-*-lsp.jsa 2>/dev/null | head -1)"
+[ -n "$lspjsa" ] || fail "no server archive 60 s after the first check"
+for _ in $(seq 1 10); do ls "$tmp"/*.tmp >/dev/null 2>&1 || break; sleep 1; done
+if ls "$tmp"/*.tmp >/dev/null 2>&1; then fail "a temporary server archive file was left"; fi
+lsp_session() {
+  local b1='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}'
+  local b2='{"jsonrpc":"2.0","id":2,"method":"shutdown"}' b3='{"jsonrpc":"2.0","method":"exit"}'
+  printf 'Content-Length: %d\r\n\r\n%s' "${#b1}" "$b1" "${#b2}" "$b2" "${#b3}" "$b3"
+}
+lsp_session | ARCHLENS_JAVA_OPTS="-Xlog:cds=info:file=$tmp/lsp-cds.txt" env -u CI timeout 60 "$repo/bin/archlens" lsp \
+  >"$tmp/lsp.out" 2>/dev/null || fail "the server did not exit cleanly: $(head -c 300 "$tmp/lsp.out")"
+grep -q '"id":2' "$tmp/lsp.out" || fail "no shutdown response from the server: $(head -c 300 "$tmp/lsp.out")"
+grep -q "Opened archive $lspjsa" "$tmp/lsp-cds.txt" || fail "the server did not map its own archive"
 
 # Java 25+: an AOT cache instead of the archive, assembled in the background after the first check
 j25=""

@@ -144,8 +144,7 @@ test('archive plan: Java 19+ lets the JVM keep it; Java 17 uses a fresh one, or 
   assert.deepEqual(none.args, JVM_ARGS, 'no archive yet: start without one');
   assert.ok(none.train !== undefined);
   assert.ok(none.train.args.includes(`-XX:ArchiveClassesAtExit=${none.train.tmp}`), none.train.args.join(' '));
-  assert.deepEqual(none.train.args.slice(-6), ['-jar', jar, 'check', '/store', '--format', 'json']);
-  assert.equal(none.train.env.ARCHLENS_WARMUP_LSP, '1', 'the warm-up loads the server classes too');
+  assert.deepEqual(none.train.args.slice(-3), ['-jar', jar, '--warm-up-server'], 'the editor session alone');
   assert.equal(none.train.target, target);
   const fresh = archivePlan(17, '/store', jar, (f) => (f === jar ? 1000 : 2000));
   assert.ok(fresh.args.includes(`-XX:SharedArchiveFile=${target}`) && fresh.train === undefined, fresh.args.join(' '));
@@ -161,7 +160,7 @@ test('on Java 17 the first start writes the archive in the background and the ne
   const c = await activate(ctx, d);
   await c.archiveTraining;
   assert.equal(runs.length, 1);
-  assert.equal(runs[0].env.ARCHLENS_WARMUP_LSP, '1');
+  assert.equal(runs[0].args[runs[0].args.length - 1], '--warm-up-server');
   const target = path.join(dir, 'storage', 'archlens-java17.jsa');
   assert.ok(fs.existsSync(target), 'the archive is renamed into place when complete');
   assert.ok(!fs.readdirSync(path.join(dir, 'storage')).some((f) => f.endsWith('.tmp')), 'no temporary file left');

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * Class-loading warm-up for the launcher's class-data archive: the JVM that writes the archive (the first
  * {@code check} of a new jar, with {@code ARCHLENS_WARMUP_LSP} set) archives only the classes it loaded, so
  * after the user's own command this also runs {@code check} in every output format and a short editor session
- * on a scratch workspace, writing nowhere. Every later command, and the server, then start from the archive.
+ * on a scratch workspace, writing nowhere. Every later command then starts from the archive. The server's own
+ * archive is trained on the editor session alone ({@code run(false)}, {@link Main#WARM_UP_SERVER}).
  */
 final class Warmup {
     private Warmup() {
@@ -63,7 +64,7 @@ final class Warmup {
      * Leaves logging to stderr off: it runs last, and its threads may still log while the JVM exits (LSP4J too:
      * on a slow machine the session can end while the server still writes to its closed pipe).
      */
-    static void run() {
+    static void run(boolean commands) {
         io.archlens.core.Log.setStderr(false);
         LSP4J.setLevel(java.util.logging.Level.OFF);
         Path dir = null;
@@ -82,7 +83,7 @@ final class Warmup {
                 Files.writeString(p, f[1]);
             }
             PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
-            for (String format : new String[] {"text", "json", "sarif"}) {
+            for (String format : commands ? new String[] {"text", "json", "sarif"} : new String[0]) {
                 io.archlens.cli.Main.run(nowhere, nowhere, "check", dir.toString(), "--format", format);
             }
             io.archlens.lsp.Warmup.session(dir, 10_000);

@@ -66,7 +66,8 @@ class StartupPathsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true));
         try {
-            Warmup.run();
+            Warmup.run(true);
+            Warmup.run(false);
         } finally {
             System.setOut(before);
         }
