@@ -397,4 +397,5 @@ test('one JIT compiler thread on machines of up to two cores, as the launcher', 
   assert.ok(baseJvmArgs(2).includes('-XX:CICompilerCount=1'));
   assert.ok(!baseJvmArgs(4).includes('-XX:CICompilerCount=1'));
   assert.ok(baseJvmArgs(8).includes('-XX:SurvivorRatio=3'), 'the heap options stay');
+  assert.ok(baseJvmArgs(8).includes('-XX:MaxHeapFreeRatio=40'), 'the heap does not keep what it grew once');
 });
