@@ -57,6 +57,13 @@ lsp_session | ARCHLENS_JAVA_OPTS="-Xlog:cds=info:file=$tmp/lsp-cds.txt" env -u C
   >"$tmp/lsp.out" 2>/dev/null || fail "the server did not exit cleanly: $(head -c 300 "$tmp/lsp.out")"
 grep -q '"id":2' "$tmp/lsp.out" || fail "no shutdown response from the server: $(head -c 300 "$tmp/lsp.out")"
 grep -q "Opened archive $lspjsa" "$tmp/lsp-cds.txt" || fail "the server did not map its own archive"
+# lost (a killed background run): the next check writes it again, while it maps the commands' archive
+rm -f "$lspjsa"
+env -u CI "$repo/bin/archlens" check "$repo/examples" --format json >"$tmp/again.json" 2>"$tmp/again.err" || true
+cmp -s "$tmp/ci.json" "$tmp/again.json" || fail "the check that rewrites the server archive printed another report"
+[ ! -s "$tmp/again.err" ] || fail "the check that rewrites the server archive wrote to stderr: $(head -3 "$tmp/again.err")"
+for _ in $(seq 1 60); do [ -f "$lspjsa" ] && break; sleep 1; done
+[ -f "$lspjsa" ] || fail "the server archive was not written again by a later check"
 
 # Java 25+: an AOT cache instead of the archive, assembled in the background after the first check
 j25=""
