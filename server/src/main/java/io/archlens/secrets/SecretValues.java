@@ -27,6 +27,8 @@ public final class SecretValues {
     private static final Set<String> PLACEHOLDER_WORDS = Set.of("changeme", "change-me", "change_me", "changeit",
             "change-it", "change_it", "replaceme", "replace-me", "replace_me", "todo", "tbd", "fixme", "placeholder",
             "redacted", "dummy", "fake", "none", "null", "nil", "undefined", "n/a", "na");
+    /** Words that, as one part of a value, say it is a stand-in ({@code mock_secret}, {@code fake-api-key}). */
+    private static final Set<String> SELF_DECLARED = Set.of("mock", "mocked", "fake", "dummy");
     private static final List<String> PLACEHOLDER_PREFIXES = List.of("your", "my", "enter", "insert", "put", "add",
             "replace", "set");
     private static final List<String> PLACEHOLDER_PARTS = List.of("changeme", "change_me", "change-me", "replace_me",
@@ -43,7 +45,8 @@ public final class SecretValues {
     }
 
     /**
-     * Empty, a stock placeholder word ({@code changeme}, {@code todo}, {@code password}...), a wrapped name
+     * Empty, a stock placeholder word ({@code changeme}, {@code todo}, {@code password}...), a value with a part that
+     * says it is a stand-in ({@code mock_secret}, {@code fake-key}, {@code dummy.token}), a wrapped name
      * ({@code <key>}, {@code [key]}, <code>{{key}}</code>), {@code your_...} / {@code ..._here}, or a single
      * repeated character ({@code xxx}, {@code ***}).
      */
@@ -78,6 +81,11 @@ public final class SecretValues {
         for (String p : PLACEHOLDER_PARTS) {
             if (l.contains(p)) {
                 return true;
+            }
+        }
+        for (String word : l.split("[-_.:/ ]+")) {
+            if (SELF_DECLARED.contains(word)) {
+                return true;  // mock_secret, fake-api-key, jwt.dummy: a value that says it is not the real one
             }
         }
         char last = v.charAt(v.length() - 1);

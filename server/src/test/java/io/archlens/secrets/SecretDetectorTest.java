@@ -54,10 +54,12 @@ class SecretDetectorTest {
     void placeholders() {
         for (String p : List.of("", "changeme", "CHANGE_ME", "<your-key>", "xxx", "XXXXXXXX", "${API_KEY}", "$TOKEN",
                 "your_api_key_here", "your-token", "put-key-here", "TODO", "***", "...", "{{ secret }}", "[redacted]",
-                "sk-xxxxxxxxxxxxxxxxxxxx")) {
+                "sk-xxxxxxxxxxxxxxxxxxxx", "mock_secret", "fake-api-key", "jwt.dummy", "MOCKED_TOKEN")) {
             assertTrue(SecretValues.isPlaceholder(p), p);
         }
-        for (String p : List.of("s3cr3t-Passw0rd", "hunter2", "postgres", "AKIAIOSFODNN7EXAMPLE")) {
+        // a stand-in word only counts as a whole part of the value
+        for (String p : List.of("s3cr3t-Passw0rd", "hunter2", "postgres", "AKIAIOSFODNN7EXAMPLE", "mockingbird-42",
+                "k8fakeQz")) {
             assertFalse(SecretValues.isPlaceholder(p), p);
         }
     }

@@ -17,6 +17,8 @@ import java.util.List;
 
 /** The Go rules ({@code go/*}): the shared code rules on Go's facts, and Go's own. */
 public final class GoPack implements RulePack<CodeTree> {
+    private static final List<String> TEST_FOLDERS = List.of("testdata", "tests", "testutil", "testutils",
+            "testhelper", "testhelpers");
     private static final Parser<CodeTree> PARSER = new CodeTreeParser(file -> Grammar.GO, GoFacts::extract,
             GoPack::isTestPath);
     private static final List<Rule<CodeTree>> RULES = List.of(
@@ -49,9 +51,15 @@ public final class GoPack implements RulePack<CodeTree> {
             new DecompressionUnbounded(),
             new OpenRedirect());
 
-    /** Go test code: {@code _test.go} files, and testdata folders. */
+    /**
+     * Go test code: {@code _test.go} files, testdata folders, and the folders Go projects keep test helpers and
+     * integration tests in ({@code tests/}, {@code testutil/}, {@code testhelpers/}: packages that take a
+     * {@code *testing.T} without being {@code _test.go} files).
+     */
     static boolean isTestPath(String path) {
-        return path.endsWith("_test.go") || path.contains("/testdata/");
+        String p = path.toLowerCase(java.util.Locale.ROOT);
+        return p.endsWith("_test.go") || TEST_FOLDERS.stream().anyMatch(f -> p.contains("/" + f + "/")
+                || p.startsWith(f + "/"));
     }
 
     @Override

@@ -66,7 +66,7 @@ final class HardcodedSecret extends JsRule {
         }
         for (SyntaxNode c : t.all("call_expression")) {
             SyntaxNode key = JsKeys.keyArgument(m, c);
-            if (key != null && JsKeys.literal(m, key, 0) != null && seen.add(key.range())) {
+            if (key != null && JsKeys.literal(m, key, 0) != null && !madeUpData(key) && seen.add(key.range())) {
                 ctx.report(key.range(), JsKeys.what(c) + " key is written in the source" + JsKeys.where(m, key)
                         + ": anyone with the repository can " + (JsKeys.what(c).startsWith("The HMAC")
                         ? "compute valid signatures" : "sign tokens as any user")
@@ -105,13 +105,34 @@ final class HardcodedSecret extends JsRule {
         value = Js.unwrap(value);
         String n = name == null ? null : Js.keyName(name);
         String v = value == null ? null : Js.stringValue(value);
-        if (n == null || v == null || !SecretKeys.isSecretKey(n) || !literal(v) || label(n, v)) {
+        if (n == null || v == null || !SecretKeys.isSecretKey(n) || !literal(v) || label(n, v) || madeUpData(value)) {
             return;
         }
         if (seen.add(value.range())) {
             ctx.report(value.range(), n + " is written as a literal in the source: anyone with the repository has "
                     + "it; read it from the environment or a secret store (process.env." + envName(n) + ")");
         }
+    }
+
+    /** Words of a name that say what it holds is made up ({@code getTestUsers}, {@code mockUser}, {@code MockAuth}). */
+    private static final Set<String> MADE_UP = Set.of("TEST", "TESTS", "MOCK", "MOCKS", "MOCKED", "FAKE", "FAKES",
+            "FIXTURE", "FIXTURES", "SAMPLE", "SAMPLES", "SEED", "SEEDS", "STUB", "STUBS", "DUMMY", "DEMO");
+
+    /**
+     * The value sits in a function, class or variable whose name says it is made up: {@code function getTestUsers()
+     * { return [{password: '123456'}] }}, {@code const mockUser = {token: 'abc123'}}, a {@code class MockAuth} that
+     * signs its own tokens (sample data and stand-ins of a front end or a seed script, not a running service's
+     * credential).
+     */
+    private static boolean madeUpData(SyntaxNode value) {
+        for (SyntaxNode a = value.parent(); a != null; a = a.parent()) {
+            SyntaxNode name = a.isAny("function_declaration", "generator_function_declaration", "method_definition",
+                    "variable_declarator", "class_declaration", "class") ? a.field("name") : null;
+            if (name != null && SecretKeys.words(name.text()).stream().anyMatch(MADE_UP::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
