@@ -222,12 +222,13 @@ public final class SystemIndex {
      */
     public synchronized CrossFileAnalysis.Result analyze(Settings settings, BiConsumer<String, Throwable> log) {
         List<Projects.Project> projects = projects();
+        WorkspaceObjects workspace = WorkspaceObjects.of(facts.values());
         Checked[] done = new Checked[projects.size()];
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < done.length; i++) {
             Projects.Project p = projects.get(i);
             Checked c = checked.get(p.id());
-            if (c != null && c.same(p.files(), settings)) {
+            if (c != null && c.same(p.files(), settings) && c.workspace().equals(workspace)) {
                 done[i] = c;
             } else {
                 todo.add(i);
@@ -235,8 +236,8 @@ public final class SystemIndex {
         }
         java.util.function.IntConsumer run = i -> {
             Projects.Project p = projects.get(i);
-            SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe);
-            done[i] = new Checked(p.files(), settings, CrossFileAnalysis.check(book, m, settings, log));
+            SystemModel m = new SystemModel(p.label(), p.files(), settings.context(), probe, workspace);
+            done[i] = new Checked(p.files(), settings, workspace, CrossFileAnalysis.check(book, m, settings, log));
         };
         // many projects in a check: side by side on the cores; the editor's updates (and one project) on this thread
         if (sideBySide && todo.size() > 1) {
@@ -255,8 +256,12 @@ public final class SystemIndex {
         return CrossFileAnalysis.settle(book, parts, settings, settled);
     }
 
-    /** The last rule run of a project: its files (compared by identity: updated facts are new objects). */
-    private record Checked(List<FileFacts> files, Settings settings, CrossFileAnalysis.ProjectFindings found) {
+    /**
+     * The last rule run of a project: its files (compared by identity: updated facts are new objects), and the
+     * workspace's objects it was judged against (an edit elsewhere that adds or removes one re-runs it).
+     */
+    private record Checked(List<FileFacts> files, Settings settings, WorkspaceObjects workspace,
+            CrossFileAnalysis.ProjectFindings found) {
         boolean same(List<FileFacts> now, Settings s) {
             if (!java.util.Objects.equals(settings, s) || now.size() != files.size()) {
                 return false;
@@ -277,8 +282,9 @@ public final class SystemIndex {
     /** The models of the projects of {@code facts} (no rules run: for graphs). */
     public static List<SystemModel> models(Collection<FileFacts> facts, Settings settings, SystemModel.FileProbe probe) {
         List<SystemModel> out = new ArrayList<>();
+        WorkspaceObjects workspace = WorkspaceObjects.of(facts);
         for (Projects.Project p : Projects.of(facts)) {
-            out.add(new SystemModel(p.label(), p.files(), settings.context(), probe));
+            out.add(new SystemModel(p.label(), p.files(), settings.context(), probe, workspace));
         }
         return out;
     }

@@ -399,6 +399,7 @@ public final class SystemModel {
     private final Map<String, FileFacts> files;
     private final String project;
     private final ProjectContext context;
+    private final WorkspaceObjects workspace;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Map<String, List<Node>>> compose = new TreeMap<>();
     private final Map<String, List<KService>> kservices = new TreeMap<>();
@@ -417,7 +418,14 @@ public final class SystemModel {
 
     /** The model of one project ({@link Projects}); {@code project} labels it in graphs. */
     public SystemModel(String project, Collection<FileFacts> facts, ProjectContext context, FileProbe probe) {
+        this(project, facts, context, probe, WorkspaceObjects.NONE);
+    }
+
+    /** As above, knowing the Kubernetes objects the rest of the workspace defines ({@link #workspace()}). */
+    public SystemModel(String project, Collection<FileFacts> facts, ProjectContext context, FileProbe probe,
+            WorkspaceObjects workspace) {
         this.project = project;
+        this.workspace = workspace;
         List<FileFacts> sorted = new ArrayList<>(facts);
         sorted.sort(Comparator.comparing(FileFacts::path).thenComparing(FileFacts::uri));
         Map<String, FileFacts> m = new LinkedHashMap<>();
@@ -728,6 +736,11 @@ public final class SystemModel {
 
     public ProjectContext context() {
         return context;
+    }
+
+    /** The Kubernetes objects the whole workspace defines (none known for a model built over arbitrary files). */
+    public WorkspaceObjects workspace() {
+        return workspace;
     }
 
     /** The project this model describes ("" for a model built over arbitrary files). */

@@ -65,6 +65,28 @@ public final class SecretKeys {
     private SecretKeys() {
     }
 
+    /**
+     * A name whose only secret word is KEY ({@code STORAGE_KEY}, {@code JWT_ACCOUNT_KEY}, {@code cacheKey}): no
+     * PASS..., SECRET..., TOKEN..., PWD or CREDENTIAL... in it. Such a name also holds labels: storage, cache and
+     * claim keys.
+     */
+    public static boolean keyOnly(String name) {
+        return words(name).stream().noneMatch(w -> w.contains("PASS") || w.contains("SECRET") || w.contains("TOKEN")
+                || w.equals("PWD") || w.contains("CREDENTIAL"));
+    }
+
+    /**
+     * A label rather than a secret: a plain word ({@link SecretValues#credentialLike} false) or a lower-case slug under a
+     * {@link #keyOnly} name, as {@code JWT_ACCOUNT_KEY = "acct"} (a claim's name) or {@code STORAGE_KEY =
+     * "app-conversation"}. The language packs' hard-coded secret rules share this test.
+     */
+    public static boolean isLabel(String name, String value) {
+        return keyOnly(name) && (!SecretValues.credentialLike(value) || SLUG.matcher(value).matches());
+    }
+
+    /** Lower-case words joined by - _ . or : ({@code app-conversation}, {@code user.profile}). */
+    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z]+([-_.:][a-z]+)+");
+
     /** Upper-case words of a key: {@code dbPassword_FILE} gives DB, PASSWORD, FILE. Separators: {@code _ . - / space}. */
     public static List<String> words(String key) {
         List<String> out = new ArrayList<>(4);

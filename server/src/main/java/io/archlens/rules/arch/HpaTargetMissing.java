@@ -13,7 +13,10 @@ import io.archlens.model.SystemModel.Node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An HPA's scaleTargetRef names no workload of its namespace (while the workspace defines that namespace). */
+/**
+ * An HPA's scaleTargetRef names no workload of its namespace, while the project deploys workloads of that kind in
+ * that namespace and no other folder of the workspace defines the target.
+ */
 public final class HpaTargetMissing implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/hpa-target-missing",
             "An autoscaler targets a workload that is not defined", Severity.ERROR, Category.SCALABILITY, null);
@@ -35,7 +38,11 @@ public final class HpaTargetMissing implements ProjectRule {
                 continue; // a custom resource with a scale subresource (LeaderWorkerSet, an Argo Rollout): not modelled
             }
             List<Node> inNs = model.nodesIn(Platform.KUBERNETES, h.scope());
-            if (inNs.isEmpty()) {
+            String kind = h.targetKind() == null ? "Deployment" : h.targetKind();
+            if (inNs.isEmpty() || model.workspace().defines(kind, h.targetName())
+                    || inNs.stream().noneMatch(n -> n.workload().kind().equals(kind))) {
+                // nothing of the namespace here; defined in another folder; or a kind the project does not deploy
+                // (a StatefulSet a Helm chart installs): the name cannot be judged against these files
                 continue;
             }
             List<String> names = new ArrayList<>();

@@ -48,8 +48,8 @@ public final class IngressBackendMissing implements ProjectRule {
 
     private static void missingService(SystemModel model, IngressBackend b, ProjectReporter out) {
         List<Node> inNs = model.nodesIn(Platform.KUBERNETES, b.scope());
-        if (inNs.isEmpty() && model.services(b.scope()).isEmpty()) {
-            return;
+        if (inNs.isEmpty() && model.services(b.scope()).isEmpty() || model.workspace().defines("Service", b.service())) {
+            return; // nothing of the namespace here, or another folder of the repository defines the Service
         }
         List<Related> rel = new ArrayList<>();
         String hint = "";

@@ -76,6 +76,7 @@ final class HardcodedSecret extends JavaRule {
         }
         String v = value.asStringLiteralExpr().getValue();
         if (v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.startsWith("${")
+                || SecretKeys.isLabel(name, v) // JWT_ACCOUNT_KEY = "acct": a claim's name, not a key
                 || v.matches("\\{[A-Za-z0-9-]+}")) { // an encoder prefix such as {noop} or {bcrypt}
             return;
         }

@@ -137,8 +137,9 @@ final class HardcodedSecret extends JsRule {
 
     /**
      * A value that names rather than hides: an enum-like value spelling its own key ({@code RESET_PASSWORD:
-     * 'resetPassword'}), a lower-case slug under a name whose only secret word is KEY ({@code STORAGE_KEY =
-     * 'app-conversation'}: a storage or cache key), or a public address ({@code tokenAddress}).
+     * 'resetPassword'}), a plain word or slug under a name whose only secret word is KEY ({@code STORAGE_KEY =
+     * 'app-conversation'}: a storage or cache key; {@link SecretKeys#isLabel}), or a public address
+     * ({@code tokenAddress}).
      */
     private static boolean label(String name, String v) {
         String nn = name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
@@ -146,10 +147,7 @@ final class HardcodedSecret extends JsRule {
         if (nn.equals(vv) || nn.endsWith("address")) {
             return true;
         }
-        java.util.List<String> w = SecretKeys.words(name);
-        boolean keyOnly = w.stream().noneMatch(x -> x.contains("PASS") || x.contains("SECRET") || x.contains("TOKEN")
-                || x.equals("PWD") || x.contains("CREDENTIAL"));
-        return keyOnly && v.matches("[a-z]+([-_.:][a-z]+)+");
+        return SecretKeys.isLabel(name, v);
     }
 
     private static boolean literal(String v) {

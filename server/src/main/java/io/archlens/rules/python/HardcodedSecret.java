@@ -95,6 +95,7 @@ final class HardcodedSecret extends PythonRule {
             return;
         }
         if (v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("{")
+                || !name.equals("signing key") && SecretKeys.isLabel(name, v) // CACHE_KEY = "sessions": a label
                 || v.contains("://") && !v.contains("@")
                 || v.matches("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*){2,}")) { // a dotted import path (a setting naming a function)
             return;

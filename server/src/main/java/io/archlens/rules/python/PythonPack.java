@@ -53,12 +53,12 @@ public final class PythonPack implements RulePack<CodeTree> {
             new WeakTlsVersion(),
             new SshHostKeyUnchecked());
 
-    /** tests/ and test/ folders, test_*.py, *_test.py, conftest.py. */
+    /** tests/ and test/ folders, test_*.py, *_test.py, conftest.py, and Locust load tests (locustfile.py). */
     static boolean testPath(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
         String name = p.substring(p.lastIndexOf('/') + 1);
         return p.contains("/tests/") || p.contains("/test/") || name.startsWith("test_") || name.endsWith("_test.py")
-                || name.equals("conftest.py") || name.equals("tests.py");
+                || name.equals("conftest.py") || name.equals("tests.py") || name.equals("locustfile.py");
     }
 
     @Override
