@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * An HPA's scaleTargetRef names no workload of its namespace, while the project deploys workloads of that kind in
- * that namespace and no other folder of the workspace defines the target.
+ * that namespace and no related folder of the workspace defines the target.
  */
 public final class HpaTargetMissing implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/hpa-target-missing",
@@ -39,9 +39,9 @@ public final class HpaTargetMissing implements ProjectRule {
             }
             List<Node> inNs = model.nodesIn(Platform.KUBERNETES, h.scope());
             String kind = h.targetKind() == null ? "Deployment" : h.targetKind();
-            if (inNs.isEmpty() || model.workspace().defines(kind, h.targetName())
+            if (inNs.isEmpty() || model.workspace().definesNear(kind, h.targetName(), h.targetLoc().path())
                     || inNs.stream().noneMatch(n -> n.workload().kind().equals(kind))) {
-                // nothing of the namespace here; defined in another folder; or a kind the project does not deploy
+                // nothing of the namespace here; defined in a related folder; or a kind the project does not deploy
                 // (a StatefulSet a Helm chart installs): the name cannot be judged against these files
                 continue;
             }

@@ -48,8 +48,12 @@ public final class IngressBackendMissing implements ProjectRule {
 
     private static void missingService(SystemModel model, IngressBackend b, ProjectReporter out) {
         List<Node> inNs = model.nodesIn(Platform.KUBERNETES, b.scope());
-        if (inNs.isEmpty() && model.services(b.scope()).isEmpty() || model.workspace().defines("Service", b.service())) {
-            return; // nothing of the namespace here, or another folder of the repository defines the Service
+        boolean noServices = model.services(b.scope()).isEmpty();
+        if (inNs.isEmpty() && noServices || model.workspace().definesNear("Service", b.service(), b.serviceLoc().path())
+                || noServices && model.workspace().defines("Service", b.service())) {
+            // nothing of the namespace here; a related folder defines the Service; or the project keeps no Services
+            // and the repository defines this one (an extra applied on top of the main manifests)
+            return;
         }
         List<Related> rel = new ArrayList<>();
         String hint = "";

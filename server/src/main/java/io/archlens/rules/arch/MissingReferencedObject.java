@@ -22,7 +22,8 @@ import java.util.List;
  * ConfigMap or Secret does not have. Judged only where the project clearly holds these objects: it defines at least
  * one of that kind, no kustomization (whose generators make ConfigMaps and Secrets) lists its files and no custom
  * resource (an operator, an ExternalSecret) may create them; {@code optional: true} references, the
- * {@code default} service account and objects another folder of the workspace defines are left alone.
+ * {@code default} service account and objects a related folder of the workspace defines ({@link io.archlens.model.WorkspaceObjects}) are left
+ * alone.
  */
 public final class MissingReferencedObject implements ProjectRule {
     static final RuleMeta META = RuleMeta.of("arch/missing-referenced-object",
@@ -60,8 +61,8 @@ public final class MissingReferencedObject implements ProjectRule {
                     }
                     ConfigObject target = ofKind.stream().filter(o -> o.name().equals(r.name()) && o.scope().equals(ns))
                             .findFirst().orElse(null);
-                    if (target == null && model.workspace().defines(r.kind(), r.name())) {
-                        continue; // another folder of the repository defines it: applied together
+                    if (target == null && model.workspace().definesNear(r.kind(), r.name(), r.loc().path())) {
+                        continue; // a related folder of the repository defines it: applied together
                     }
                     if (target == null) {
                         List<Related> rel = ofKind.stream().limit(2).map(o -> o.nameLoc().related(o.kind() + " '"

@@ -10,6 +10,8 @@ import io.archlens.filekind.FileKind;
 import io.archlens.syntax.kubernetes.K8sFile;
 import io.archlens.syntax.kubernetes.K8sObject;
 import io.archlens.syntax.kubernetes.KubernetesParser;
+import io.archlens.syntax.kubernetes.Container;
+import io.archlens.syntax.kubernetes.SkaffoldImages;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YScalar;
 import java.util.ArrayList;
@@ -118,6 +120,31 @@ public final class KubernetesPack implements RulePack<K8sFile> {
             }
         }
         out.addAll(OverlaySettings.of(model, file));
+        out.addAll(skaffoldBuilt(model, file));
+        return out;
+    }
+
+    /**
+     * Containers whose image a {@code skaffold.yaml} above the manifest builds: Skaffold deploys them with the tag
+     * and digest of the image it built, so the name alone is not an unpinned image.
+     */
+    private static List<Suppression> skaffoldBuilt(K8sFile model, SourceFile file) {
+        if (model.objects().stream().noneMatch(o -> o.pod() != null)) {
+            return List.of();
+        }
+        SkaffoldImages.Found skaffold = SkaffoldImages.of(file);
+        List<Suppression> out = new java.util.ArrayList<>();
+        for (K8sObject o : model.objects()) {
+            if (o.pod() == null) {
+                continue;
+            }
+            for (Container c : o.pod().all()) {
+                if (skaffold.builds(c.image())) {
+                    out.add(Suppression.scoped("k8s/unpinned-image", c.map().range(), null, "Skaffold builds this image"
+                            + " and deploys it by tag and digest (" + skaffold.where() + ")"));
+                }
+            }
+        }
         return out;
     }
 }
