@@ -50,7 +50,7 @@ public final class KubernetesParser {
         boolean patchFile = file.name().toLowerCase(Locale.ROOT).contains("patch");
         // a kustomize patch only when a kustomization lists it (or it is named *patch* in a kustomize layout):
         // anything else is judged as an object, and k8s/incomplete-workload reports what a workload lacks
-        ParseIssue kustomizeHint = null;
+        ParseIssue toolHint = null;
         ParseIssue patchHint = null;
         java.util.Optional<String> patchRef = null;
         List<K8sObject> unreviewed = new ArrayList<>();
@@ -75,10 +75,18 @@ public final class KubernetesParser {
                 }
                 if (("Kustomization".equals(o.kind()) || "Component".equals(o.kind()))
                         && o.apiVersion() != null && o.apiVersion().startsWith("kustomize.config.k8s.io")) {
-                    if (kustomizeHint == null) {
-                        kustomizeHint = ParseIssue.notAnalyzed(o.kindEntry().value().range(), "Kustomization: it "
+                    if (toolHint == null) {
+                        toolHint = ParseIssue.notAnalyzed(o.kindEntry().value().range(), "Kustomization: it "
                                 + "describes how to build manifests and is not deployed itself; ArchLens reviews the "
                                 + "resources and patches it lists");
+                    }
+                    continue;
+                }
+                if (o.apiVersion() != null && o.apiVersion().startsWith("skaffold/")) {
+                    if (toolHint == null) {
+                        toolHint = ParseIssue.notAnalyzed(o.kindEntry().value().range(), "Skaffold configuration:"
+                                + " it describes how to build images and deploy manifests and is not deployed itself;"
+                                + " ArchLens reviews the Dockerfiles and manifests it names");
                     }
                     continue;
                 }
@@ -101,8 +109,8 @@ public final class KubernetesParser {
                 objects.add(o);
             }
         }
-        if (kustomizeHint != null) {
-            issues.add(kustomizeHint);
+        if (toolHint != null) {
+            issues.add(toolHint);
         }
         if (patchHint != null) {
             issues.add(patchHint);
