@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * ({@link NginxSniff}). The text is already bounded by {@code max-file-bytes}, so detection stays cheap.
  */
 public final class FileKindDetector {
+    /** An env file sample without the leading dot: {@code env-example}, {@code env.sample}, {@code env-example-relational}. */
+    private static final java.util.regex.Pattern ENV_SAMPLE = java.util.regex.Pattern.compile(
+            "\\.?env[-_.](example|sample|template|dist)([-_.][\\w.-]*)?");
+
     private static final int SNIFF_CHARS = 64 * 1024;
     private static final Pattern COMPOSE_NAME = Pattern.compile("(docker-)?compose([.-][^/]*)?\\.ya?ml");
     private static final Pattern SPRING_PROPS = Pattern.compile("(application|bootstrap)([-.][^/]*)?\\.properties");
@@ -59,7 +63,8 @@ public final class FileKindDetector {
         if (lower.contains(".archlens/agents/") && lname.endsWith(".md")) {
             return FileKind.AGENT_DEFINITION;
         }
-        if (lname.equals(".env") || lname.startsWith(".env.") || lname.endsWith(".env")) {
+        if (lname.equals(".env") || lname.startsWith(".env.") || lname.endsWith(".env")
+                || ENV_SAMPLE.matcher(lname).matches()) {
             return FileKind.DOTENV;
         }
         if (lname.endsWith(".sql")) {

@@ -71,7 +71,7 @@ final class DockerfileExtractor implements FactExtractor {
         out.image(new ImageSpec(Paths.parent(file.path()), base == null ? null : base.display(),
                 base == null ? out.loc(fin.from().keywordRange()) : out.loc(base.range()), exposes,
                 hc != null && !hc.isHealthcheckNone(), hc == null ? null : out.loc(hc.keywordRange()), env,
-                command(fin, out), copied(withBuilders(df, chain)), values));
+                command(fin, out), copied(withBuilders(df, chain)), values, writesEnvFile(chain)));
     }
 
     /**
@@ -111,8 +111,9 @@ final class DockerfileExtractor implements FactExtractor {
 
     /**
      * What the stages of the final image copy from the build context (COPY and ADD without {@code --from}); null
-     * when one of them copies all of it ({@code .}), names it with a wildcard or a variable, or none copies anything
-     * (the code may come from a volume).
+     * when one of them copies all of it ({@code .}) or names it with a wildcard or a variable, or none copies
+     * anything (the code may come from a volume); empty when none copies anything and the image installs a program
+     * from a package registry ({@code RUN npm i -g maildev}): it runs that, not the repository's code.
      */
     static List<String> copied(List<Stage> chain) {
         List<String> out = new ArrayList<>();
@@ -146,8 +147,45 @@ final class DockerfileExtractor implements FactExtractor {
                 }
             }
         }
-        return out.isEmpty() ? null : out;
+        if (out.isEmpty()) {
+            for (Stage s : chain) {
+                for (Instruction i : s.all("RUN")) {
+                    if (i.args() != null && INSTALLS_PROGRAM.matcher(i.args()).find()) {
+                        return out;
+                    }
+                }
+            }
+            return null;
+        }
+        return out;
     }
+
+    /** A RUN that installs a program from a package registry (not the context's own code: no path, no -r file). */
+    private static final java.util.regex.Pattern INSTALLS_PROGRAM = java.util.regex.Pattern.compile(
+            "\\b(npm\\s+(i|install)\\s+(-g|--global)\\s+[a-z@]|yarn\\s+global\\s+add\\s+[a-z@]"
+            + "|pipx?\\s+install\\s+(--no-cache-dir\\s+)?[a-zA-Z][\\w.-]*(==|>=|\\s|$)|go\\s+install\\s+[\\w.-]+/"
+            + "|gem\\s+install\\s+[a-z]|cargo\\s+install\\s+[a-z])");
+
+    /**
+     * Whether a stage of the final image writes or copies a {@code .env} file into it ({@code RUN cp env-example
+     * .env}, {@code COPY .env.production .env}): the application may read variables from it that nothing else sets.
+     */
+    static boolean writesEnvFile(List<Stage> chain) {
+        for (Stage s : chain) {
+            for (String kw : new String[] {"RUN", "COPY", "ADD"}) {
+                for (Instruction i : s.all(kw)) {
+                    String a = i.args();
+                    if (a != null && ENV_FILE.matcher(a).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern ENV_FILE = java.util.regex.Pattern.compile(
+            "(^|[\\s>/\"'])\\.env(\\.[\\w-]+)?($|[\\s;&|)\"'])");
 
     /** ENTRYPOINT when there is one (CMD then only supplies its arguments), else CMD. */
     private static Facts.Command command(Stage fin, FileFacts.Builder out) {

@@ -30,7 +30,8 @@ final class DotenvExtractor implements FactExtractor {
             }
             Loc valueLoc = out.loc(e.contentRange() != null ? e.contentRange() : e.keyRange());
             vars.put(e.key(), new EnvVar(e.key(), e.value(), out.loc(e.keyRange()), valueLoc));
-            if (!Paths.name(file.path()).matches("(?i).*[._-](example|sample|template|dist|tpl)")) {
+            // a sample (.env.example, env-example-relational, example.env) documents keys: its values are no secret use
+            if (!Paths.name(file.path()).matches("(?i)(.*[._-])?(example|sample|template|dist|tpl)([._-].*)?")) {
                 String fp = SecretFingerprints.of(e.key(), e.value());
                 if (fp != null) {
                     out.secret(new SecretUse(fp, e.key(), valueLoc));

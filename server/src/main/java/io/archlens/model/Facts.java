@@ -174,7 +174,7 @@ public final class Facts {
      */
     public record ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
             Loc healthcheckLoc, Map<String, Loc> env, Command command, List<String> copied,
-            Map<String, String> envValues) {
+            Map<String, String> envValues, boolean envFile) {
         public ImageSpec {
             exposes = List.copyOf(exposes);
             env = Map.copyOf(env);
@@ -184,7 +184,7 @@ public final class Facts {
 
         public ImageSpec(String dir, String baseImage, Loc baseLoc, List<Port> exposes, boolean healthcheck,
                 Loc healthcheckLoc) {
-            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null, null, Map.of());
+            this(dir, baseImage, baseLoc, exposes, healthcheck, healthcheckLoc, Map.of(), null, null, Map.of(), false);
         }
     }
 

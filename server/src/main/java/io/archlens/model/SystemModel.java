@@ -696,6 +696,9 @@ public final class SystemModel {
                 }
             }
         }
+        if (copied.isEmpty()) {
+            return out; // the image copies nothing of the context: only mounted sources run in it
+        }
         // copying no source at all (target/app.jar, dist/): the image holds what the context's code was built into
         return out.isEmpty() ? all : out;
     }

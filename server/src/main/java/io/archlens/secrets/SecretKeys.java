@@ -78,11 +78,28 @@ public final class SecretKeys {
     /**
      * A label rather than a secret: a plain word ({@link SecretValues#credentialLike} false) or a lower-case slug under a
      * {@link #keyOnly} name, as {@code JWT_ACCOUNT_KEY = "acct"} (a claim's name) or {@code STORAGE_KEY =
-     * "app-conversation"}. The language packs' hard-coded secret rules share this test.
+     * "app-conversation"}; or an identifier about the secret ({@link #aboutItself}). The language packs' hard-coded
+     * secret rules share this test.
      */
     public static boolean isLabel(String name, String value) {
-        return keyOnly(name) && (!SecretValues.credentialLike(value) || SLUG.matcher(value).matches());
+        return keyOnly(name) && (!SecretValues.credentialLike(value) || SLUG.matcher(value).matches())
+                || aboutItself(name, value);
     }
+
+    /**
+     * An identifier that speaks of the secret rather than holding it: a lowerCamelCase value of letters whose words
+     * include one of the name's ({@code password: 'incorrectPassword'}, {@code token: 'invalidToken'}: error codes and
+     * message keys).
+     */
+    static boolean aboutItself(String name, String value) {
+        if (!CAMEL_WORDS.matcher(value).matches()) {
+            return false;
+        }
+        List<String> own = words(name);
+        return words(value).stream().anyMatch(w -> w.length() >= 4 && own.contains(w));
+    }
+
+    private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[a-z]+([A-Z][a-z]+)+");
 
     /** Lower-case words joined by - _ . or : ({@code app-conversation}, {@code user.profile}). */
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z]+([-_.:][a-z]+)+");

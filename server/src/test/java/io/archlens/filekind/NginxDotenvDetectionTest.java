@@ -12,6 +12,10 @@ class NginxDotenvDetectionTest {
         assertEquals(FileKind.DOTENV, FileKindDetector.detect("app/.env.production", ""));
         assertEquals(FileKind.DOTENV, FileKindDetector.detect("examples/shop/.env.example", ""));
         assertEquals(FileKind.DOTENV, FileKindDetector.detect("deploy/api.env", ""));
+        // samples without the leading dot, which a user copies to .env
+        assertEquals(FileKind.DOTENV, FileKindDetector.detect("env-example", ""));
+        assertEquals(FileKind.DOTENV, FileKindDetector.detect("env-example-relational", ""));
+        assertEquals(FileKind.DOTENV, FileKindDetector.detect("api/env.sample", ""));
     }
 
     @Test
@@ -20,6 +24,8 @@ class NginxDotenvDetectionTest {
         assertNotEquals(FileKind.DOTENV, FileKindDetector.detect("environment.ts", ""));
         assertNotEquals(FileKind.DOTENV, FileKindDetector.detect(".environment", ""));
         assertNotEquals(FileKind.DOTENV, FileKindDetector.detect("src/env.py", ""));
+        assertNotEquals(FileKind.DOTENV, FileKindDetector.detect("env-examples.md", ""));
+        assertNotEquals(FileKind.DOTENV, FileKindDetector.detect("environment-example.ts", ""));
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.Set;
  * The environment variables a workload's container gets, by name, with where each is set: Compose
  * {@code environment} and {@code env_file}, Kubernetes {@code env} and the keys of the ConfigMaps and Secrets it
  * references, the Dockerfile's {@code ENV}, the {@code .env} next to the Compose file. {@code complete} is false
- * when a source cannot be read (an env file or object the workspace does not hold): then absence proves nothing.
+ * when a source cannot be read (an env file or object the workspace does not hold, a {@code .env} the image writes
+ * for itself): then absence proves nothing.
  */
 final class Provided {
     /** Variables every container has, or that the platform or runtime sets. */
@@ -77,6 +78,9 @@ final class Provided {
         if (img != null) {
             img.env().forEach(p.vars::putIfAbsent);
             p.sources.add("Dockerfile ENV");
+            if (img.envFile()) {
+                p.complete = false; // the image carries a .env of its own (RUN cp env-example .env)
+            }
         }
         return p;
     }

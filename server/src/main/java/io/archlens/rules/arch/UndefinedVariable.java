@@ -40,7 +40,9 @@ public final class UndefinedVariable implements ProjectRule {
             }
             List<FileFacts> envs = new ArrayList<>();
             for (FileFacts e : model.files()) {
-                if (e.env() != null && Paths.parent(e.path()).equals(f.dir()) && Paths.name(e.path()).startsWith(".env")) {
+                if (e.env() != null && Paths.parent(e.path()).equals(f.dir()) && (Paths.name(e.path()).startsWith(".env")
+                        || Paths.name(e.path()).toLowerCase(java.util.Locale.ROOT).startsWith("env"))) {
+                    // .env, .env.example, and samples without the dot (env-example-relational) a user copies to .env
                     envs.add(e);
                 }
             }

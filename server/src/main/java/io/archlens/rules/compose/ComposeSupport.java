@@ -111,4 +111,21 @@ final class ComposeSupport {
         }
         return true;
     }
+
+    /**
+     * A Compose file for tests or CI, by the words of its name ({@code docker-compose.test.yml},
+     * {@code compose.ci.yaml}, {@code docker-compose-e2e.yml}): its databases are meant to start empty.
+     */
+    static boolean forTests(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        for (String w : name.split("[._-]")) {
+            if (TEST_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> TEST_WORDS = java.util.Set.of("test", "tests", "testing", "ci", "e2e",
+            "it", "integration");
 }

@@ -10,7 +10,10 @@ import io.archlens.syntax.compose.ComposeFile;
 import io.archlens.syntax.compose.ComposeService;
 import java.util.Map;
 
-/** A database service with no named volume (or bind mount): its data lives in the container layer. */
+/**
+ * A database service with no named volume (or bind mount): its data lives in the container layer. Not in a Compose
+ * file for tests or CI ({@code docker-compose.test.yml}), whose databases are meant to start empty.
+ */
 public final class DatabaseWithoutVolume implements Rule<ComposeFile> {
     private static final RuleMeta META = RuleMeta.of("compose/database-without-volume",
             "Database data is not on a named volume", Severity.WARNING, Category.RELIABILITY, FileKind.COMPOSE);
@@ -32,6 +35,9 @@ public final class DatabaseWithoutVolume implements Rule<ComposeFile> {
 
     @Override
     public void check(ComposeFile f, RuleContext ctx) {
+        if (ComposeSupport.forTests(ctx.file().path())) {
+            return; // a test or CI stack's database is meant to start empty
+        }
         for (ComposeService s : ComposeSupport.fullyVisible(f)) {
             String engine = s.databaseEngine();
             if (engine == null) {

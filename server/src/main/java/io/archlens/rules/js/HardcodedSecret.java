@@ -116,7 +116,8 @@ final class HardcodedSecret extends JsRule {
 
     /** Words of a name that say what it holds is made up ({@code getTestUsers}, {@code mockUser}, {@code MockAuth}). */
     private static final Set<String> MADE_UP = Set.of("TEST", "TESTS", "MOCK", "MOCKS", "MOCKED", "FAKE", "FAKES",
-            "FIXTURE", "FIXTURES", "SAMPLE", "SAMPLES", "SEED", "SEEDS", "STUB", "STUBS", "DUMMY", "DEMO");
+            "FIXTURE", "FIXTURES", "SAMPLE", "SAMPLES", "SEED", "SEEDS", "STUB", "STUBS", "DUMMY", "DEMO", "PLACEHOLDER",
+            "PLACEHOLDERS", "EXAMPLE", "EXAMPLES");
 
     /**
      * The value sits in a function, class or variable whose name says it is made up: {@code function getTestUsers()

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class JsFacts {
     private static final Pattern TEST_PATH = Pattern.compile(
             "(?i).*/(tests?|__tests__|__mocks__|spec|specs|e2e|cypress|fixtures?)/.*|.*\\.(test|spec|e2e-spec|cy)\\.[cm]?[jt]sx?$"
+            // code generators' templates and prompts (hygen, plop): they run on a developer's machine
+            + "|(?i)(.*/)?(\\.hygen|_templates)/.*|(?i)(.*/)?plopfile\\.[cm]?[jt]s$"
             // build and test tooling configuration: runs on a developer's machine or in CI, not in the service
             + "|(?i)(.*/)?(gruntfile|gulpfile|(webpack|rollup|vite|vitest|jest|karma|playwright|cypress|babel|eslint"
             + "|next|nuxt|tailwind|postcss|svelte|astro|remix|tsup|esbuild)\\.conf(ig)?(\\.[\\w-]+)?)\\.[cm]?[jt]s$");
