@@ -42,9 +42,13 @@ public final class SecretKeys {
             "PATTERN", "REGEX", "VAULT", "ENV", "VALIDITY", "SELECTOR", "USER", "USERNAME", "METHOD", "ALIAS",
             "LIMIT", "BUDGET", "KIND", "STDIN", "SPEC", "SPECS", "USAGE", "RING", "BITS", "CURVE", "OPS", "PARAMETER",
             "ENCODER", "GENERATOR", "VALIDATOR", "FIELDS", "REQUEST");
-    /** Words right before TOKEN(S) that make it a count ({@code max_tokens}). */
+    /**
+     * Words right before TOKEN(S) that make it a count ({@code max_tokens}, and a language model's usage report:
+     * {@code cachedTokens}, {@code reasoningTokens}, {@code acceptedPredictionTokens}).
+     */
     private static final Set<String> COUNT_WORDS = Set.of("MAX", "MIN", "NUM", "TOTAL", "INPUT", "OUTPUT", "PROMPT",
-            "CONTEXT", "COMPLETION");
+            "CONTEXT", "COMPLETION", "CACHED", "CACHE", "AUDIO", "REASONING", "PREDICTION", "IMAGE", "TEXT", "USED",
+            "REMAINING", "GENERATED", "BILLED");
 
     /** A key that is only this word holds a list or map of secrets ({@code secrets: inherit}), not one. */
     private static final Set<String> CONTAINER_WORDS = Set.of("SECRETS", "TOKENS", "CREDENTIALS", "PASSWORDS");

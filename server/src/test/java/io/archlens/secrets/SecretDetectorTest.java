@@ -235,7 +235,8 @@ class SecretDetectorTest {
             assertTrue(SecretKeys.isSecretKey(k), k);
         }
         for (String k : List.of("BYPASS", "PASSENGER_NAME", "customer_master_key_spec", "key_usage", "max_tokens",
-                "secrets", "server.ssl.key-store", "api-key-env", "DOCKER_PASSWORD_STDIN")) {
+                "secrets", "server.ssl.key-store", "api-key-env", "DOCKER_PASSWORD_STDIN", "CachedTokens",
+                "reasoningTokens", "AcceptedPredictionTokens", "audio_tokens")) {
             assertFalse(SecretKeys.isSecretKey(k), k);
         }
     }

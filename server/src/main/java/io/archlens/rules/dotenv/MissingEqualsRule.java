@@ -21,7 +21,16 @@ public final class MissingEqualsRule implements Rule<DotenvFile> {
 
     @Override
     public void check(DotenvFile env, RuleContext ctx) {
-        for (DotenvInvalidLine l : env.invalidLines()) {
+        java.util.List<DotenvInvalidLine> bad = env.invalidLines();
+        if (bad.size() > 1 && env.entries().isEmpty() && bad.stream().allMatch(DotenvInvalidLine::colon)) {
+            // every line is KEY: value: a file written in YAML's form on purpose (a tool other than a dotenv loader
+            // may read it), said once rather than on each line
+            ctx.report(bad.get(0).range(), "Every line of this file is written KEY: value, none KEY=value: a dotenv "
+                    + "loader (Docker, Compose, dotenv libraries) sets none of these " + bad.size() + " variables; if one"
+                    + " reads the file, write KEY=value");
+            return;
+        }
+        for (DotenvInvalidLine l : bad) {
             String msg = l.colon()
                     ? "This line uses ':' instead of '=': most dotenv loaders skip it and the variable is never set;"
                             + " write KEY=value"
