@@ -38,6 +38,7 @@ public final class SecretKeys {
             "ENABLE", "DISABLED", "REQUIRED", "HEADER", "NAME", "ID", "IDS", "TYPE", "ALGORITHM", "ALG", "MIN", "MAX",
             "ROTATION", "POLICY", "LIFETIME", "PREFIX", "SUFFIX", "VERSION", "REF", "ARN", "FIELD", "PARAM", "ISSUER",
             "AUDIENCE", "SCOPE", "SCOPES", "REGION", "MODE", "STRATEGY", "PROVIDER", "HASH", "ROUNDS", "COST", "COOKIE",
+            "METER", "METRIC", "METRICS", "UNIT", "DIMENSION", "GAUGE", "COUNTER",
             "STORE", "BACKEND", "LOCATION", "FORMAT", "DAYS", "HOURS", "MINUTES", "SECONDS", "COUNT", "RESET",
             "PATTERN", "REGEX", "VAULT", "ENV", "VALIDITY", "SELECTOR", "USER", "USERNAME", "METHOD", "ALIAS",
             "LIMIT", "BUDGET", "KIND", "STDIN", "SPEC", "SPECS", "USAGE", "RING", "BITS", "CURVE", "OPS", "PARAMETER",
@@ -87,7 +88,21 @@ public final class SecretKeys {
      */
     public static boolean isLabel(String name, String value) {
         return keyOnly(name) && (!SecretValues.credentialLike(value) || SLUG.matcher(value).matches())
-                || aboutItself(name, value);
+                || aboutItself(name, value) || storageKey(name, value);
+    }
+
+    /**
+     * The name under which a token or password is kept ({@code AUTHENTICATION_TOKEN_KEY = 'jhi-authenticationToken'},
+     * a browser storage or header key), when the value is words, one of them the name's: not the secret itself.
+     */
+    static boolean storageKey(String name, String value) {
+        List<String> w = words(name);
+        int n = w.size();
+        if (n < 2 || !w.get(n - 1).equals("KEY") || !(w.get(n - 2).startsWith("TOKEN") || w.get(n - 2).startsWith("PASS"))
+                || !value.matches("[A-Za-z]+([-_.:][A-Za-z]+|[A-Z][a-z]+)*")) {
+            return false;
+        }
+        return words(value).stream().anyMatch(x -> x.length() >= 4 && w.subList(0, n - 1).contains(x));
     }
 
     /**

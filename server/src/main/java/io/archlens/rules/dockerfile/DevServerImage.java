@@ -38,8 +38,8 @@ final class DevServerImage implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
         Stage last = d.finalStage();
-        if (last == null) {
-            return;
+        if (last == null || Docker.devEnvironment(ctx)) {
+            return; // a .devcontainer/ Dockerfile is the development environment, never shipped
         }
         var root = last.rootImage();
         String image = root == null ? "" : root.raw().toLowerCase(Locale.ROOT);

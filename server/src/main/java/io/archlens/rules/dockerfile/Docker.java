@@ -37,6 +37,15 @@ final class Docker {
     private static final Pattern PIP = Pattern.compile("pip[0-9.]*");
     private static final Pattern PYTHON = Pattern.compile("python[0-9.]*");
 
+    /**
+     * A development environment rather than a shipped image: a Dockerfile under {@code .devcontainer/} (VS Code,
+     * Codespaces) or Gitpod's {@code .gitpod.Dockerfile}. Rules about what a production image runs leave it alone.
+     */
+    static boolean devEnvironment(io.archlens.analysis.RuleContext ctx) {
+        String p = ctx.file().path().replace('\\', '/');
+        return p.startsWith(".devcontainer/") || p.contains("/.devcontainer/") || p.endsWith(".gitpod.Dockerfile");
+    }
+
     private Docker() {
     }
 

@@ -25,8 +25,8 @@ final class RootUser implements Rule<Dockerfile> {
     @Override
     public void check(Dockerfile d, RuleContext ctx) {
         Stage f = d.finalStage();
-        if (f == null || Docker.isWindows(d, f)) {
-            return;
+        if (f == null || Docker.isWindows(d, f) || Docker.devEnvironment(ctx)) {
+            return; // (a dev container's user is its tooling's choice)
         }
         Instruction user = f.lastInherited("USER");
         if (user != null) {

@@ -80,6 +80,9 @@ public final class HttpSplittingRule implements Rule<NginxConfig> {
         if (!d.is("rewrite") && !host) {
             NginxRegex.Group g = NginxRegex.capture(d, name);
             if (g != null) {
+                if (g.body() == null) {
+                    return null; // the group is never closed: nginx rejects the regex, nothing to judge
+                }
                 boolean lf = NginxRegex.canMatch(g.body(), '\n');
                 boolean cr = !upstream && NginxRegex.canMatch(g.body(), '\r');
                 if (lf || cr) {

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Profiles {
     public static final Set<String> DEV_NAMES = Set.of("dev", "develop", "development", "local", "localhost",
-            "test", "tests", "testing", "it", "e2e", "unittest", "sandbox");
+            "test", "tests", "testing", "it", "e2e", "unittest", "sandbox", "sample", "samples", "example", "examples");
     private static final Pattern FILE_PROFILE = Pattern.compile(
             "(?:application|bootstrap)-(.+)\\.(?:properties|ya?ml)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARTS = Pattern.compile("[-_.]");
