@@ -63,7 +63,7 @@ public final class SecretValues {
         for (int i = 1; i < v.length() && repeated; i++) {
             repeated = v.charAt(i) == first;
         }
-        if (repeated) {
+        if (repeated || repeatedAfterPunctuation(v)) {
             return true;
         }
         String l = v.toLowerCase(Locale.ROOT);
@@ -92,6 +92,27 @@ public final class SecretValues {
         return first == '<' && last == '>' && v.indexOf('>') == v.length() - 1
                 || first == '[' && last == ']' && v.indexOf(']') == v.length() - 1
                 || isReference(v);
+    }
+
+    /** {@code :xxxxx}, {@code <****>}: one repeated character (3 or more) between punctuation, a redaction mark. */
+    private static boolean repeatedAfterPunctuation(String v) {
+        int a = 0;
+        int b = v.length();
+        while (a < b && !Character.isLetterOrDigit(v.charAt(a))) {
+            a++;
+        }
+        while (b > a && !Character.isLetterOrDigit(v.charAt(b - 1))) {
+            b--;
+        }
+        if (b - a < 3 || a == 0 && b == v.length()) {
+            return false;
+        }
+        for (int i = a + 1; i < b; i++) {
+            if (v.charAt(i) != v.charAt(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

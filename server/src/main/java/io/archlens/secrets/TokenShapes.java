@@ -140,13 +140,22 @@ final class TokenShapes {
         if (value.contains("PRIVATE KEY")) {
             List<SecretSpan> keys = new java.util.ArrayList<>();
             privateKeys(value, 0, keys);
-            if (!keys.isEmpty()) {
-                return SecretType.PRIVATE_KEY;
+            for (SecretSpan k : keys) {
+                // a body cut short with an ellipsis ("MIIFDjBABgkq..." in a help text) is an example; the redactor
+                // still withholds any body
+                if (!truncatedExample(value, k.start(), k.end())) {
+                    return SecretType.PRIVATE_KEY;
+                }
             }
         }
         List<SecretSpan> found = new java.util.ArrayList<>();
         find(value, 0, found);
-        return found.isEmpty() ? null : found.get(0).type();
+        for (SecretSpan f : found) {
+            if (f.type() != SecretType.PRIVATE_KEY) { // (those were judged above)
+                return f.type();
+            }
+        }
+        return null;
     }
 
     /**
@@ -182,6 +191,26 @@ final class TokenShapes {
             }
             from = end + 8;
         }
+    }
+
+    /**
+     * Whether a key's body is a run of base64 (across line breaks, real or written {@code \\n}) that ends in an
+     * ellipsis ({@code MIIEv...}, {@code MIIEv…}): an example, not a key.
+     */
+    private static boolean truncatedExample(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                    || c == '=') {
+                n++;
+            } else if (c == '\\' && i + 1 < to && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
+                i++;
+            } else if (!Character.isWhitespace(c)) {
+                return n > 0 && (text.startsWith("...", i) || c == '\u2026');
+            }
+        }
+        return false;
     }
 
     private static boolean upperHeader(String text, int from, int to) {

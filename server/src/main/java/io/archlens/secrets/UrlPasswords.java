@@ -31,15 +31,21 @@ public final class UrlPasswords {
         return out;
     }
 
-    /** The first URL password of the value that is a literal (not <code>${VAR}</code>, not a placeholder), or null. */
+    /**
+     * The first URL password of the value that is a literal (not <code>${VAR}</code>, not a placeholder, not the
+     * metasyntactic {@code foo:bar} of a test), or null.
+     */
     public static UrlPassword firstLiteral(String value) {
         for (UrlPassword p : find(value)) {
-            if (SecretValues.isLiteral(value.substring(p.start(), p.end()))) {
+            String pw = value.substring(p.start(), p.end());
+            if (SecretValues.isLiteral(pw) && !METASYNTACTIC.contains(pw.toLowerCase(java.util.Locale.ROOT))) {
                 return p;
             }
         }
         return null;
     }
+
+    private static final java.util.Set<String> METASYNTACTIC = java.util.Set.of("foo", "bar", "baz", "qux", "quux");
 
     private static void schemeUrls(String text, List<UrlPassword> out) {
         int from = 0;

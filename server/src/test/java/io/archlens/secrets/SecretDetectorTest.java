@@ -54,7 +54,8 @@ class SecretDetectorTest {
     void placeholders() {
         for (String p : List.of("", "changeme", "CHANGE_ME", "<your-key>", "xxx", "XXXXXXXX", "${API_KEY}", "$TOKEN",
                 "your_api_key_here", "your-token", "put-key-here", "TODO", "***", "...", "{{ secret }}", "[redacted]",
-                "sk-xxxxxxxxxxxxxxxxxxxx", "mock_secret", "fake-api-key", "jwt.dummy", "MOCKED_TOKEN")) {
+                "sk-xxxxxxxxxxxxxxxxxxxx", "mock_secret", "fake-api-key", "jwt.dummy", "MOCKED_TOKEN", ":xxxxx",
+                "<****>")) {
             assertTrue(SecretValues.isPlaceholder(p), p);
         }
         // a stand-in word only counts as a whole part of the value
@@ -266,5 +267,21 @@ class SecretDetectorTest {
             assertFalse(SecretValues.isLiteral(v), v);
         }
         assertTrue(SecretValues.mayBeSecret("${X:-fallback-pw}"), "a literal default is not only a reference");
+    }
+
+    @Test
+    void examplesInTextAreNotSecrets() {
+        // a key's header with a body cut short, in a help text: an example; a whole key: a secret
+        String help = "Example: KEY=\"-----BEGIN ENCRYPTED PRIVATE KEY-----\\nMIIFDjBABgkqhkiG9w0BBQ0wMzAbBgkqhkiG9w0BBQwwDg...\"";
+        assertNull(SecretScanner.shape(null, help));
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            body.append("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n");
+        }
+        assertEquals(SecretType.PRIVATE_KEY, SecretScanner.shape(null,
+                "-----BEGIN PRIVATE KEY-----\n" + body + "-----END PRIVATE KEY-----\n"));
+        // foo:bar in a URL is a test's stand-in; a real-looking password is not
+        assertNull(UrlPasswords.firstLiteral("smtp://foo:bar@mail.example.com/"));
+        assertNotNull(UrlPasswords.firstLiteral("smtp://mailer:Kq8x2mZp@mail.example.com/"));
     }
 }

@@ -17,8 +17,11 @@ import java.util.List;
 
 /** The Go rules ({@code go/*}): the shared code rules on Go's facts, and Go's own. */
 public final class GoPack implements RulePack<CodeTree> {
-    private static final List<String> TEST_FOLDERS = List.of("testdata", "tests", "testutil", "testutils",
-            "testhelper", "testhelpers");
+    private static final List<String> TEST_FOLDERS = List.of("testdata", "test", "tests", "testutil", "testutils",
+            "testhelper", "testhelpers", "dockertest");
+    /** Files of test helpers outside {@code _test.go}: {@code test_helper.go}, {@code testutil.go}. */
+    private static final java.util.regex.Pattern TEST_FILE = java.util.regex.Pattern.compile(
+            "test_?(helpers?|utils?|ing)\\.go");
     private static final Parser<CodeTree> PARSER = new CodeTreeParser(file -> Grammar.GO, GoFacts::extract,
             GoPack::isTestPath);
     private static final List<Rule<CodeTree>> RULES = List.of(
@@ -53,13 +56,14 @@ public final class GoPack implements RulePack<CodeTree> {
 
     /**
      * Go test code: {@code _test.go} files, testdata folders, and the folders Go projects keep test helpers and
-     * integration tests in ({@code tests/}, {@code testutil/}, {@code testhelpers/}: packages that take a
-     * {@code *testing.T} without being {@code _test.go} files).
+     * integration tests in ({@code test/}, {@code tests/}, {@code testutil/}, {@code testhelpers/}, {@code dockertest/}:
+     * packages that take a {@code *testing.T} without being {@code _test.go} files), and helper files named so
+     * ({@code test_helper.go}, {@code testutil.go}).
      */
     static boolean isTestPath(String path) {
         String p = path.toLowerCase(java.util.Locale.ROOT);
-        return p.endsWith("_test.go") || TEST_FOLDERS.stream().anyMatch(f -> p.contains("/" + f + "/")
-                || p.startsWith(f + "/"));
+        return p.endsWith("_test.go") || TEST_FILE.matcher(p.substring(p.lastIndexOf('/') + 1)).matches()
+                || TEST_FOLDERS.stream().anyMatch(f -> p.contains("/" + f + "/") || p.startsWith(f + "/"));
     }
 
     @Override

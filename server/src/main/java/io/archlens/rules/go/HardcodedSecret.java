@@ -72,7 +72,10 @@ final class HardcodedSecret extends GoRule {
                 if (name != null && !seen.contains(s.range())) {
                     named(ctx, name.substring(name.lastIndexOf('.') + 1).replace("\"", ""), s, seen);
                 }
-                UrlPasswords.UrlPassword pw = UrlPasswords.firstLiteral(Go.stringValue(s));
+                String text = Go.stringValue(s);
+                // (a text of several lines is documentation or a template: the DSNs in a help message are examples)
+                UrlPasswords.UrlPassword pw = text == null || text.indexOf('\n') >= 0 ? null
+                        : UrlPasswords.firstLiteral(text);
                 if (pw != null && seen.add(s.range())) {
                     ctx.report(s.range(), "This " + pw.scheme() + " URL carries a literal password: anyone with the "
                             + "repository can use it; build the URL from the environment or a secret store");
@@ -185,7 +188,8 @@ final class HardcodedSecret extends GoRule {
         if (!password && !SecretValues.credentialLike(v)) {
             return; // RootKey = "traefik": a key name with a plain word is a prefix or a label
         }
-        boolean random = v.length() >= 16 && SecretValues.credentialLike(v) && !SecretValues.looksMadeUp(v);
+        boolean random = v.length() >= 16 && SecretValues.credentialLike(v) && !SecretValues.looksMadeUp(v)
+                && !NAME_LIKE.matcher(v).matches(); // "identifier_first": words, not a random value
         if (!SecretKeys.isSecretKey(name) && !(random && SHORT_NAMES.matcher(name).find())) {
             return;
         }

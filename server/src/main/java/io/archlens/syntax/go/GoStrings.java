@@ -25,6 +25,9 @@ public final class GoStrings {
             "strconv.FormatFloat", "strconv.FormatBool", "len", "pq.QuoteIdentifier", "pq.QuoteLiteral",
             "uuid.NewString");
 
+    /** A function that quotes an identifier or literal for SQL: {@code quoteName}, {@code QuoteIdentifier}. */
+    private static final Pattern QUOTES = Pattern.compile("^(?i:quote)|Quote(Ident|Identifier|Name|Column|Table|Literal)");
+
     /** Conversions whose result is a number or a bool. */
     private static final Set<String> PARSES = Set.of("strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint",
             "strconv.ParseFloat", "strconv.ParseBool", "uuid.Parse", "uuid.New", "time.Now");
@@ -94,8 +97,8 @@ public final class GoStrings {
 
     private StringBuild call(SyntaxNode e, StringBuilder lits, int depth, Set<String> seen) {
         String callee = Go.callee(e);
-        if (NON_TEXT.contains(callee)) {
-            return StringBuild.CONSTANT;
+        if (NON_TEXT.contains(callee) || QUOTES.matcher(callee.substring(callee.lastIndexOf('.') + 1)).find()) {
+            return StringBuild.CONSTANT; // a number's text, or an identifier or literal quoted for SQL
         }
         if (Go.method(e).equals("String") && Go.args(e).isEmpty() && Go.receiver(e) != null
                 && Go.receiver(e).is("identifier")) {
