@@ -32,7 +32,7 @@ public final class ServiceSelectsNothing implements ProjectRule {
                 continue;
             }
             List<Node> inNs = model.nodesIn(Platform.KUBERNETES, s.scope());
-            if (inNs.isEmpty() || createdElsewhere(model, s)) {
+            if (inNs.isEmpty() || createdElsewhere(model, s) || labelledAtRuntime(s, inNs)) {
                 continue; // unknown: the pods come from something the project does not describe
             }
             List<Related> rel = new ArrayList<>();
@@ -72,6 +72,36 @@ public final class ServiceSelectsNothing implements ProjectRule {
         }
         for (io.archlens.model.FileFacts f : model.files()) {
             if (!f.customResources().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The selector matches a workload's pods on every key some pod template of the namespace sets, and its other keys
+     * ({@code role: replica}) are set by no template at all: labels the application or its operator puts on its own
+     * pods at runtime (Patroni's and Spilo's {@code role}, a leader-election sidecar's), which these files cannot show.
+     */
+    static boolean labelledAtRuntime(KService s, List<Node> inNs) {
+        Set<String> templateKeys = new java.util.HashSet<>();
+        for (Node n : inNs) {
+            templateKeys.addAll(n.workload().podLabels().keySet());
+        }
+        boolean runtimeKey = s.selector().keySet().stream().anyMatch(k -> !templateKeys.contains(k));
+        if (!runtimeKey) {
+            return false;
+        }
+        for (Node n : inNs) {
+            Map<String, String> pod = n.workload().podLabels();
+            boolean matches = !pod.isEmpty();
+            for (Map.Entry<String, String> e : s.selector().entrySet()) {
+                if (templateKeys.contains(e.getKey()) && !e.getValue().equals(pod.get(e.getKey()))) {
+                    matches = false;
+                    break;
+                }
+            }
+            if (matches && s.selector().keySet().stream().anyMatch(pod::containsKey)) {
                 return true;
             }
         }
