@@ -87,6 +87,9 @@ public final class SecretKeys {
      * secret rules share this test.
      */
     public static boolean isLabel(String name, String value) {
+        if (value.length() > MAX_LABEL) {
+            return false; // labels are short; (and the patterns below recurse per repetition on long text)
+        }
         return keyOnly(name) && (!SecretValues.credentialLike(value) || SLUG.matcher(value).matches())
                 || aboutItself(name, value) || storageKey(name, value);
     }
@@ -98,8 +101,8 @@ public final class SecretKeys {
     static boolean storageKey(String name, String value) {
         List<String> w = words(name);
         int n = w.size();
-        if (n < 2 || !w.get(n - 1).equals("KEY") || !(w.get(n - 2).startsWith("TOKEN") || w.get(n - 2).startsWith("PASS"))
-                || !value.matches("[A-Za-z]+([-_.:][A-Za-z]+|[A-Z][a-z]+)*")) {
+        if (n < 2 || value.length() > MAX_LABEL || !w.get(n - 1).equals("KEY") || !(w.get(n - 2).startsWith("TOKEN") || w.get(n - 2).startsWith("PASS"))
+                || !value.matches("[A-Za-z]+([-_.:][A-Za-z]+)*")) {
             return false;
         }
         return words(value).stream().anyMatch(x -> x.length() >= 4 && w.subList(0, n - 1).contains(x));
@@ -111,7 +114,7 @@ public final class SecretKeys {
      * message keys).
      */
     static boolean aboutItself(String name, String value) {
-        if (!CAMEL_WORDS.matcher(value).matches()) {
+        if (value.length() > MAX_LABEL || !CAMEL_WORDS.matcher(value).matches()) {
             return false;
         }
         List<String> own = words(name);
@@ -119,6 +122,9 @@ public final class SecretKeys {
     }
 
     private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[a-z]+([A-Z][a-z]+)+");
+
+    /** The longest value taken for a label, claim or storage key name. */
+    private static final int MAX_LABEL = 128;
 
     /** Lower-case words joined by - _ . or : ({@code app-conversation}, {@code user.profile}). */
     private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("[a-z]+([-_.:][a-z]+)+");

@@ -284,4 +284,19 @@ class SecretDetectorTest {
         assertNull(UrlPasswords.firstLiteral("smtp://foo:bar@mail.example.com/"));
         assertNotNull(UrlPasswords.firstLiteral("smtp://mailer:Kq8x2mZp@mail.example.com/"));
     }
+
+    @Test
+    void labelsAreJudgedOnShortValuesOnlyAndLongOnesDoNotOverflow() {
+        assertTrue(SecretKeys.isLabel("AUTHENTICATION_TOKEN_KEY", "jhi-authenticationToken"));
+        assertTrue(SecretKeys.isLabel("password", "incorrectPassword"));
+        assertTrue(SecretKeys.isLabel("STORAGE_KEY", "app-conversation"));
+        assertFalse(SecretKeys.isLabel("JWT_SECRET", "my-jwt-secret"));
+        // a megabyte of words under label-like names: no label, and no StackOverflowError from the word patterns
+        String longWords = "ab-".repeat(340_000) + "x";
+        String longCamel = "aB".repeat(500_000);
+        for (String name : List.of("ACCESS_TOKEN_KEY", "password", "CACHE_KEY")) {
+            assertFalse(SecretKeys.isLabel(name, longWords), name);
+            assertFalse(SecretKeys.isLabel(name, longCamel), name);
+        }
+    }
 }

@@ -179,7 +179,7 @@ final class HardcodedSecret extends GoRule {
         }
         if (v == null || v.length() < 4 || !SecretValues.isLiteral(v) || v.contains(" ") || v.contains("%")
                 || v.matches("[A-Z][A-Z0-9_]+") // an environment variable's name
-                || (NAME_LIKE.matcher(v).matches() || v.matches("[A-Za-z]+"))
+                || (v.length() <= 256 && NAME_LIKE.matcher(v).matches() || v.matches("[A-Za-z]+"))
                         && SECRET_WORD.matcher(v.toLowerCase(java.util.Locale.ROOT)).find()) { // "auth_token", "Secret"
             return;
         }
@@ -189,7 +189,7 @@ final class HardcodedSecret extends GoRule {
             return; // RootKey = "traefik": a key name with a plain word is a prefix or a label
         }
         boolean random = v.length() >= 16 && SecretValues.credentialLike(v) && !SecretValues.looksMadeUp(v)
-                && !NAME_LIKE.matcher(v).matches(); // "identifier_first": words, not a random value
+                && !(v.length() <= 256 && NAME_LIKE.matcher(v).matches()); // "identifier_first": words, not random
         if (!SecretKeys.isSecretKey(name) && !(random && SHORT_NAMES.matcher(name).find())) {
             return;
         }

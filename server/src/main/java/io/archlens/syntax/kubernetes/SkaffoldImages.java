@@ -2,13 +2,12 @@ package io.archlens.syntax.kubernetes;
 
 import io.archlens.analysis.SourceFile;
 import io.archlens.filekind.FileKind;
+import io.archlens.syntax.FileCache;
 import io.archlens.syntax.yaml.YMap;
 import io.archlens.syntax.yaml.YNode;
 import io.archlens.syntax.yaml.YSeq;
 import io.archlens.syntax.yaml.YamlFile;
 import io.archlens.syntax.yaml.YamlParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -40,15 +39,13 @@ public final class SkaffoldImages {
             for (int up = 0; dir != null && up <= UP; up++, dir = dir.getParent()) {
                 for (String n : NAMES) {
                     Path s = dir.resolve(n);
-                    if (Files.isRegularFile(s) && Files.size(s) <= MAX_BYTES) {
-                        Set<String> images = images(s);
-                        if (!images.isEmpty()) {
-                            return new Found(images, self.getParent().relativize(s).toString().replace('\\', '/'));
-                        }
+                    Set<String> images = Files.isRegularFile(s) ? CACHE.get(s) : null;
+                    if (images != null && !images.isEmpty()) {
+                        return new Found(images, self.getParent().relativize(s).toString().replace('\\', '/'));
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // no skaffold file read: nothing known
         }
         return Found.NONE;
@@ -63,8 +60,10 @@ public final class SkaffoldImages {
         }
     }
 
-    private static Set<String> images(Path skaffold) throws IOException {
-        String text = Files.readString(skaffold, StandardCharsets.UTF_8);
+    /** Skaffold files read and parsed once per version (typing in a manifest re-analyses it on every edit). */
+    private static final FileCache<Set<String>> CACHE = new FileCache<>(64, MAX_BYTES, SkaffoldImages::images);
+
+    private static Set<String> images(Path skaffold, String text) {
         YamlFile y = YamlParser.parse(SourceFile.of(skaffold.getFileName().toString(), text, FileKind.UNKNOWN))
                 .model();
         Set<String> out = new LinkedHashSet<>();
